@@ -1,0 +1,92 @@
+using Site.Core.Languages;
+
+namespace Site.Core.Content;
+
+/// <summary>A data type: an editor with its configuration (Umbraco's data type).</summary>
+public sealed record DataType(Guid Key, string Alias, string EditorAlias, string ConfigJson, int? MaxChars);
+
+/// <summary>A dictionary item (Umbraco's translation dictionary): used for validation messages such as "#validation.year".</summary>
+public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations);
+
+/// <summary>A property of a content type.</summary>
+public sealed record PropertyType(
+    Guid Key,
+    string Alias,
+    string Name,
+    string Description,
+    Guid DataTypeKey,
+    string EditorAlias,
+    bool VariesByCulture,
+    bool Mandatory,
+    string? ValidationPattern,
+    string? MandatoryMessage,
+    string? ValidationMessage,
+    int SortOrder,
+    string TabAlias,
+    string TabName);
+
+/// <summary>A tab (group) of a content type.</summary>
+public sealed record PropertyTab(Guid Key, string Alias, string Caption, int SortOrder);
+
+/// <summary>A document type.</summary>
+public sealed record ContentType(
+    Guid Key,
+    string Alias,
+    string Name,
+    string Icon,
+    string Description,
+    bool AllowAtRoot,
+    bool VariesByCulture,
+    IReadOnlyList<string> AllowedChildAliases,
+    IReadOnlyList<PropertyType> Properties,
+    IReadOnlyList<PropertyTab> Tabs)
+{
+    public PropertyType? FindProperty(string alias) =>
+        Properties.FirstOrDefault(p => string.Equals(p.Alias, alias, StringComparison.Ordinal));
+}
+
+/// <summary>Everything that describes content: languages, data types, dictionary and content types. Immutable.</summary>
+public sealed class ContentSchema
+{
+    public ContentSchema(
+        LanguageSet languages,
+        IEnumerable<DataType> dataTypes,
+        IEnumerable<DictionaryItem> dictionary,
+        IEnumerable<ContentType> contentTypes)
+    {
+        Languages = languages;
+        DataTypes = dataTypes.ToDictionary(d => d.Key);
+        Dictionary = dictionary.ToDictionary(d => d.Alias, StringComparer.OrdinalIgnoreCase);
+        ContentTypes = contentTypes.ToDictionary(t => t.Alias, StringComparer.Ordinal);
+    }
+
+    public static ContentSchema Empty { get; } = new(LanguageSet.Empty, [], [], []);
+
+    public LanguageSet Languages { get; }
+
+    public IReadOnlyDictionary<Guid, DataType> DataTypes { get; }
+
+    public IReadOnlyDictionary<string, DictionaryItem> Dictionary { get; }
+
+    public IReadOnlyDictionary<string, ContentType> ContentTypes { get; }
+
+    public ContentType? FindContentType(string alias) => ContentTypes.GetValueOrDefault(alias);
+
+    public int? MaxChars(PropertyType property) => DataTypes.GetValueOrDefault(property.DataTypeKey)?.MaxChars;
+
+    /// <summary>Resolves a message that may be a dictionary key ("#validation.year") into text in every culture.</summary>
+    public LocalizedText? ResolveMessage(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        if (message.StartsWith('#') && Dictionary.TryGetValue(message[1..], out var item))
+        {
+            return new LocalizedText(item.Translations);
+        }
+
+        return new LocalizedText(new Dictionary<string, string> { ["en-US"] = message, ["zh-CN"] = message });
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Site.Core.Audit;
+using Site.Core.Notifications;
+using Site.Core.Storage;
+
+namespace Site.Core.Content;
+
+/// <summary>What an editor sends to save: the whole version (names and values of every culture).</summary>
+/// <param name="ExpectedVersionNumber">The version the editor started from; a newer saved version is a conflict, never overwritten.</param>
+public sealed record ContentEdit(
+    Guid Key,
+    Guid? ParentKey,
+    string ContentTypeAlias,
+    ContentData Data,
+    int? SortOrder = null,
+    int? ExpectedVersionNumber = null);
+
+/// <summary>Reads and saves the content tree. Every save is a new version; nothing public changes until publishing.</summary>
+public interface IContentService
+{
+    Task<ContentNode?> GetAsync(Guid key, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ContentNode>> GetChildrenAsync(Guid? parentKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(Guid key, CancellationToken cancellationToken);
+
+    Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken);
+}
+
+internal sealed class ContentService(
+    ISiteDbContextFactory dbFactory,
+    IContentSchemaStore schemaStore,
+    IEventAggregator events,
+    TimeProvider clock) : IContentService
+{
+    public async Task<ContentNode?> GetAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        return await LoadAsync(db, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ContentNode>> GetChildrenAsync(Guid? parentKey, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var keys = await db.Nodes.AsNoTracking()
+            .Where(n => n.ParentKey == parentKey)
+            .OrderBy(n => n.SortOrder)
+            .Select(n => n.Key)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = new List<ContentNode>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await LoadAsync(db, key, cancellationToken).ConfigureAwait(false) is { } node)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        return nodes;
+    }
+
+    public async Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var versions = await db.Versions.AsNoTracking()
+            .Where(v => v.NodeKey == key)
+            .OrderByDescending(v => v.Number)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. versions.Select(ContentMapping.ToVersion)];
+    }
+
+    public async Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
+        var type = schema.FindContentType(edit.ContentTypeAlias);
+        if (type is null)
+        {
+            return SaveResult.Refused(SaveStatus.InvalidStructure, new ContentError(null, null, Messages.UnknownContentType.Format(edit.ContentTypeAlias)));
+        }
+
+        await using var db = dbFactory.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == edit.Key, cancellationToken).ConfigureAwait(false);
+
+        var structureError = await CheckStructureAsync(db, schema, type, node, edit, cancellationToken).ConfigureAwait(false);
+        if (structureError is not null)
+        {
+            return SaveResult.Refused(SaveStatus.InvalidStructure, structureError);
+        }
+
+        var errors = ContentValidator.ValidateForSave(schema, type, edit.Data);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveStatus.ValidationFailed, null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lastNumber = node is null ? 0
+            : await db.Versions.Where(v => v.NodeKey == edit.Key).MaxAsync(v => v.Number, cancellationToken).ConfigureAwait(false);
+        if (edit.ExpectedVersionNumber is { } expected && expected != lastNumber)
+        {
+            return SaveResult.Refused(SaveStatus.Conflict, new ContentError(null, null, Messages.Conflict.Format(lastNumber, expected)));
+        }
+
+        var version = new ContentVersionRecord
+        {
+            NodeKey = edit.Key,
+            Number = lastNumber + 1,
+            CreatedAtUtc = now,
+            CreatedBy = user,
+            DataJson = ContentMapping.Serialize(edit.Data),
+        };
+        db.Versions.Add(version);
+        if (node is null)
+        {
+            var parentLevel = edit.ParentKey is { } parentKey
+                ? await db.Nodes.Where(n => n.Key == parentKey).Select(n => n.Level).FirstAsync(cancellationToken).ConfigureAwait(false)
+                : 0;
+            var sortOrder = edit.SortOrder
+                ?? await db.Nodes.Where(n => n.ParentKey == edit.ParentKey).CountAsync(cancellationToken).ConfigureAwait(false);
+            node = new ContentNodeRecord
+            {
+                Key = edit.Key,
+                ParentKey = edit.ParentKey,
+                ContentTypeAlias = type.Alias,
+                SortOrder = sortOrder,
+                Level = parentLevel + 1,
+                CreateDateUtc = now,
+                UpdateDateUtc = now,
+            };
+            db.Nodes.Add(node);
+        }
+        else
+        {
+            node.UpdateDateUtc = now;
+            if (edit.SortOrder is { } sortOrder)
+            {
+                node.SortOrder = sortOrder;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        node.CurrentVersionId = version.Id;
+        AuditLog.Add(db, now, user, AuditActions.Save, edit.Key, edit.Data.Cultures, $"version {version.Number}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        await events.PublishAsync(new ContentSavedNotification(edit.Key, version.Number), cancellationToken).ConfigureAwait(false);
+        return new SaveResult(SaveStatus.Success, await LoadAsync(db, edit.Key, cancellationToken).ConfigureAwait(false), []);
+    }
+
+    private static async Task<ContentError?> CheckStructureAsync(
+        SiteDbContext db, ContentSchema schema, ContentType type, ContentNodeRecord? node, ContentEdit edit, CancellationToken cancellationToken)
+    {
+        if (node is not null)
+        {
+            if (!string.Equals(node.ContentTypeAlias, type.Alias, StringComparison.Ordinal))
+            {
+                return new ContentError(null, null, Messages.TypeChanged);
+            }
+
+            return node.Trashed ? new ContentError(null, null, Messages.Trashed) : null;
+        }
+
+        if (edit.ParentKey is not { } parentKey)
+        {
+            return type.AllowAtRoot ? null : new ContentError(null, null, Messages.NotAllowedAtRoot.Format(type.Name));
+        }
+
+        var parentAlias = await db.Nodes.Where(n => n.Key == parentKey && !n.Trashed)
+            .Select(n => n.ContentTypeAlias).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (parentAlias is null)
+        {
+            return new ContentError(null, null, Messages.UnknownParent);
+        }
+
+        var parentType = schema.FindContentType(parentAlias);
+        return parentType is not null && parentType.AllowedChildAliases.Contains(type.Alias, StringComparer.Ordinal)
+            ? null
+            : new ContentError(null, null, Messages.NotAllowedUnder.Format(type.Name, parentType?.Name ?? parentAlias));
+    }
+
+    internal static async Task<ContentNode?> LoadAsync(SiteDbContext db, Guid key, CancellationToken cancellationToken)
+    {
+        var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key, cancellationToken).ConfigureAwait(false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var current = await db.Versions.AsNoTracking().FirstAsync(v => v.Id == node.CurrentVersionId, cancellationToken).ConfigureAwait(false);
+        var published = await db.PublishedCultures.AsNoTracking().Where(p => p.NodeKey == key).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ContentMapping.ToNode(node, current, published);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Site.Core.Content;
+
+/// <summary>Checks a version against its content type: structure on every save, required values when publishing.</summary>
+internal static class ContentValidator
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Errors that make a save impossible: unknown properties or cultures, wrong variation, malformed values.</summary>
+    public static List<ContentError> ValidateForSave(ContentSchema schema, ContentType type, ContentData data)
+    {
+        var errors = new List<ContentError>();
+        foreach (var culture in data.Names.Keys)
+        {
+            if (!schema.Languages.Contains(culture))
+            {
+                errors.Add(new ContentError(null, culture, Messages.UnknownCulture.Format(culture)));
+            }
+        }
+
+        foreach (var value in data.Values)
+        {
+            var property = type.FindProperty(value.Alias);
+            if (property is null)
+            {
+                errors.Add(new ContentError(value.Alias, value.Culture, Messages.UnknownProperty.Format(value.Alias)));
+                continue;
+            }
+
+            if (value.Culture is not null && !schema.Languages.Contains(value.Culture))
+            {
+                errors.Add(new ContentError(value.Alias, value.Culture, Messages.UnknownCulture.Format(value.Culture)));
+            }
+            else if (property.VariesByCulture && value.Culture is null)
+            {
+                errors.Add(new ContentError(value.Alias, null, Messages.VariantWithoutCulture.Format(value.Alias)));
+            }
+            else if (!property.VariesByCulture && value.Culture is not null)
+            {
+                errors.Add(new ContentError(value.Alias, value.Culture, Messages.InvariantGivenCulture.Format(value.Alias)));
+            }
+            else if (!string.IsNullOrEmpty(value.Value))
+            {
+                var problem = CheckValue(schema, property, value.Value);
+                if (problem is not null)
+                {
+                    errors.Add(new ContentError(value.Alias, value.Culture, problem));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Errors that stop a culture going live: a missing name, missing mandatory values (its own and the invariant ones).</summary>
+    public static List<ContentError> ValidateForPublish(ContentSchema schema, ContentType type, ContentData data, IEnumerable<string> cultures)
+    {
+        var errors = new List<ContentError>();
+        foreach (var culture in cultures)
+        {
+            if (string.IsNullOrWhiteSpace(data.GetName(culture)))
+            {
+                errors.Add(new ContentError(null, culture, Messages.NameRequired.Format(culture)));
+            }
+
+            foreach (var property in type.Properties.Where(p => p.Mandatory && p.VariesByCulture))
+            {
+                if (data.GetValue(property.Alias, culture) is null)
+                {
+                    errors.Add(new ContentError(property.Alias, culture, RequiredMessage(schema, property)));
+                }
+            }
+        }
+
+        foreach (var property in type.Properties.Where(p => p.Mandatory && !p.VariesByCulture))
+        {
+            if (data.GetValue(property.Alias, null) is null)
+            {
+                errors.Add(new ContentError(property.Alias, null, RequiredMessage(schema, property)));
+            }
+        }
+
+        return errors;
+    }
+
+    private static LocalizedText RequiredMessage(ContentSchema schema, PropertyType property) =>
+        schema.ResolveMessage(property.MandatoryMessage) ?? Messages.Required.Format(property.Name);
+
+    private static LocalizedText? CheckValue(ContentSchema schema, PropertyType property, string value)
+    {
+        var maxChars = schema.MaxChars(property);
+        if (maxChars is > 0 && value.Length > maxChars)
+        {
+            return Messages.TooLong.Format(property.Name, maxChars.Value);
+        }
+
+        if (!string.IsNullOrEmpty(property.ValidationPattern)
+            && !MatchesPattern(property.ValidationPattern, value))
+        {
+            return schema.ResolveMessage(property.ValidationMessage) ?? Messages.PatternMismatch.Format(property.Name);
+        }
+
+        return property.EditorAlias switch
+        {
+            PropertyEditors.Numeric when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                => Messages.NotInteger.Format(property.Name),
+            PropertyEditors.DatePicker when !TryParseDate(value, out _)
+                => Messages.NotDate.Format(property.Name),
+            PropertyEditors.TrueFalse when value is not ("1" or "0")
+                => Messages.NotBoolean.Format(property.Name),
+            PropertyEditors.Tags or PropertyEditors.MultiUrlPicker or PropertyEditors.MediaPicker when !IsJsonArray(value)
+                => Messages.NotJsonArray.Format(property.Name),
+            PropertyEditors.ContentPicker when ContentUdi.TryParse(value) is null
+                => Messages.NotContentUdi.Format(property.Name),
+            _ => null,
+        };
+    }
+
+    private static bool MatchesPattern(string pattern, string value)
+    {
+        try
+        {
+            return Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public static bool TryParseDate(string value, out DateOnly date)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        // Umbraco stores dates with a time of day; the date part is what counts here.
+        if (DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
+        {
+            date = DateOnly.FromDateTime(dateTime);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsJsonArray(string value)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return document.RootElement.ValueKind == JsonValueKind.Array;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

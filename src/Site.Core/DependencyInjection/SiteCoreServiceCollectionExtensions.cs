@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Site.Core.Content;
+using Site.Core.Notifications;
+using Site.Core.Publishing;
+using Site.Core.Rendering;
+using Site.Core.Storage;
+using Site.Core.Sync;
+
+namespace Site.Core.DependencyInjection;
+
+public static class SiteCoreServiceCollectionExtensions
+{
+    /// <summary>The engine: storage, content, publishing, the published snapshot, rendering and uSync.</summary>
+    public static IServiceCollection AddSiteCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISiteDbContextFactory, SiteDbContextFactory>();
+        services.AddSingleton<IEventAggregator, EventAggregator>();
+        services.AddSingleton<IContentSchemaStore, ContentSchemaStore>();
+        services.AddSingleton<IContentService, ContentService>();
+        services.AddSingleton<IPublishingService, PublishingService>();
+        services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddSingleton<PublishedSnapshotService>();
+        services.AddSingleton<IPublishedSnapshotService>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddNotificationHandler<ContentPublishedNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<ContentUnpublishedNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<ContentImportedNotification, PublishedSnapshotRefresher>();
+        services.AddSingleton<IUsyncImporter, UsyncImporter>();
+        services.AddSingleton<IUsyncExporter, UsyncExporter>();
+        services.AddSingleton<ISiteInitializer, SiteInitializer>();
+        return services;
+    }
+
+    /// <summary>Subscribes a handler to a notification; handlers run in the order they were added.</summary>
+    public static IServiceCollection AddNotificationHandler<TNotification, THandler>(this IServiceCollection services)
+        where TNotification : INotification
+        where THandler : class, INotificationHandler<TNotification>
+    {
+        services.TryAddSingleton<THandler>();
+        services.AddSingleton<INotificationHandler<TNotification>>(sp => sp.GetRequiredService<THandler>());
+        return services;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Site.Core.Content;
+
+namespace Site.Core.Publishing;
+
+/// <summary>A published culture of a node: its name, URL segment and URL.</summary>
+public sealed record PublishedCultureInfo(string Culture, string Name, string UrlSegment, string Url, DateTime PublishedAtUtc, ContentData Data);
+
+/// <summary>A link in a list of links (Umbraco's multi URL picker).</summary>
+public sealed record LinkValue(string Name, string Url, string? Target);
+
+/// <summary>A node as visitors see it: only what is published, per culture. Immutable once the snapshot is built.</summary>
+public sealed class PublishedContent
+{
+    private readonly ContentData _invariant;
+    private readonly Func<string, string> _renderMarkdown;
+    private readonly ConcurrentDictionary<(string Alias, string Culture), string> _html = new();
+    private readonly List<PublishedContent> _children = [];
+
+    internal PublishedContent(
+        Guid key,
+        ContentType contentType,
+        int level,
+        int sortOrder,
+        DateTime createDateUtc,
+        DateTime updateDateUtc,
+        ContentData invariant,
+        Func<string, string> renderMarkdown)
+    {
+        Key = key;
+        ContentType = contentType;
+        Level = level;
+        SortOrder = sortOrder;
+        CreateDateUtc = createDateUtc;
+        UpdateDateUtc = updateDateUtc;
+        _invariant = invariant;
+        _renderMarkdown = renderMarkdown;
+    }
+
+    public Guid Key { get; }
+
+    public ContentType ContentType { get; }
+
+    public string ContentTypeAlias => ContentType.Alias;
+
+    public int Level { get; }
+
+    public int SortOrder { get; }
+
+    public DateTime CreateDateUtc { get; }
+
+    public DateTime UpdateDateUtc { get; }
+
+    public PublishedContent? Parent { get; internal set; }
+
+    /// <summary>The routable cultures of this node (published, with every ancestor published in the same culture).</summary>
+    public IReadOnlyDictionary<string, PublishedCultureInfo> Cultures { get; internal set; } =
+        new Dictionary<string, PublishedCultureInfo>(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<PublishedContent> AllChildren => _children;
+
+    internal void AddChild(PublishedContent child) => _children.Add(child);
+
+    internal void SortChildren() => _children.Sort((a, b) => a.SortOrder.CompareTo(b.SortOrder));
+
+    public bool IsPublished(string culture) => Cultures.ContainsKey(culture);
+
+    public PublishedCultureInfo? Culture(string culture) => Cultures.GetValueOrDefault(culture);
+
+    public string? Name(string culture) => Culture(culture)?.Name;
+
+    public string? Url(string culture) => Culture(culture)?.Url;
+
+    public IEnumerable<PublishedContent> Children(string culture) => _children.Where(c => c.IsPublished(culture));
+
+    /// <summary>Ancestors from the root down to the parent.</summary>
+    public IReadOnlyList<PublishedContent> Ancestors()
+    {
+        var list = new List<PublishedContent>();
+        for (var node = Parent; node is not null; node = node.Parent)
+        {
+            list.Add(node);
+        }
+
+        list.Reverse();
+        return list;
+    }
+
+    public IEnumerable<PublishedContent> Descendants()
+    {
+        foreach (var child in _children)
+        {
+            yield return child;
+            foreach (var descendant in child.Descendants())
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    /// <summary>The raw published value in a culture; invariant properties ignore the culture. Null when empty or not published.</summary>
+    public string? Value(string alias, string culture)
+    {
+        var property = ContentType.FindProperty(alias);
+        if (property is null)
+        {
+            return null;
+        }
+
+        return property.VariesByCulture
+            ? Culture(culture)?.Data.GetValue(alias, culture)
+            : _invariant.GetValue(alias, null);
+    }
+
+    public int? IntValue(string alias, string culture) =>
+        long.TryParse(Value(alias, culture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? (int)number : null;
+
+    public DateOnly? DateValue(string alias, string culture) =>
+        Value(alias, culture) is { } text && ContentValidator.TryParseDate(text, out var date) ? date : null;
+
+    public bool BoolValue(string alias, string culture) => Value(alias, culture) == "1";
+
+    public IReadOnlyList<string> TagsValue(string alias, string culture) =>
+        Value(alias, culture) is { } json ? JsonSerializer.Deserialize<List<string>>(json) ?? [] : [];
+
+    public IReadOnlyList<LinkValue> LinksValue(string alias, string culture)
+    {
+        if (Value(alias, culture) is not { } json)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var links = new List<LinkValue>();
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var url = item.TryGetProperty("url", out var u) ? u.GetString() : null;
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                continue;
+            }
+
+            var name = item.TryGetProperty("name", out var n) ? n.GetString() : null;
+            var target = item.TryGetProperty("target", out var t) ? t.GetString() : null;
+            links.Add(new LinkValue(string.IsNullOrWhiteSpace(name) ? url : name, url, target));
+        }
+
+        return links;
+    }
+
+    public Guid? PickedKey(string alias, string culture) => ContentUdi.TryParse(Value(alias, culture));
+
+    /// <summary>A Markdown property as sanitized HTML, rendered once per snapshot.</summary>
+    public string? HtmlValue(string alias, string culture)
+    {
+        var markdown = Value(alias, culture);
+        if (markdown is null)
+        {
+            return null;
+        }
+
+        var property = ContentType.FindProperty(alias)!;
+        var cacheCulture = property.VariesByCulture ? culture : string.Empty;
+        return _html.GetOrAdd((alias, cacheCulture), _ => _renderMarkdown(markdown));
+    }
+}

@@ -1,0 +1,64 @@
+using Site.Core.Content;
+using Site.Core.Languages;
+
+namespace Site.Core.Publishing;
+
+/// <summary>
+/// Everything published, in memory, with the routing table per culture. Immutable: a new one is built after every
+/// change and swapped in atomically, so a request sees one consistent state and never touches the database.
+/// </summary>
+public sealed class PublishedSnapshot
+{
+    private readonly Dictionary<Guid, PublishedContent> _byKey;
+    private readonly Dictionary<string, PublishedContent> _routes;
+
+    internal PublishedSnapshot(long generation, DateTime builtAtUtc, ContentSchema schema, IReadOnlyList<PublishedContent> roots)
+    {
+        Generation = generation;
+        BuiltAtUtc = builtAtUtc;
+        Schema = schema;
+        Roots = roots;
+        _byKey = [];
+        _routes = new Dictionary<string, PublishedContent>(StringComparer.Ordinal);
+        foreach (var node in roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
+        {
+            _byKey[node.Key] = node;
+            foreach (var culture in node.Cultures.Values)
+            {
+                _routes.TryAdd(UrlSegments.NormalizePath(culture.Url), node);
+            }
+        }
+
+        LastUpdatedUtc = _byKey.Count == 0 ? builtAtUtc : _byKey.Values.Max(n => n.UpdateDateUtc);
+    }
+
+    public static PublishedSnapshot Empty { get; } = new(0, DateTime.UnixEpoch, ContentSchema.Empty, []);
+
+    public long Generation { get; }
+
+    public DateTime BuiltAtUtc { get; }
+
+    /// <summary>The newest change to any published node: for Last-Modified and feeds.</summary>
+    public DateTime LastUpdatedUtc { get; }
+
+    public ContentSchema Schema { get; }
+
+    public LanguageSet Languages => Schema.Languages;
+
+    public IReadOnlyList<PublishedContent> Roots { get; }
+
+    /// <summary>The site's home: the first root node.</summary>
+    public PublishedContent? Home => Roots.Count > 0 ? Roots[0] : null;
+
+    public IEnumerable<PublishedContent> All => _byKey.Values;
+
+    public int Count => _byKey.Count;
+
+    public PublishedContent? GetByKey(Guid key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>The node at a path such as "/en/sessions/13th-forum-2017" (any case, with or without a trailing slash).</summary>
+    public PublishedContent? GetByRoute(string path) => _routes.GetValueOrDefault(UrlSegments.NormalizePath(path));
+
+    public IEnumerable<PublishedContent> OfType(string contentTypeAlias) =>
+        All.Where(n => string.Equals(n.ContentTypeAlias, contentTypeAlias, StringComparison.Ordinal));
+}

@@ -1,0 +1,37 @@
+namespace Site.Core;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The engine's settings, bound from the "Site" section.</summary>
+public sealed class SiteCoreOptions
+{
+    public const string SectionName = "Site";
+
+    /// <summary>The one folder the site writes to (database, index, media, mail). Absolute once the host has resolved it.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The database connection string; when empty, SQLite in <see cref="DataPath"/>/site.db.</summary>
+    public string? ConnectionString { get; set; }
+
+    public SyncOptions Sync { get; set; } = new();
+
+    public string ResolveConnectionString() =>
+        !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString
+        : DatabaseProvider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(DataPath, "site.db")}"
+        : throw new InvalidOperationException("Site:ConnectionString (or ConnectionStrings:Site) is required for PostgreSQL.");
+}
+
+public sealed class SyncOptions
+{
+    /// <summary>The uSync root (the folder holding Languages, ContentTypes, Content...).</summary>
+    public string Folder { get; set; } = "uSync/v14";
+
+    /// <summary>Import the uSync folder when the database holds no content.</summary>
+    public bool ImportOnFirstBoot { get; set; } = true;
+}

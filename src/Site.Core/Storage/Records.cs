@@ -1,0 +1,87 @@
+namespace Site.Core.Storage;
+
+// Rows of the database. Schema objects are stored as JSON documents: they are read whole and rarely written.
+
+internal sealed class LanguageRecord
+{
+    public required string IsoCode { get; set; }
+    public required string Name { get; set; }
+    public bool IsDefault { get; set; }
+    public bool IsMandatory { get; set; }
+    public string? FallbackIsoCode { get; set; }
+}
+
+internal sealed class DataTypeRecord
+{
+    public Guid Key { get; set; }
+    public required string Alias { get; set; }
+    public required string EditorAlias { get; set; }
+    public required string ConfigJson { get; set; }
+}
+
+internal sealed class DictionaryRecord
+{
+    public Guid Key { get; set; }
+    public required string Alias { get; set; }
+    public required string TranslationsJson { get; set; }
+}
+
+internal sealed class ContentTypeRecord
+{
+    public Guid Key { get; set; }
+    public required string Alias { get; set; }
+    public required string DefinitionJson { get; set; }
+}
+
+internal sealed class ContentNodeRecord
+{
+    public Guid Key { get; set; }
+    public Guid? ParentKey { get; set; }
+    public required string ContentTypeAlias { get; set; }
+    public int SortOrder { get; set; }
+    public int Level { get; set; }
+    public DateTime CreateDateUtc { get; set; }
+    public DateTime UpdateDateUtc { get; set; }
+    public bool Trashed { get; set; }
+    public long CurrentVersionId { get; set; }
+    public long? InvariantPublishedVersionId { get; set; }
+}
+
+internal sealed class ContentVersionRecord
+{
+    public long Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public int Number { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public required string DataJson { get; set; }
+}
+
+internal sealed class PublishedCultureRecord
+{
+    public Guid NodeKey { get; set; }
+    public required string Culture { get; set; }
+    public long VersionId { get; set; }
+    public DateTime PublishedAtUtc { get; set; }
+}
+
+/// <summary>One row per change that other instances (and this one) must apply: the cluster's change journal.</summary>
+internal sealed class ChangeJournalRecord
+{
+    public long Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public required string Kind { get; set; }
+    public required string Cultures { get; set; }
+    public DateTime AtUtc { get; set; }
+}
+
+internal sealed class AuditRecord
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string User { get; set; }
+    public required string Action { get; set; }
+    public Guid? NodeKey { get; set; }
+    public required string Cultures { get; set; }
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Site.Core.Storage;
+
+/// <summary>Creates a context for the configured provider; each call is a unit of work.</summary>
+internal interface ISiteDbContextFactory
+{
+    SiteDbContext Create();
+}
+
+internal sealed class SiteDbContextFactory : ISiteDbContextFactory
+{
+    private readonly DatabaseProvider _provider;
+    private readonly DbContextOptions<SqliteSiteDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresSiteDbContext>? _postgres;
+
+    public SiteDbContextFactory(IOptions<SiteCoreOptions> options)
+    {
+        var settings = options.Value;
+        _provider = settings.DatabaseProvider;
+        var connectionString = settings.ResolveConnectionString();
+        if (_provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+                if (folder is not null)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+
+            _sqlite = new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite(connectionString).Options;
+        }
+        else
+        {
+            _postgres = new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(connectionString).Options;
+        }
+    }
+
+    public SiteDbContext Create() => _provider == DatabaseProvider.Sqlite
+        ? new SqliteSiteDbContext(_sqlite!)
+        : new PostgresSiteDbContext(_postgres!);
+}
+
+// Design-time factories for `dotnet ef migrations add`: one per provider, so each keeps its own migrations folder.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSiteDbContext>
+{
+    public SqliteSiteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSiteDbContext>
+{
+    public PostgresSiteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Site.Core.Content;
+using Site.Core.Publishing;
+using Site.Core.Storage;
+
+namespace Site.Core.Sync;
+
+/// <summary>Writes the schema and content to a folder in uSync's format: the format the importer reads.</summary>
+public interface IUsyncExporter
+{
+    Task<int> ExportAsync(string folder, CancellationToken cancellationToken);
+}
+
+internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSchemaStore schemaStore) : IUsyncExporter
+{
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+    };
+
+    public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken)
+    {
+        var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
+        var files = new List<(string Path, XDocument Document)>();
+        files.AddRange(schema.Languages.All.Select(l => ($"Languages/{l.IsoCode.ToLowerInvariant()}.config", LanguageXml(l))));
+        files.AddRange(schema.DataTypes.Values.Select(d => ($"DataTypes/{FileName(d.Alias)}.config", DataTypeXml(d))));
+        files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d))));
+        files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
+
+        await using var db = dbFactory.Create();
+        var nodes = await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var versionIds = nodes.Select(n => n.CurrentVersionId).ToList();
+        var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => ContentMapping.DeserializeData(v.DataJson), cancellationToken).ConfigureAwait(false);
+        var published = (await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.NodeKey);
+        var byKey = nodes.ToDictionary(n => n.Key);
+        var defaultCulture = schema.Languages.Default?.IsoCode ?? "zh-CN";
+        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.ParentKey).ThenBy(n => n.SortOrder))
+        {
+            var data = versions[node.CurrentVersionId];
+            var name = ContentFileName(node, data, defaultCulture);
+            for (var n = 2; !usedNames.Add(name); n++)
+            {
+                name = $"{ContentFileName(node, data, defaultCulture)}-{n}";
+            }
+
+            files.Add(($"Content/{name}.config", ContentXml(schema, node, data, published[node.Key], byKey, versions, defaultCulture)));
+        }
+
+        foreach (var (path, document) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await using var stream = File.Create(full);
+            await using var writer = XmlWriter.Create(stream, new XmlWriterSettings
+            {
+                Async = true, Encoding = WriterSettings.Encoding, Indent = true, IndentChars = "  ", NewLineChars = "\n",
+            });
+            await document.SaveAsync(writer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return files.Count;
+    }
+
+    private static string ContentFileName(ContentNodeRecord node, ContentData data, string defaultCulture)
+    {
+        if (node.ParentKey is null)
+        {
+            return "home";
+        }
+
+        var segment = data.GetValue(UrlSegments.UrlNameAlias, defaultCulture) ?? data.GetName(defaultCulture) ?? node.Key.ToString("N");
+        return FileName(UrlSegments.FromName(segment));
+    }
+
+    private static string FileName(string alias)
+    {
+        var builder = new StringBuilder(alias.Length);
+        foreach (var c in alias.ToLowerInvariant())
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '-');
+        }
+
+        return builder.ToString();
+    }
+
+    private static XDocument Document(XElement root) => new(new XDeclaration("1.0", "utf-8", null), root);
+
+    private static XDocument LanguageXml(Languages.Language language) => Document(
+        new XElement("Language",
+            new XAttribute("Key", DeterministicKey("language:" + language.IsoCode)),
+            new XAttribute("Alias", language.IsoCode),
+            new XAttribute("Level", 0),
+            new XElement("Info",
+                new XElement("IsoCode", language.IsoCode),
+                new XElement("CultureName", language.Name),
+                new XElement("IsMandatory", Bool(language.IsMandatory)),
+                new XElement("IsDefault", Bool(language.IsDefault)),
+                language.FallbackIsoCode is null ? null : new XElement("Fallback", language.FallbackIsoCode))));
+
+    private static XDocument DataTypeXml(DataType dataType) => Document(
+        new XElement("DataType",
+            new XAttribute("Key", dataType.Key),
+            new XAttribute("Alias", dataType.Alias),
+            new XAttribute("Level", 1),
+            new XElement("Info",
+                new XElement("Name", dataType.Alias),
+                new XElement("EditorAlias", dataType.EditorAlias),
+                new XElement("DatabaseType", DatabaseType(dataType.EditorAlias))),
+            new XElement("Config", new XCData(dataType.ConfigJson))));
+
+    private static XDocument DictionaryXml(DictionaryItem item) => Document(
+        new XElement("Dictionary",
+            new XAttribute("Key", item.Key),
+            new XAttribute("Alias", item.Alias),
+            new XAttribute("Level", 1),
+            new XElement("Info"),
+            new XElement("Translations",
+                item.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+                    new XElement("Translation", new XAttribute("Language", t.Key), t.Value)))));
+
+    private static XDocument ContentTypeXml(ContentSchema schema, ContentType type) => Document(
+        new XElement("ContentType",
+            new XAttribute("Key", type.Key),
+            new XAttribute("Alias", type.Alias),
+            new XAttribute("Level", 1),
+            new XElement("Info",
+                new XElement("Name", type.Name),
+                new XElement("Icon", type.Icon),
+                new XElement("Thumbnail", "folder.png"),
+                new XElement("Description", type.Description),
+                new XElement("AllowAtRoot", type.AllowAtRoot ? "True" : "False"),
+                new XElement("IsListView", "False"),
+                new XElement("Variations", type.VariesByCulture ? "Culture" : "Nothing"),
+                new XElement("IsElement", "false"),
+                new XElement("Compositions"),
+                new XElement("DefaultTemplate", type.Alias),
+                new XElement("AllowedTemplates")),
+            new XElement("Structure",
+                type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",
+                    new XAttribute("Key", schema.FindContentType(alias)?.Key ?? Guid.Empty),
+                    new XAttribute("SortOrder", index),
+                    alias))),
+            new XElement("GenericProperties",
+                type.Properties.Select(p => new XElement("GenericProperty",
+                    new XElement("Key", p.Key),
+                    new XElement("Name", p.Name),
+                    new XElement("Alias", p.Alias),
+                    new XElement("Definition", p.DataTypeKey),
+                    new XElement("Type", p.EditorAlias),
+                    new XElement("Mandatory", Bool(p.Mandatory)),
+                    new XElement("Validation", p.ValidationPattern ?? string.Empty),
+                    new XElement("Description", new XCData(p.Description)),
+                    new XElement("SortOrder", p.SortOrder),
+                    new XElement("Tab", new XAttribute("Alias", p.TabAlias), p.TabName),
+                    new XElement("Variations", p.VariesByCulture ? "Culture" : "Nothing"),
+                    new XElement("MandatoryMessage", p.MandatoryMessage ?? string.Empty),
+                    new XElement("ValidationRegExpMessage", p.ValidationMessage ?? string.Empty),
+                    new XElement("LabelOnTop", "false")))),
+            new XElement("Tabs",
+                type.Tabs.Select(t => new XElement("Tab",
+                    new XElement("Key", t.Key),
+                    new XElement("Caption", t.Caption),
+                    new XElement("Alias", t.Alias),
+                    new XElement("Type", "Group"),
+                    new XElement("SortOrder", t.SortOrder))))));
+
+    private static XDocument ContentXml(
+        ContentSchema schema,
+        ContentNodeRecord node,
+        ContentData data,
+        IEnumerable<PublishedCultureRecord> published,
+        Dictionary<Guid, ContentNodeRecord> byKey,
+        Dictionary<long, ContentData> versions,
+        string defaultCulture)
+    {
+        var cultures = schema.Languages.All.Select(l => l.IsoCode).OrderBy(c => c, StringComparer.Ordinal).ToList();
+        var publishedCultures = published.Select(p => p.Culture).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var parent = node.ParentKey is { } parentKey ? byKey.GetValueOrDefault(parentKey) : null;
+        var defaultName = data.GetName(defaultCulture) ?? data.Names.Values.FirstOrDefault() ?? string.Empty;
+        var type = schema.FindContentType(node.ContentTypeAlias);
+        var properties = data.Values
+            .GroupBy(v => v.Alias, StringComparer.Ordinal)
+            .OrderBy(g => type?.FindProperty(g.Key)?.SortOrder ?? int.MaxValue)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new XElement(g.Key,
+                g.OrderBy(v => v.Culture ?? string.Empty, StringComparer.Ordinal).Select(v => new XElement("Value",
+                    v.Culture is null ? null : new XAttribute("Culture", v.Culture),
+                    new XCData(v.Value)))));
+        return Document(
+            new XElement("Content",
+                new XAttribute("Key", node.Key),
+                new XAttribute("Alias", defaultName),
+                new XAttribute("Level", node.Level),
+                new XElement("Info",
+                    new XElement("Parent", new XAttribute("Key", node.ParentKey ?? Guid.Empty),
+                        parent is null ? string.Empty : versions.GetValueOrDefault(parent.CurrentVersionId)?.GetName(defaultCulture) ?? string.Empty),
+                    new XElement("Path", PathOf(node, byKey, versions, defaultCulture)),
+                    new XElement("Trashed", "false"),
+                    new XElement("ContentType", node.ContentTypeAlias),
+                    new XElement("CreateDate", ContentMapping.AsUtc(node.CreateDateUtc).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
+                    new XElement("NodeName", new XAttribute("Default", defaultName),
+                        cultures.Where(c => data.GetName(c) is not null).Select(c => new XElement("Name", new XAttribute("Culture", c), data.GetName(c)))),
+                    new XElement("SortOrder", node.SortOrder),
+                    new XElement("Published", new XAttribute("Default", Bool(publishedCultures.Contains(defaultCulture))),
+                        cultures.Select(c => new XElement("Published", new XAttribute("Culture", c), Bool(publishedCultures.Contains(c))))),
+                    new XElement("Schedule"),
+                    new XElement("Template")),
+                new XElement("Properties", properties)));
+    }
+
+    private static string PathOf(ContentNodeRecord node, Dictionary<Guid, ContentNodeRecord> byKey, Dictionary<long, ContentData> versions, string culture)
+    {
+        var parts = new List<string>();
+        for (ContentNodeRecord? current = node; current is not null; current = current.ParentKey is { } key ? byKey.GetValueOrDefault(key) : null)
+        {
+            var name = versions.GetValueOrDefault(current.CurrentVersionId)?.GetName(culture) ?? current.Key.ToString("N");
+            parts.Add(new string(name.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+        }
+
+        parts.Reverse();
+        return "/" + string.Join('/', parts);
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string DatabaseType(string editorAlias) => editorAlias switch
+    {
+        PropertyEditors.Numeric or PropertyEditors.TrueFalse => "Integer",
+        PropertyEditors.DatePicker => "Date",
+        PropertyEditors.TextBox => "Nvarchar",
+        _ => "Ntext",
+    };
+
+    /// <summary>Languages have no key in our store; a stable one keeps exports byte-identical.</summary>
+    private static Guid DeterministicKey(string text)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Site.Core.Audit;
+using Site.Core.Content;
+using Site.Core.Notifications;
+using Site.Core.Storage;
+
+namespace Site.Core.Sync;
+
+/// <summary>Imports a uSync folder: everything is read and checked first, then written in one transaction.</summary>
+public interface IUsyncImporter
+{
+    Task<UsyncImportResult> ImportAsync(string folder, string user, CancellationToken cancellationToken);
+}
+
+internal sealed class UsyncImporter(
+    ISiteDbContextFactory dbFactory,
+    IContentSchemaStore schemaStore,
+    IEventAggregator events,
+    TimeProvider clock) : IUsyncImporter
+{
+    public async Task<UsyncImportResult> ImportAsync(string folder, string user, CancellationToken cancellationToken)
+    {
+        var (package, problems) = UsyncReader.Read(folder);
+        if (package is null)
+        {
+            return UsyncImportResult.Failed(problems);
+        }
+
+        await using var db = dbFactory.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await WriteSchemaAsync(db, package, cancellationToken).ConfigureAwait(false);
+        await WriteContentAsync(db, package, user, now, cancellationToken).ConfigureAwait(false);
+        AuditLog.Add(db, now, user, AuditActions.Import, null, [], $"{package.Content.Count} nodes from {Path.GetFileName(folder)}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        schemaStore.Invalidate();
+        await events.PublishAsync(new ContentImportedNotification(package.Content.Count), cancellationToken).ConfigureAwait(false);
+        return new UsyncImportResult(true, package.Content.Count, []);
+    }
+
+    private static async Task WriteSchemaAsync(SiteDbContext db, UsyncPackage package, CancellationToken cancellationToken)
+    {
+        // The folder is the source of truth for the schema: it replaces what the database had.
+        db.Languages.RemoveRange(await db.Languages.ToListAsync(cancellationToken).ConfigureAwait(false));
+        db.DataTypes.RemoveRange(await db.DataTypes.ToListAsync(cancellationToken).ConfigureAwait(false));
+        db.DictionaryItems.RemoveRange(await db.DictionaryItems.ToListAsync(cancellationToken).ConfigureAwait(false));
+        db.ContentTypes.RemoveRange(await db.ContentTypes.ToListAsync(cancellationToken).ConfigureAwait(false));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        db.Languages.AddRange(package.Languages.Select(l => new LanguageRecord
+        {
+            IsoCode = l.IsoCode, Name = l.Name, IsDefault = l.IsDefault, IsMandatory = l.IsMandatory, FallbackIsoCode = l.FallbackIsoCode,
+        }));
+        db.DataTypes.AddRange(package.DataTypes.Select(d => new DataTypeRecord
+        {
+            Key = d.Key, Alias = d.Alias, EditorAlias = d.EditorAlias, ConfigJson = d.ConfigJson,
+        }));
+        db.DictionaryItems.AddRange(package.Dictionary.Select(d => new DictionaryRecord
+        {
+            Key = d.Key, Alias = d.Alias, TranslationsJson = ContentMapping.Serialize(d.Translations),
+        }));
+        db.ContentTypes.AddRange(package.ContentTypes.Select(t => new ContentTypeRecord
+        {
+            Key = t.Key, Alias = t.Alias, DefinitionJson = ContentMapping.Serialize(t),
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteContentAsync(SiteDbContext db, UsyncPackage package, string user, DateTime now, CancellationToken cancellationToken)
+    {
+        var byKey = package.Content.ToDictionary(c => c.Key);
+        var existing = await db.Nodes.ToDictionaryAsync(n => n.Key, cancellationToken).ConfigureAwait(false);
+        foreach (var item in package.Content.OrderBy(c => LevelOf(c, byKey)))
+        {
+            var json = ContentMapping.Serialize(item.Data);
+            existing.TryGetValue(item.Key, out var node);
+            ContentVersionRecord? version = null;
+            if (node is not null)
+            {
+                version = await db.Versions.FirstAsync(v => v.Id == node.CurrentVersionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version is null || version.DataJson != json)
+            {
+                var number = node is null ? 1 : version!.Number + 1;
+                version = new ContentVersionRecord { NodeKey = item.Key, Number = number, CreatedAtUtc = now, CreatedBy = user, DataJson = json };
+                db.Versions.Add(version);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (node is null)
+            {
+                node = new ContentNodeRecord { Key = item.Key, ContentTypeAlias = item.ContentTypeAlias, CreateDateUtc = item.CreateDateUtc };
+                db.Nodes.Add(node);
+                existing[item.Key] = node;
+            }
+
+            node.ParentKey = item.ParentKey;
+            node.ContentTypeAlias = item.ContentTypeAlias;
+            node.SortOrder = item.SortOrder;
+            node.Level = LevelOf(item, byKey);
+            node.Trashed = false;
+            node.UpdateDateUtc = now;
+            node.CurrentVersionId = version.Id;
+            await WritePublishedAsync(db, node, item, version.Id, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WritePublishedAsync(
+        SiteDbContext db, ContentNodeRecord node, UsyncContentItem item, long versionId, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedCultures.Where(p => p.NodeKey == item.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.PublishedCultures.RemoveRange(rows.Where(r => !item.PublishedCultures.Contains(r.Culture, StringComparer.OrdinalIgnoreCase)));
+        foreach (var culture in item.PublishedCultures)
+        {
+            var row = rows.FirstOrDefault(r => string.Equals(r.Culture, culture, StringComparison.OrdinalIgnoreCase));
+            if (row is null)
+            {
+                db.PublishedCultures.Add(new PublishedCultureRecord { NodeKey = item.Key, Culture = culture, VersionId = versionId, PublishedAtUtc = now });
+            }
+            else if (row.VersionId != versionId)
+            {
+                row.VersionId = versionId;
+                row.PublishedAtUtc = now;
+            }
+        }
+
+        node.InvariantPublishedVersionId = item.PublishedCultures.Count > 0 ? versionId : node.InvariantPublishedVersionId;
+    }
+
+    private static int LevelOf(UsyncContentItem item, Dictionary<Guid, UsyncContentItem> byKey)
+    {
+        var level = 1;
+        for (var parent = item.ParentKey; parent is { } key && byKey.TryGetValue(key, out var next); parent = next.ParentKey)
+        {
+            level++;
+        }
+
+        return level;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Site.Core.Languages;
+using Site.Core.Publishing;
+
+namespace Site.Features.Public;
+
+/// <summary>Renders a published node at its URL, in the URL's culture, with the view of its content type.</summary>
+public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options) : Controller
+{
+    internal const string ViewRoot = "~/Features/Public/Views/";
+
+    [HttpGet("{prefix:culturePrefix}/{**path}")]
+    [OutputCache(PolicyName = PublicSiteExtensions.ContentCachePolicy)]
+    public IActionResult Show(string prefix, string? path, string? location, string? decade, string? sort, string? page)
+    {
+        var snapshot = snapshots.Current;
+        var language = snapshot.Languages.FindByPrefix(prefix);
+        var requested = $"/{prefix}/{path}";
+        var content = snapshot.GetByRoute(requested);
+        if (language is null || content is null || !content.IsPublished(language.IsoCode))
+        {
+            return NotFound();
+        }
+
+        // One URL per page: other casings and trailing slashes redirect to the canonical one.
+        var canonical = content.Url(language.IsoCode)!;
+        if (!string.Equals(Request.Path.Value, canonical, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(canonical + Request.QueryString);
+        }
+
+        var baseUrl = BaseUrl(Request, options.Value);
+        PageModel model = content.ContentTypeAlias switch
+        {
+            "home" => new HomePageModel(snapshot, content, language, baseUrl),
+            "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, location, decade, sort),
+            "newsIndex" => NewsIndex(snapshot, content, language, baseUrl, page),
+            _ => new PageModel(snapshot, content, language, baseUrl),
+        };
+        if (model is NewsIndexPageModel { IsPageInRange: false })
+        {
+            return NotFound();
+        }
+
+        return View(ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
+    }
+
+    private NewsIndexPageModel NewsIndex(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, string? page)
+    {
+        var number = page is null ? 1
+            : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : 0;
+        return new NewsIndexPageModel(snapshot, content, language, baseUrl, number, options.Value.NewsPageSize);
+    }
+
+    internal static string BaseUrl(HttpRequest request, PublicSiteOptions options) =>
+        !string.IsNullOrWhiteSpace(options.BaseUrl) ? options.BaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+}

@@ -1,0 +1,76 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
+using Site.Core.DependencyInjection;
+using Site.Core.Notifications;
+using Site.Core.Publishing;
+
+namespace Site.Features.Public;
+
+public static class PublicSiteExtensions
+{
+    internal const string ContentCachePolicy = "PublishedContent";
+    internal const string ContentCacheTag = "content";
+
+    /// <summary>The visitor site: server-rendered pages per culture, output-cached until the next publish.</summary>
+    public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicSiteOptions>()
+            .BindConfiguration(PublicSiteOptions.SectionName)
+            .Validate(o => o.NewsPageSize is > 0 and <= 100, "Site:Public:NewsPageSize must be between 1 and 100.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddControllersWithViews();
+        // Chinese text goes out as text, not as numeric character references: smaller pages, readable source.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));
+        builder.Services.Configure<RazorViewEngineOptions>(o => o.ViewLocationFormats.Add(PublicContentController.ViewRoot[1..] + "Shared/{0}.cshtml"));
+        builder.Services.AddOutputCache(o =>
+            o.AddPolicy(ContentCachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ContentCacheTag)));
+        builder.Services.AddNotificationHandler<PublishedSnapshotChangedNotification, OutputCacheEviction>();
+        return builder;
+    }
+
+    public static WebApplication UseSiteErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+
+    /// <summary>Headers that keep pages from being framed, sniffed or made to load code from elsewhere.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            return next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapPublicSite(this WebApplication app)
+    {
+        app.MapGet("/", (HttpRequest request, IPublishedSnapshotAccessor snapshots) =>
+        {
+            // The same address serves visitors of every language, so caches must key on Accept-Language.
+            request.HttpContext.Response.Headers.Vary = "Accept-Language";
+            var snapshot = snapshots.Current;
+            var language = VisitorLanguage.FromAcceptLanguage(snapshot.Languages, request);
+            var url = (language is null ? null : snapshot.Home?.Url(language.IsoCode))
+                ?? (snapshot.Languages.Default is { } fallback ? snapshot.Home?.Url(fallback.IsoCode) : null);
+            return url is null ? Results.NotFound() : Results.Redirect(url);
+        });
+        app.MapGet("/sitemap.xml", SitemapEndpoints.Sitemap).CacheOutput(ContentCachePolicy);
+        app.MapGet("/robots.txt", SitemapEndpoints.Robots);
+        app.MapGet("/{prefix:culturePrefix}/feed.xml", SitemapEndpoints.Feed).CacheOutput(ContentCachePolicy);
+        app.MapControllers();
+        return app;
+    }
+}

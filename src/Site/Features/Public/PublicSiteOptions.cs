@@ -1,0 +1,12 @@
+namespace Site.Features.Public;
+
+/// <summary>Settings of the visitor site, bound from "Site:Public".</summary>
+public sealed class PublicSiteOptions
+{
+    public const string SectionName = "Site:Public";
+
+    /// <summary>The public origin for canonical links, sitemaps and feeds (e.g. https://forum.example.org); empty: the request's own.</summary>
+    public string? BaseUrl { get; set; }
+
+    public int NewsPageSize { get; set; } = 10;
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.Extensions.Options;
+using Site.Core.Publishing;
+
+namespace Site.Features.Public;
+
+/// <summary>sitemap.xml with hreflang alternates, robots.txt, and an Atom feed of news per language.</summary>
+internal static class SitemapEndpoints
+{
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+    private const string AtomNs = "http://www.w3.org/2005/Atom";
+
+    public static IResult Sitemap(HttpRequest request, IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options)
+    {
+        var snapshot = snapshots.Current;
+        var baseUrl = PublicContentController.BaseUrl(request, options.Value);
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("urlset", SitemapNs);
+            writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
+            {
+                foreach (var culture in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
+                {
+                    writer.WriteStartElement("url", SitemapNs);
+                    writer.WriteElementString("loc", SitemapNs, baseUrl + culture.Url);
+                    writer.WriteElementString("lastmod", SitemapNs, node.UpdateDateUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    foreach (var alternate in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
+                    {
+                        WriteAlternate(writer, alternate.Culture, baseUrl + alternate.Url);
+                    }
+
+                    if (snapshot.Languages.Default is { } language && node.Url(language.IsoCode) is { } defaultUrl)
+                    {
+                        WriteAlternate(writer, "x-default", baseUrl + defaultUrl);
+                    }
+
+                    writer.WriteEndElement();
+                }
+            }
+
+            writer.WriteEndElement();
+        });
+        return Results.Text(xml, "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static IResult Robots(HttpRequest request, IOptions<PublicSiteOptions> options)
+    {
+        var baseUrl = PublicContentController.BaseUrl(request, options.Value);
+        var text = $"User-agent: *\nAllow: /\nDisallow: /umbraco/\nDisallow: /error/\n\nSitemap: {baseUrl}/sitemap.xml\n";
+        return Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static IResult Feed(string prefix, HttpRequest request, IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options)
+    {
+        var snapshot = snapshots.Current;
+        var language = snapshot.Languages.FindByPrefix(prefix);
+        if (language is null)
+        {
+            return Results.NotFound();
+        }
+
+        var culture = language.IsoCode;
+        var text = UiText.For(culture);
+        var baseUrl = PublicContentController.BaseUrl(request, options.Value);
+        var articles = NewsIndexPageModel.LatestArticles(snapshot, culture).Take(20).ToList();
+        var newsIndex = snapshot.OfType("newsIndex").FirstOrDefault(n => n.IsPublished(culture));
+        var updated = articles.Count == 0 ? snapshot.LastUpdatedUtc : articles.Max(a => a.Culture(culture)!.PublishedAtUtc);
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("feed", AtomNs);
+            writer.WriteAttributeString("xml", "lang", null, culture);
+            writer.WriteElementString("title", AtomNs, text.SiteName);
+            writer.WriteElementString("id", AtomNs, $"{baseUrl}/{prefix}/feed.xml");
+            writer.WriteElementString("updated", AtomNs, Timestamp(updated));
+            WriteLink(writer, "self", $"{baseUrl}/{prefix}/feed.xml", "application/atom+xml");
+            WriteLink(writer, "alternate", baseUrl + (newsIndex?.Url(culture) ?? $"/{prefix}/"), "text/html");
+            writer.WriteStartElement("author", AtomNs);
+            writer.WriteElementString("name", AtomNs, text.SiteName);
+            writer.WriteEndElement();
+            foreach (var article in articles)
+            {
+                var info = article.Culture(culture)!;
+                writer.WriteStartElement("entry", AtomNs);
+                writer.WriteElementString("title", AtomNs, article.Value("title", culture) ?? info.Name);
+                writer.WriteElementString("id", AtomNs, $"urn:uuid:{article.Key:D}");
+                writer.WriteElementString("published", AtomNs, Timestamp(NewsIndexPageModel.PublishDate(article).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+                writer.WriteElementString("updated", AtomNs, Timestamp(info.PublishedAtUtc));
+                WriteLink(writer, "alternate", baseUrl + info.Url, "text/html");
+                if (article.Value("summary", culture) is { } summary)
+                {
+                    writer.WriteStartElement("summary", AtomNs);
+                    writer.WriteAttributeString("type", "text");
+                    writer.WriteString(summary);
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+        return Results.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static void WriteAlternate(XmlWriter writer, string hreflang, string href)
+    {
+        writer.WriteStartElement("xhtml", "link", XhtmlNs);
+        writer.WriteAttributeString("rel", "alternate");
+        writer.WriteAttributeString("hreflang", hreflang);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteLink(XmlWriter writer, string rel, string href, string type)
+    {
+        writer.WriteStartElement("link", AtomNs);
+        writer.WriteAttributeString("rel", rel);
+        writer.WriteAttributeString("type", type);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Write(Action<XmlWriter> write)
+    {
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        // StringBuilder output declares utf-16; the response is UTF-8.
+        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,233 @@
+namespace Site.Features.Public;
+
+/// <summary>The site's own words (not content), in each culture. Content text comes from the CMS.</summary>
+public sealed record UiText
+{
+    public required string Culture { get; init; }
+    public required string LanguageName { get; init; }
+    public required string SiteName { get; init; }
+    public required string SiteShortName { get; init; }
+    public required string SkipToContent { get; init; }
+    public required string MainNavigation { get; init; }
+    public required string Breadcrumbs { get; init; }
+    public required string Home { get; init; }
+    public required string LanguageSwitcher { get; init; }
+    public required string NotTranslated { get; init; }
+    public required string NotTranslatedLong { get; init; }
+    public required string ReadInOtherLanguage { get; init; }
+    public required string NotRecorded { get; init; }
+    public required string RecordedOnlyIn { get; init; }
+    public required string Session { get; init; }
+    public required string SessionNumber { get; init; }
+    public required string Year { get; init; }
+    public required string Dates { get; init; }
+    public required string Venue { get; init; }
+    public required string City { get; init; }
+    public required string Country { get; init; }
+    public required string Location { get; init; }
+    public required string LocationHome { get; init; }
+    public required string LocationAbroad { get; init; }
+    public required string Theme { get; init; }
+    public required string Attendees { get; init; }
+    public required string Countries { get; init; }
+    public required string SisterSchoolPairs { get; init; }
+    public required string Sources { get; init; }
+    public required string Tags { get; init; }
+    public required string Filter { get; init; }
+    public required string AllLocations { get; init; }
+    public required string AllDecades { get; init; }
+    public required string Decade { get; init; }
+    public required string SortOrder { get; init; }
+    public required string SortNewestFirst { get; init; }
+    public required string SortOldestFirst { get; init; }
+    public required string SessionsShown { get; init; }
+    public required string NoSessionsMatch { get; init; }
+    public required string LatestSession { get; init; }
+    public required string KeyFigures { get; init; }
+    public required string SessionsHeld { get; init; }
+    public required string SisterSchoolPartnerships { get; init; }
+    public required string ExchangeParticipants { get; init; }
+    public required string LatestNews { get; init; }
+    public required string AllNews { get; init; }
+    public required string AllSessions { get; init; }
+    public required string ReadMore { get; init; }
+    public required string Published { get; init; }
+    public required string RelatedSession { get; init; }
+    public required string Partners { get; init; }
+    public required string Status { get; init; }
+    public required string StatusActive { get; init; }
+    public required string StatusEnded { get; init; }
+    public required string StatusUnknown { get; init; }
+    public required string Since { get; init; }
+    public required string JiangsuPartner { get; init; }
+    public required string OverseasPartner { get; init; }
+    public required string Pagination { get; init; }
+    public required string PreviousPage { get; init; }
+    public required string NextPage { get; init; }
+    public required string PageOf { get; init; }
+    public required string NewsFeed { get; init; }
+    public required string NotFoundTitle { get; init; }
+    public required string NotFoundText { get; init; }
+    public required string ErrorTitle { get; init; }
+    public required string ErrorText { get; init; }
+    public required string BackHome { get; init; }
+    public required string Organizers { get; init; }
+    public required string FooterSources { get; init; }
+    public required string DateFormat { get; init; }
+    public required string MonthFormat { get; init; }
+
+    public static UiText English { get; } = new()
+    {
+        Culture = "en-US",
+        LanguageName = "English",
+        SiteName = "Jiangsu International Forum for School Principals",
+        SiteShortName = "Jiangsu Principals' Forum",
+        SkipToContent = "Skip to main content",
+        MainNavigation = "Main",
+        Breadcrumbs = "Breadcrumb",
+        Home = "Home",
+        LanguageSwitcher = "Language",
+        NotTranslated = "not translated",
+        NotTranslatedLong = "This page has not been translated into English yet.",
+        ReadInOtherLanguage = "Read it in Chinese",
+        NotRecorded = "Not recorded",
+        RecordedOnlyIn = "Recorded in Chinese only",
+        Session = "Session",
+        SessionNumber = "Session",
+        Year = "Year",
+        Dates = "Dates",
+        Venue = "Venue",
+        City = "City",
+        Country = "Country",
+        Location = "Held",
+        LocationHome = "In Jiangsu",
+        LocationAbroad = "Abroad",
+        Theme = "Theme",
+        Attendees = "Attendance",
+        Countries = "Countries represented",
+        SisterSchoolPairs = "Sister-school pairs recorded",
+        Sources = "Sources",
+        Tags = "Tags",
+        Filter = "Filter sessions",
+        AllLocations = "All venues",
+        AllDecades = "All years",
+        Decade = "{0}s",
+        SortOrder = "Order",
+        SortNewestFirst = "Newest first",
+        SortOldestFirst = "Oldest first",
+        SessionsShown = "{0} of {1} sessions shown",
+        NoSessionsMatch = "No session matches these filters.",
+        LatestSession = "Latest session",
+        KeyFigures = "Key figures",
+        SessionsHeld = "sessions held since 2005",
+        SisterSchoolPartnerships = "sister-school partnerships",
+        ExchangeParticipants = "in exchange visits",
+        LatestNews = "Latest news",
+        AllNews = "All news",
+        AllSessions = "All sessions",
+        ReadMore = "Read more",
+        Published = "Published",
+        RelatedSession = "Related session",
+        Partners = "Partners",
+        Status = "Status",
+        StatusActive = "Active",
+        StatusEnded = "Ended",
+        StatusUnknown = "Current status not recorded",
+        Since = "Since",
+        JiangsuPartner = "Jiangsu partner",
+        OverseasPartner = "Overseas partner",
+        Pagination = "Pages",
+        PreviousPage = "Previous page",
+        NextPage = "Next page",
+        PageOf = "Page {0} of {1}",
+        NewsFeed = "News feed (Atom)",
+        NotFoundTitle = "Page not found",
+        NotFoundText = "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
+        ErrorTitle = "Something went wrong",
+        ErrorText = "The page could not be shown because of an error on our side. Please try again in a moment.",
+        BackHome = "Go to the home page",
+        Organizers = "Hosted by the Jiangsu Provincial Department of Education and municipal governments in Jiangsu; co-organised by JESIE and local education bureaus.",
+        FooterSources = "Sources and methods",
+        DateFormat = "d MMMM yyyy",
+        MonthFormat = "MMMM yyyy",
+    };
+
+    public static UiText Chinese { get; } = new()
+    {
+        Culture = "zh-CN",
+        LanguageName = "中文",
+        SiteName = "江苏中小学校长国际交流与协作会",
+        SiteShortName = "校长国际交流与协作会",
+        SkipToContent = "跳到主要内容",
+        MainNavigation = "主导航",
+        Breadcrumbs = "当前位置",
+        Home = "首页",
+        LanguageSwitcher = "语言",
+        NotTranslated = "尚无译文",
+        NotTranslatedLong = "本页尚无中文版本。",
+        ReadInOtherLanguage = "阅读英文版",
+        NotRecorded = "暂无记录",
+        RecordedOnlyIn = "仅有英文记录",
+        Session = "届次",
+        SessionNumber = "届次",
+        Year = "年份",
+        Dates = "日期",
+        Venue = "会场",
+        City = "城市",
+        Country = "国家",
+        Location = "举办地",
+        LocationHome = "江苏省内",
+        LocationAbroad = "境外",
+        Theme = "主题",
+        Attendees = "参会情况",
+        Countries = "参会国家数",
+        SisterSchoolPairs = "友好学校结对（对）",
+        Sources = "资料来源",
+        Tags = "标签",
+        Filter = "筛选",
+        AllLocations = "全部举办地",
+        AllDecades = "全部年份",
+        Decade = "{0}年代",
+        SortOrder = "排序",
+        SortNewestFirst = "最新在前",
+        SortOldestFirst = "最早在前",
+        SessionsShown = "共 {1} 届，显示 {0} 届",
+        NoSessionsMatch = "没有符合筛选条件的届次。",
+        LatestSession = "最近一届",
+        KeyFigures = "数据一览",
+        SessionsHeld = "2005 年以来已举办届数",
+        SisterSchoolPartnerships = "友好学校",
+        ExchangeParticipants = "参与交流互访",
+        LatestNews = "最新动态",
+        AllNews = "全部新闻",
+        AllSessions = "历届回顾",
+        ReadMore = "阅读全文",
+        Published = "发布日期",
+        RelatedSession = "相关届次",
+        Partners = "合作伙伴",
+        Status = "状态",
+        StatusActive = "合作中",
+        StatusEnded = "已结束",
+        StatusUnknown = "目前状态暂无记录",
+        Since = "起始年份",
+        JiangsuPartner = "江苏方",
+        OverseasPartner = "境外合作方",
+        Pagination = "分页",
+        PreviousPage = "上一页",
+        NextPage = "下一页",
+        PageOf = "第 {0} 页，共 {1} 页",
+        NewsFeed = "新闻订阅（Atom）",
+        NotFoundTitle = "未找到页面",
+        NotFoundText = "您访问的页面不存在，可能已被移动，或网址有误。",
+        ErrorTitle = "出错了",
+        ErrorText = "由于服务器出现错误，页面暂时无法显示，请稍后再试。",
+        BackHome = "返回首页",
+        Organizers = "主办：江苏省教育厅及省内有关市人民政府；承办：江苏省教育国际交流服务中心（苏教国际）及各地教育局。",
+        FooterSources = "资料来源与说明",
+        DateFormat = "yyyy年M月d日",
+        MonthFormat = "yyyy年M月",
+    };
+
+    public static UiText For(string culture) =>
+        culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+}

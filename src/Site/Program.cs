@@ -1,0 +1,31 @@
+using Site.Features.Public;
+using Site.Hosting;
+
+var (command, hostArgs) = SiteCommands.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.AddSiteEngine();
+builder.AddPublicSite();
+
+var app = builder.Build();
+
+await app.InitializeSiteAsync();
+if (command is not null)
+{
+    return await app.RunCommandAsync(command);
+}
+
+app.UseSiteErrorPages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseOutputCache();
+
+app.MapHealthChecks("/healthz");
+app.MapPublicSite();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
