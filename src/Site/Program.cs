@@ -9,9 +9,9 @@ builder.AddPublicSite();
 
 var app = builder.Build();
 
-await app.InitializeSiteAsync();
 if (command is not null)
 {
+    await app.InitializeSiteAsync();
     return await app.RunCommandAsync(command);
 }
 

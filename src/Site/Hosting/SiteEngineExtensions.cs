@@ -22,16 +22,21 @@ public static class SiteEngineExtensions
                 "PostgreSQL needs a connection string: set ConnectionStrings:Site (or Site:ConnectionString).")
             .ValidateOnStart();
         builder.Services.AddSiteCore();
+        // Runs before the server starts listening: the first request already sees the imported, published site.
+        builder.Services.AddHostedService<SiteInitializationService>();
         builder.Services.AddHealthChecks();
         return builder;
     }
 
     /// <summary>Migrates the database, imports uSync into an empty site and builds the published snapshot.</summary>
-    public static async Task InitializeSiteAsync(this WebApplication app)
+    public static Task InitializeSiteAsync(this WebApplication app) =>
+        InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+
+    internal static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var options = app.Services.GetRequiredService<IOptions<SiteCoreOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<SiteCoreOptions>>().Value;
         Directory.CreateDirectory(options.DataPath);
-        await app.Services.GetRequiredService<ISiteInitializer>().InitializeAsync(options.Sync.Folder, app.Lifetime.ApplicationStopping);
+        await services.GetRequiredService<ISiteInitializer>().InitializeAsync(options.Sync.Folder, cancellationToken);
     }
 
     /// <summary>

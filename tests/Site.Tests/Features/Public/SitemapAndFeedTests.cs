@@ -1,0 +1,67 @@
+using System.Net;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Site.Core.Publishing;
+using Site.Tests.TestSupport;
+
+namespace Site.Tests.Features.Public;
+
+[Collection(ContentChangeTests.ContentChanges)]
+public sealed class SitemapAndFeedTests(SiteFactory site)
+{
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    private async Task<XDocument> GetXmlAsync(string path, string mediaType)
+    {
+        using var client = site.CreateBrowserClient();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sitemap_lists_every_published_url_with_hreflang_alternates()
+    {
+        var xml = await GetXmlAsync("/sitemap.xml", "application/xml");
+        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
+
+        var urls = xml.Root!.Elements(Sitemap + "url").ToList();
+        Assert.Equal(snapshot.All.Sum(n => n.Cultures.Count), urls.Count);
+        var tampere = urls.Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith("/en/sessions/13th-forum-2017", StringComparison.Ordinal));
+        var alternates = tampere.Elements(Xhtml + "link").ToDictionary(l => (string)l.Attribute("hreflang")!, l => new Uri((string)l.Attribute("href")!).AbsolutePath, StringComparer.Ordinal);
+        Assert.Equal("/zh/sessions/13th-forum-2017", alternates["zh-CN"]);
+        Assert.Equal("/en/sessions/13th-forum-2017", alternates["en-US"]);
+        Assert.Equal("/zh/sessions/13th-forum-2017", alternates["x-default"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", tampere.Element(Sitemap + "lastmod")!.Value);
+    }
+
+    [Theory]
+    [InlineData("en", "en-US", "20th Forum")]
+    [InlineData("zh", "zh-CN", "第二十届")]
+    public async Task Feed_lists_news_in_the_language_newest_first(string prefix, string culture, string newest)
+    {
+        var xml = await GetXmlAsync($"/{prefix}/feed.xml", "application/atom+xml");
+
+        Assert.Equal(culture, (string?)xml.Root!.Attribute(XNamespace.Xml + "lang"));
+        var entries = xml.Root.Elements(Atom + "entry").ToList();
+        Assert.True(entries.Count >= 4);
+        var dates = entries.Select(e => DateTime.Parse(e.Element(Atom + "published")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.Contains(entries, e => e.Element(Atom + "title")!.Value.Contains(newest, StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.StartsWith($"/{prefix}/news/", new Uri(e.Element(Atom + "link")!.Attribute("href")!.Value).AbsolutePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Robots_allows_the_site_and_points_to_the_sitemap()
+    {
+        using var client = site.CreateBrowserClient();
+        var text = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+
+        Assert.Contains("User-agent: *", text, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /umbraco/", text, StringComparison.Ordinal);
+        Assert.Matches(@"Sitemap: http://[^/]+/sitemap\.xml", text);
+    }
+}

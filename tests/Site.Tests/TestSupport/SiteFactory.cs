@@ -1,0 +1,77 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+[assembly: AssemblyFixture(typeof(Site.Tests.TestSupport.SiteFactory))]
+
+namespace Site.Tests.TestSupport;
+
+/// <summary>
+/// The one site every HTTP test talks to: the real host on a fresh data folder, with the repository's uSync content
+/// imported on start. News pages hold two articles so that paging is exercised by the real content.
+/// </summary>
+/// <summary>Tests that publish content, and tests that would see it change mid-test, run one at a time in this collection.</summary>
+[CollectionDefinition(ContentChanges)]
+public sealed class ContentChangeTests
+{
+    public const string ContentChanges = "content changes";
+}
+
+public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", Guid.NewGuid().ToString("N"));
+
+    public const int NewsPageSize = 2;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Site:DataPath", _dataPath);
+        builder.UseSetting("Site:Public:NewsPageSize", NewsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public HttpClient CreateBrowserClient(string? acceptLanguage = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (acceptLanguage is not null)
+        {
+            // Unchecked: tests send malformed headers too, as real clients do.
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        return client;
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string path, string? acceptLanguage = null)
+    {
+        using var client = CreateBrowserClient(acceptLanguage);
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        return (response, document);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not change any test's result.
+        }
+    }
+}
