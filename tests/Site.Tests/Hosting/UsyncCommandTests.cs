@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace Site.Tests.Hosting;
+
+/// <summary>The README's command `dotnet run --project src/Site -- usync export FOLDER`, run as a real process.</summary>
+public sealed class UsyncCommandTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "site-usync-command", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in the temp folder do not change the result.
+        }
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunSiteAsync(params string[] args)
+    {
+        var siteDll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(siteDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Site__DataPath"] = Path.Combine(_work, "data");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Export_writes_the_site_in_usync_format()
+    {
+        var folder = Path.Combine(_work, "export");
+
+        var (exitCode, output, error) = await RunSiteAsync("usync", "export", folder);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Exported", output, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "Languages")).Length);
+        Assert.Equal(9, Directory.GetFiles(Path.Combine(folder, "ContentTypes")).Length);
+        Assert.Equal(36, Directory.GetFiles(Path.Combine(folder, "Content")).Length);
+        var tampere = XDocument.Load(Path.Combine(folder, "Content", "13th-forum-2017.config"));
+        Assert.Equal("session", tampere.Root!.Element("Info")!.Element("ContentType")!.Value);
+        Assert.Contains(tampere.Root.Element("Properties")!.Element("venueCity")!.Elements("Value"), v => v.Value == "Tampere");
+    }
+
+    [Fact]
+    public async Task Import_of_a_malformed_folder_names_the_file_and_writes_nothing()
+    {
+        var folder = Path.Combine(_work, "bad");
+        Directory.CreateDirectory(Path.Combine(folder, "Languages"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "Languages", "zh-cn.config"), "<Language Key=\"not-a-guid\"><Info>");
+
+        var (exitCode, _, error) = await RunSiteAsync("usync", "import", folder);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
+        Assert.Contains("Languages/zh-cn.config", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_prints_usage()
+    {
+        var (exitCode, _, error) = await RunSiteAsync("usync", "frobnicate", _work);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("usage: usync export <folder> | usync import <folder>", error, StringComparison.Ordinal);
+    }
+}
