@@ -17,7 +17,7 @@ if (command is not null)
 
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseSiteStaticFiles();
 app.UseRouting();
 app.UseOutputCache();
 

@@ -45,6 +45,10 @@ public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots
             return NotFound();
         }
 
+        // Browsers revalidate every time (a publish must show at once) and get a 304 while the snapshot is unchanged.
+        Response.Headers.CacheControl = "no-cache";
+        Response.Headers.ETag = SnapshotETag(snapshot);
+        Response.Headers.LastModified = new DateTimeOffset(content.UpdateDateUtc).ToString("R", CultureInfo.InvariantCulture);
         return View(ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
     }
 
@@ -55,6 +59,10 @@ public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots
             : 0;
         return new NewsIndexPageModel(snapshot, content, language, baseUrl, number, options.Value.NewsPageSize);
     }
+
+    /// <summary>Changes whenever a new snapshot goes live, so a cached copy is never taken for a newer one.</summary>
+    internal static string SnapshotETag(PublishedSnapshot snapshot) =>
+        $"W/\"{snapshot.Generation.ToString(CultureInfo.InvariantCulture)}-{snapshot.BuiltAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)}\"";
 
     internal static string BaseUrl(HttpRequest request, PublicSiteOptions options) =>
         !string.IsNullOrWhiteSpace(options.BaseUrl) ? options.BaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";

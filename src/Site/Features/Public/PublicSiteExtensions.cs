@@ -55,6 +55,21 @@ public static class PublicSiteExtensions
         return app;
     }
 
+    /// <summary>Static files; those with a version in the URL (asp-append-version) are cached for a year.</summary>
+    public static WebApplication UseSiteStaticFiles(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=3600";
+            },
+        });
+        return app;
+    }
+
     public static WebApplication MapPublicSite(this WebApplication app)
     {
         app.MapGet("/", (HttpRequest request, IPublishedSnapshotAccessor snapshots) =>

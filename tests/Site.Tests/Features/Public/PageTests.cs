@@ -127,6 +127,36 @@ public sealed class PageTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Pages_revalidate_with_an_etag_and_get_304_while_nothing_changed()
+    {
+        using var client = site.CreateBrowserClient();
+        var first = await client.GetAsync(new Uri("/en/about", UriKind.Relative));
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(first.Headers.CacheControl?.NoCache);
+        Assert.NotNull(first.Content.Headers.LastModified);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/en/about", UriKind.Relative));
+        request.Headers.IfNoneMatch.Add(etag);
+        var second = await client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Versioned_static_files_are_cached_for_a_year()
+    {
+        var (_, document) = await site.GetPageAsync("/en/");
+        var stylesheet = document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.Contains("?v=", stylesheet, StringComparison.Ordinal);
+
+        using var client = site.CreateBrowserClient();
+        var response = await client.GetAsync(new Uri(stylesheet, UriKind.Relative));
+
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
     public async Task Pages_send_security_headers()
     {
         var (response, _) = await site.GetPageAsync("/en/");
