@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Site.E2ETests.Infrastructure;
 
 namespace Site.E2ETests;
@@ -38,8 +37,4 @@ public sealed class EndpointTests(SiteServerFixture site)
             $"Expected a redirect, got {(int)response.StatusCode}.");
         Assert.Equal(expected, response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString) : null);
     }
-
-    [Fact]
-    public void Pages_are_served_with_html_media_type() =>
-        Assert.Equal("text/html", new MediaTypeHeaderValue("text/html").MediaType);
 }

@@ -30,6 +30,7 @@ public enum PublishStatus
     ParentNotPublished,
     ValidationFailed,
     NotPublished,
+    NoCultures,
 }
 
 /// <summary>The outcome of publishing or unpublishing: what went live or down, or why it was refused.</summary>
@@ -57,7 +58,12 @@ internal static class Messages
     public static readonly LocalizedText Required = LocalizedText.Of("{0} is required.", "{0}为必填项。");
     public static readonly LocalizedText TooLong = LocalizedText.Of("{0} must be at most {1} characters.", "{0}不能超过 {1} 个字符。");
     public static readonly LocalizedText PatternMismatch = LocalizedText.Of("{0} is not in the expected format.", "{0}的格式不正确。");
-    public static readonly LocalizedText NotInteger = LocalizedText.Of("{0} must be a whole number.", "{0}必须是整数。");
+    public static readonly LocalizedText NotInteger = LocalizedText.Of(
+        "{0} must be a whole number from -2147483648 to 2147483647, digits only.", "{0}必须是 -2147483648 至 2147483647 之间的整数，只能包含数字。");
+    public static readonly LocalizedText OneLine = LocalizedText.Of("{0} must be on one line, without control characters.", "{0}必须为单行，且不能包含控制字符。");
+    public static readonly LocalizedText ControlCharacters = LocalizedText.Of("{0} contains control characters.", "{0}包含控制字符。");
+    public static readonly LocalizedText DuplicateValue = LocalizedText.Of("\"{0}\" is given twice for the same language.", "“{0}”在同一语言中出现了两次。");
+    public static readonly LocalizedText NoCultures = LocalizedText.Of("Choose at least one language to publish.", "请至少选择一种要发布的语言。");
     public static readonly LocalizedText NotDate = LocalizedText.Of("{0} must be a date (yyyy-MM-dd).", "{0}必须是日期（yyyy-MM-dd）。");
     public static readonly LocalizedText NotBoolean = LocalizedText.Of("{0} must be 1 or 0.", "{0}必须是 1 或 0。");
     public static readonly LocalizedText NotJsonArray = LocalizedText.Of("{0} must be a JSON list.", "{0}必须是 JSON 列表。");

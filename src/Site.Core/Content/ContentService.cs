@@ -72,6 +72,30 @@ internal sealed class ContentService(
     public async Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(edit, user, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (edit.ExpectedVersionNumber is null && attempt < MaxSaveAttempts)
+            {
+                // Another save of the node took the same version number first. Without an expected version the
+                // editor asked for "save on top of whatever is there", so take the next number: nothing is lost.
+            }
+            catch (DbUpdateException) when (edit.ExpectedVersionNumber is { } expected)
+            {
+                // With an expected version, the other save made this one stale: refuse, never overwrite.
+                var latest = await CurrentNumberAsync(edit.Key, cancellationToken).ConfigureAwait(false);
+                return SaveResult.Refused(SaveStatus.Conflict, new ContentError(null, null, Messages.Conflict.Format(latest, expected)));
+            }
+        }
+    }
+
+    private const int MaxSaveAttempts = 5;
+
+    private async Task<SaveResult> SaveOnceAsync(ContentEdit edit, string user, CancellationToken cancellationToken)
+    {
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
         var type = schema.FindContentType(edit.ContentTypeAlias);
         if (type is null)
@@ -118,7 +142,7 @@ internal sealed class ContentService(
                 ? await db.Nodes.Where(n => n.Key == parentKey).Select(n => n.Level).FirstAsync(cancellationToken).ConfigureAwait(false)
                 : 0;
             var sortOrder = edit.SortOrder
-                ?? await db.Nodes.Where(n => n.ParentKey == edit.ParentKey).CountAsync(cancellationToken).ConfigureAwait(false);
+                ?? 1 + (await db.Nodes.Where(n => n.ParentKey == edit.ParentKey).MaxAsync(n => (int?)n.SortOrder, cancellationToken).ConfigureAwait(false) ?? -1);
             node = new ContentNodeRecord
             {
                 Key = edit.Key,
@@ -148,6 +172,12 @@ internal sealed class ContentService(
 
         await events.PublishAsync(new ContentSavedNotification(edit.Key, version.Number), cancellationToken).ConfigureAwait(false);
         return new SaveResult(SaveStatus.Success, await LoadAsync(db, edit.Key, cancellationToken).ConfigureAwait(false), []);
+    }
+
+    private async Task<int> CurrentNumberAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Versions.Where(v => v.NodeKey == key).MaxAsync(v => (int?)v.Number, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
     private static async Task<ContentError?> CheckStructureAsync(

@@ -21,8 +21,15 @@ internal static class ContentValidator
             }
         }
 
+        var seen = new HashSet<(string Alias, string Culture)>();
         foreach (var value in data.Values)
         {
+            if (!seen.Add((value.Alias, (value.Culture ?? string.Empty).ToUpperInvariant())))
+            {
+                errors.Add(new ContentError(value.Alias, value.Culture, Messages.DuplicateValue.Format(value.Alias)));
+                continue;
+            }
+
             var property = type.FindProperty(value.Alias);
             if (property is null)
             {
@@ -91,6 +98,14 @@ internal static class ContentValidator
 
     private static LocalizedText? CheckValue(ContentSchema schema, PropertyType property, string value)
     {
+        // One-line editors hold no line breaks or control characters; that also keeps a pattern's "$" from
+        // accepting a value that ends in a newline.
+        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown;
+        if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
+        {
+            return multiLine ? Messages.ControlCharacters.Format(property.Name) : Messages.OneLine.Format(property.Name);
+        }
+
         var maxChars = schema.MaxChars(property);
         if (maxChars is > 0 && value.Length > maxChars)
         {
@@ -105,7 +120,7 @@ internal static class ContentValidator
 
         return property.EditorAlias switch
         {
-            PropertyEditors.Numeric when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            PropertyEditors.Numeric when !IsPlainInteger(value)
                 => Messages.NotInteger.Format(property.Name),
             PropertyEditors.DatePicker when !TryParseDate(value, out _)
                 => Messages.NotDate.Format(property.Name),
@@ -118,6 +133,12 @@ internal static class ContentValidator
             _ => null,
         };
     }
+
+    /// <summary>Digits with an optional minus sign, within Int32: what Umbraco's integer editor stores.</summary>
+    private static bool IsPlainInteger(string value) =>
+        value.Length > 0
+        && (value[0] == '-' ? value.Length > 1 && value.Skip(1).All(char.IsAsciiDigit) : value.All(char.IsAsciiDigit))
+        && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     private static bool MatchesPattern(string pattern, string value)
     {

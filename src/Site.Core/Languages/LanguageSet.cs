@@ -10,8 +10,9 @@ public sealed class LanguageSet
     {
         ArgumentNullException.ThrowIfNull(languages);
         All = [.. languages.OrderByDescending(l => l.IsDefault).ThenBy(l => l.IsoCode, StringComparer.Ordinal)];
-        _byIso = All.ToDictionary(l => l.IsoCode, StringComparer.OrdinalIgnoreCase);
-        _byPrefix = All.ToDictionary(l => l.UrlPrefix, StringComparer.OrdinalIgnoreCase);
+        // First wins on a clash; the uSync checker reports clashes before a set with one is ever stored.
+        _byIso = All.DistinctBy(l => l.IsoCode, StringComparer.OrdinalIgnoreCase).ToDictionary(l => l.IsoCode, StringComparer.OrdinalIgnoreCase);
+        _byPrefix = All.DistinctBy(l => l.UrlPrefix, StringComparer.OrdinalIgnoreCase).ToDictionary(l => l.UrlPrefix, StringComparer.OrdinalIgnoreCase);
         Default = All.Count == 0 ? null : All.FirstOrDefault(l => l.IsDefault) ?? All[0];
     }
 

@@ -63,7 +63,11 @@ public sealed class PublishedContent
 
     internal void AddChild(PublishedContent child) => _children.Add(child);
 
-    internal void SortChildren() => _children.Sort((a, b) => a.SortOrder.CompareTo(b.SortOrder));
+    /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>
+    internal void SortChildren() => _children.Sort(static (a, b) =>
+        a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder)
+        : a.CreateDateUtc != b.CreateDateUtc ? a.CreateDateUtc.CompareTo(b.CreateDateUtc)
+        : a.Key.CompareTo(b.Key));
 
     public bool IsPublished(string culture) => Cultures.ContainsKey(culture);
 
@@ -115,7 +119,7 @@ public sealed class PublishedContent
     }
 
     public int? IntValue(string alias, string culture) =>
-        long.TryParse(Value(alias, culture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? (int)number : null;
+        int.TryParse(Value(alias, culture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     public DateOnly? DateValue(string alias, string culture) =>
         Value(alias, culture) is { } text && ContentValidator.TryParseDate(text, out var date) ? date : null;

@@ -33,7 +33,7 @@ internal static class PublishedSnapshotBuilder
         }
 
         var roots = new List<PublishedContent>();
-        foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder))
+        foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ThenBy(n => n.CreateDateUtc).ThenBy(n => n.Key))
         {
             if (!contents.TryGetValue(node.Key, out var content))
             {

@@ -26,6 +26,11 @@ internal sealed class PublishingService(
     public async Task<PublishResult> PublishAsync(Guid key, IReadOnlyCollection<string> cultures, string user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cultures);
+        if (cultures.Count == 0)
+        {
+            return PublishResult.Refused(PublishStatus.NoCultures, new ContentError(null, null, Messages.NoCultures));
+        }
+
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
         await using var db = dbFactory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,12 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
         .DisableHtml()
         .Build();
 
+    private readonly MarkdownPipeline _plainTextPipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .Build();
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public string ToSafeHtml(string markdown)
@@ -37,6 +43,14 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!link.IsImage && IsExternal(link.Url))
+            {
+                link.GetAttributes().AddPropertyIfNotExist("rel", "noopener");
+            }
+        }
+
+        foreach (var link in document.Descendants<AutolinkInline>())
+        {
+            if (!link.IsEmail && IsExternal(link.Url))
             {
                 link.GetAttributes().AddPropertyIfNotExist("rel", "noopener");
             }
@@ -53,8 +67,25 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
     public string ToPlainText(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var text = Markdown.ToPlainText(markdown, _pipeline);
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+        // HTML is parsed here (not kept as text) so that it can be dropped: tags never reach summaries or the index.
+        var document = Markdown.Parse(markdown, _plainTextPipeline);
+        foreach (var block in document.Descendants<HtmlBlock>().ToList())
+        {
+            block.Parent?.Remove(block);
+        }
+
+        foreach (var inline in document.Descendants<HtmlInline>().ToList())
+        {
+            inline.Remove();
+        }
+
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        _plainTextPipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return string.Join(' ', writer.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static bool IsExternal(string? url) =>

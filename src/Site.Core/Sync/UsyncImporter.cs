@@ -90,6 +90,7 @@ internal sealed class UsyncImporter(
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            var changed = node is null || node.CurrentVersionId != version.Id;
             if (node is null)
             {
                 node = new ContentNodeRecord { Key = item.Key, ContentTypeAlias = item.ContentTypeAlias, CreateDateUtc = item.CreateDateUtc };
@@ -97,37 +98,56 @@ internal sealed class UsyncImporter(
                 existing[item.Key] = node;
             }
 
+            var level = LevelOf(item, byKey);
+            changed |= node.ParentKey != item.ParentKey || node.SortOrder != item.SortOrder || node.Level != level || node.Trashed;
             node.ParentKey = item.ParentKey;
             node.ContentTypeAlias = item.ContentTypeAlias;
             node.SortOrder = item.SortOrder;
-            node.Level = LevelOf(item, byKey);
+            node.Level = level;
             node.Trashed = false;
-            node.UpdateDateUtc = now;
             node.CurrentVersionId = version.Id;
-            await WritePublishedAsync(db, node, item, version.Id, now, cancellationToken).ConfigureAwait(false);
+            changed |= await WritePublishedAsync(db, node, item, version.Id, now, cancellationToken).ConfigureAwait(false);
+
+            // An unchanged node keeps its dates: Last-Modified and feeds must not move on a re-import.
+            if (changed)
+            {
+                node.UpdateDateUtc = now;
+                db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = item.Key, Kind = "import", Cultures = string.Join(',', item.PublishedCultures), AtUtc = now });
+            }
         }
     }
 
-    private static async Task WritePublishedAsync(
+    /// <summary>Makes the published cultures those of the file; true when anything changed.</summary>
+    private static async Task<bool> WritePublishedAsync(
         SiteDbContext db, ContentNodeRecord node, UsyncContentItem item, long versionId, DateTime now, CancellationToken cancellationToken)
     {
         var rows = await db.PublishedCultures.Where(p => p.NodeKey == item.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
-        db.PublishedCultures.RemoveRange(rows.Where(r => !item.PublishedCultures.Contains(r.Culture, StringComparer.OrdinalIgnoreCase)));
+        var removed = rows.Where(r => !item.PublishedCultures.Contains(r.Culture, StringComparer.OrdinalIgnoreCase)).ToList();
+        db.PublishedCultures.RemoveRange(removed);
+        var changed = removed.Count > 0;
         foreach (var culture in item.PublishedCultures)
         {
             var row = rows.FirstOrDefault(r => string.Equals(r.Culture, culture, StringComparison.OrdinalIgnoreCase));
             if (row is null)
             {
                 db.PublishedCultures.Add(new PublishedCultureRecord { NodeKey = item.Key, Culture = culture, VersionId = versionId, PublishedAtUtc = now });
+                changed = true;
             }
             else if (row.VersionId != versionId)
             {
                 row.VersionId = versionId;
                 row.PublishedAtUtc = now;
+                changed = true;
             }
         }
 
-        node.InvariantPublishedVersionId = item.PublishedCultures.Count > 0 ? versionId : node.InvariantPublishedVersionId;
+        if (item.PublishedCultures.Count > 0 && node.InvariantPublishedVersionId != versionId)
+        {
+            node.InvariantPublishedVersionId = versionId;
+            changed = true;
+        }
+
+        return changed;
     }
 
     private static int LevelOf(UsyncContentItem item, Dictionary<Guid, UsyncContentItem> byKey)

@@ -26,6 +26,7 @@ internal static class UsyncPackageChecker
         }
 
         Unique(languages, l => l.IsoCode, "language", problems);
+        Unique(languages, l => l.UrlPrefix, "URL prefix (two languages of one language family share /xx/)", problems);
         Unique(dataTypes, d => d.Key.ToString(), "data type key", problems);
         Unique(dictionary, d => d.Alias, "dictionary alias", problems);
         Unique(contentTypes, t => t.Alias, "content type alias", problems);

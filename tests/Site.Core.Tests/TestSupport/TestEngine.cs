@@ -95,7 +95,15 @@ public sealed class TestEngine : IAsyncDisposable
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            // Drop from the maintenance database: a connection string without Database= would otherwise point at a
+            // database named after the user, which a fresh server does not have (and the test database would leak).
+            var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
+            if (string.IsNullOrEmpty(admin.Database))
+            {
+                admin.Database = "postgres";
+            }
+
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,12 @@ public sealed class SiteServerFixture : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The site started but reports no address.");
-        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/", UriKind.Absolute);
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+
+        if (!Directory.EnumerateFileSystemEntries(dataPath).Any())
+        {
+            throw new InvalidOperationException($"The site did not write to its data folder {dataPath}: Site:DataPath was not applied.");
+        }
 
         // Fail early and clearly when the site did not come up with content, rather than in every test.
         using var client = CreateHttpClient();
@@ -88,7 +94,8 @@ public sealed class SiteServerFixture : IAsyncLifetime
                     {
                         ExecutablePath = ChromiumPath,
                         Headless = true,
-                        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                        // --disable-dev-shm-usage: containers often have a 64 MB /dev/shm, too small for Chromium.
+                        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
                         Timeout = 60_000,
                     });
                 }

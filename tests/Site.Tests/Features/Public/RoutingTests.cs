@@ -57,6 +57,19 @@ public sealed class RoutingTests(SiteFactory site)
         Assert.NotNull(document.QuerySelector("nav.main-nav"));
     }
 
+    [Theory]
+    [InlineData("en-US", "en-US", "Something went wrong")]
+    [InlineData("zh-CN,zh;q=0.9", "zh-CN", "出错了")]
+    public async Task The_error_page_speaks_the_visitors_language(string acceptLanguage, string culture, string title)
+    {
+        var (response, document) = await site.GetPageAsync("/error/500", acceptLanguage);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(culture, document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, document.QuerySelector("h1")?.TextContent);
+        Assert.DoesNotContain("Exception", document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Static_files_and_health_are_served()
     {

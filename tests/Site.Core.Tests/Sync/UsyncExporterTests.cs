@@ -1,0 +1,187 @@
+using System.Text;
+using System.Xml.Linq;
+using Site.Core.Publishing;
+using Site.Core.Tests.TestSupport;
+using static Site.Core.Tests.TestSupport.KnownContent;
+
+namespace Site.Core.Tests.Sync;
+
+/// <summary>UsyncExporter: the export is what the importer reads, and export → import → export is byte-identical.</summary>
+public sealed class UsyncExporterTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task Export_import_export_is_byte_identical_and_the_sites_match(TestDatabase database)
+    {
+        var folderA = TempFolders.NewPath("export-a");
+        var folderB = TempFolders.NewPath("export-b");
+        try
+        {
+            await using var original = await TestEngine.StartAsync(database);
+            var written = await original.Exporter.ExportAsync(folderA, Ct);
+
+            await using var copy = await TestEngine.StartAsync(database, folderA);
+            await copy.Exporter.ExportAsync(folderB, Ct);
+
+            var a = TempFolders.ReadAll(folderA);
+            var b = TempFolders.ReadAll(folderB);
+            Assert.Equal(written, a.Count);
+            Assert.Equal(a.Keys, b.Keys);
+            foreach (var (path, bytes) in a)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs after export → import → export");
+            }
+
+            AssertSameSite(original.Snapshots.Current, copy.Snapshots.Current);
+        }
+        finally
+        {
+            TempFolders.Delete(folderA);
+            TempFolders.Delete(folderB);
+        }
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task The_export_holds_every_language_data_type_dictionary_item_content_type_and_node(TestDatabase database)
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync(database);
+
+            var written = await engine.Exporter.ExportAsync(folder, Ct);
+
+            var files = TempFolders.ReadAll(folder).Keys.ToList();
+            Assert.Equal(2 + 11 + 5 + 9 + KnownContent.NodeCount, written);
+            Assert.Equal(written, files.Count);
+            Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
+            Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
+            Assert.Contains("Content/home.config", files);
+            Assert.Contains("Content/13th-forum-2017.config", files);
+            Assert.Contains("ContentTypes/session.config", files);
+            Assert.Contains("Dictionary/validation.year.config", files);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_content_file_says_what_is_published_and_holds_every_value()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+            await engine.Publishing.UnpublishAsync(Session13, English, TestEngineExtensions.Editor, Ct);
+            await engine.EditAsync(Session13, d => d.WithValue("attendees", English, "a draft value"));
+
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "Content", "13th-forum-2017.config"), Ct);
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Content Key=\"66a338ba-9ad1-55e3-ae79-5f26d1274594\"", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+            Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+            var root = XDocument.Parse(text.TrimStart('\uFEFF')).Root!;
+            var info = root.Element("Info")!;
+            Assert.Equal("e4eebe0c-1d1b-58b7-b468-71765707bd64", (string?)info.Element("Parent")!.Attribute("Key"));
+            Assert.Equal("session", (string?)info.Element("ContentType"));
+            Assert.Equal("2026-11-28T00:00:00", (string?)info.Element("CreateDate"));
+            Assert.Equal("13", (string?)info.Element("SortOrder"));
+            var published = info.Element("Published")!.Elements("Published").ToDictionary(p => (string)p.Attribute("Culture")!, p => p.Value, StringComparer.Ordinal);
+            Assert.Equal("false", published[English]);
+            Assert.Equal("true", published[Chinese]);
+            var properties = root.Element("Properties")!;
+            Assert.Equal("13", properties.Element("sessionNumber")!.Element("Value")!.Value);
+            Assert.Equal("a draft value", properties.Element("attendees")!.Elements("Value").Single(v => (string?)v.Attribute("Culture") == English).Value);
+            Assert.Equal(["en-US", "zh-CN"], properties.Element("title")!.Elements("Value").Select(v => (string)v.Attribute("Culture")!));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Drafts_and_unpublished_cultures_survive_a_round_trip()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            await original.Publishing.UnpublishAsync(About, English, TestEngineExtensions.Editor, Ct);
+            var draft = await original.CreatePageAsync(Home, "草稿", "Draft", urlName: "draft", sortOrder: 9);
+            await original.Exporter.ExportAsync(folder, Ct);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+
+            var snapshot = copy.Snapshots.Current;
+            Assert.Null(snapshot.GetByRoute("/en/about"));
+            Assert.NotNull(snapshot.GetByRoute("/zh/about"));
+            Assert.Null(snapshot.GetByKey(draft.Key));
+            var imported = await copy.GetRequiredAsync(draft.Key);
+            Assert.False(imported.IsPublishedInAnyCulture);
+            Assert.Equal("Draft", imported.CurrentVersion.Data.GetName(English));
+            Assert.Equal(9, imported.SortOrder);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Values_with_markup_quotes_and_CDATA_terminators_survive_a_round_trip()
+    {
+        var folder = TempFolders.NewPath("export");
+        const string Tricky = "Line one\nLine <two> & \"three\" ]]> four\n\n- item\n";
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            await original.EditAsync(Session13, d => d.WithValue("bodyText", English, Tricky));
+            await original.Publishing.PublishAsync(Session13, [English], TestEngineExtensions.Editor, Ct);
+            await original.Exporter.ExportAsync(folder, Ct);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+
+            Assert.Equal(Tricky, copy.Snapshots.Current.GetByKey(Session13)!.Value("bodyText", English));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    private static void AssertSameSite(PublishedSnapshot expected, PublishedSnapshot actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Languages.All.Select(l => (l.IsoCode, l.IsDefault, l.IsMandatory)), actual.Languages.All.Select(l => (l.IsoCode, l.IsDefault, l.IsMandatory)));
+        foreach (var node in expected.All)
+        {
+            var other = actual.GetByKey(node.Key);
+            Assert.NotNull(other);
+            Assert.Equal(node.ContentTypeAlias, other.ContentTypeAlias);
+            Assert.Equal(node.Parent?.Key, other.Parent?.Key);
+            Assert.Equal(node.SortOrder, other.SortOrder);
+            Assert.Equal(node.Cultures.Keys.Order(StringComparer.Ordinal), other.Cultures.Keys.Order(StringComparer.Ordinal));
+            foreach (var culture in node.Cultures.Keys)
+            {
+                Assert.Equal(node.Name(culture), other.Name(culture));
+                Assert.Equal(node.Url(culture), other.Url(culture));
+                Assert.Same(other, actual.GetByRoute(node.Url(culture)!));
+                foreach (var property in node.ContentType.Properties)
+                {
+                    Assert.True(
+                        string.Equals(node.Value(property.Alias, culture), other.Value(property.Alias, culture), StringComparison.Ordinal),
+                        $"{node.Url(culture)}: {property.Alias} differs");
+                }
+            }
+        }
+    }
+}
