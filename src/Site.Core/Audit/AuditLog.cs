@@ -8,6 +8,8 @@ public static class AuditActions
     public const string Publish = "publish";
     public const string Unpublish = "unpublish";
     public const string Import = "import";
+    public const string Protect = "protect";
+    public const string Unprotect = "unprotect";
 }
 
 /// <summary>Adds audit rows to the unit of work that does the action, so the trail and the change commit together.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Site.Core.Content;
+using Site.Core.Members;
 using Site.Core.Notifications;
 using Site.Core.Publishing;
 using Site.Core.Rendering;
@@ -27,6 +28,8 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddNotificationHandler<ContentPublishedNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<ContentUnpublishedNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<ContentImportedNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<PublicAccessChangedNotification, PublishedSnapshotRefresher>();
+        services.AddSingleton<IPublicAccessService, PublicAccessService>();
         services.AddSingleton<IUsyncImporter, UsyncImporter>();
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();

@@ -61,6 +61,11 @@ public sealed class PublishedContent
 
     public IReadOnlyList<PublishedContent> AllChildren => _children;
 
+    /// <summary>The rule protecting this node: its own, else the nearest ancestor's; null when it is public.</summary>
+    public Members.PublicAccessRule? AccessRule { get; internal set; }
+
+    public bool IsProtected => AccessRule is not null;
+
     internal void AddChild(PublishedContent child) => _children.Add(child);
 
     /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>

@@ -13,6 +13,7 @@ internal static class PublishedSnapshotBuilder
         IReadOnlyList<ContentNodeRecord> nodes,
         IReadOnlyList<PublishedCultureRecord> published,
         IReadOnlyDictionary<long, ContentData> versions,
+        IReadOnlyList<Members.PublicAccessRule> accessRules,
         Func<string, string> renderMarkdown)
     {
         var publishedByNode = published.ToLookup(p => p.NodeKey);
@@ -58,6 +59,13 @@ internal static class PublishedSnapshotBuilder
             content.SortChildren();
         }
 
+        // A rule protects its node and every descendant; the nearest rule wins.
+        var rulesByNode = accessRules.ToDictionary(r => r.NodeKey);
+        foreach (var root in roots)
+        {
+            ApplyAccessRules(root, null, rulesByNode);
+        }
+
         var home = roots.Count > 0 ? roots[0] : null;
         foreach (var root in roots)
         {
@@ -66,6 +74,15 @@ internal static class PublishedSnapshotBuilder
         }
 
         return new PublishedSnapshot(generation, nowUtc, schema, roots);
+    }
+
+    private static void ApplyAccessRules(PublishedContent content, Members.PublicAccessRule? inherited, Dictionary<Guid, Members.PublicAccessRule> rules)
+    {
+        content.AccessRule = rules.GetValueOrDefault(content.Key) ?? inherited;
+        foreach (var child in content.AllChildren)
+        {
+            ApplyAccessRules(child, content.AccessRule, rules);
+        }
     }
 
     private static void AssignChildUrls(

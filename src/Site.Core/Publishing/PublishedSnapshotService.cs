@@ -78,7 +78,10 @@ internal sealed partial class PublishedSnapshotService(
             }
         }
 
-        return PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, published, versions, markdown.ToSafeHtml);
+        var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(Members.PublicAccessService.ToRule)
+            .ToList();
+        return PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, published, versions, rules, markdown.ToSafeHtml);
     }
 
     public void Dispose() => _rebuildLock.Dispose();
@@ -91,8 +94,12 @@ internal sealed partial class PublishedSnapshotService(
 internal sealed class PublishedSnapshotRefresher(IPublishedSnapshotService snapshots) :
     INotificationHandler<ContentPublishedNotification>,
     INotificationHandler<ContentUnpublishedNotification>,
-    INotificationHandler<ContentImportedNotification>
+    INotificationHandler<ContentImportedNotification>,
+    INotificationHandler<Members.PublicAccessChangedNotification>
 {
+    public Task HandleAsync(Members.PublicAccessChangedNotification notification, CancellationToken cancellationToken) =>
+        snapshots.RebuildAsync(cancellationToken);
+
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
         snapshots.RebuildAsync(cancellationToken);
 

@@ -85,3 +85,12 @@ internal sealed class AuditRecord
     public required string Cultures { get; set; }
     public string? Detail { get; set; }
 }
+
+/// <summary>A public-access rule on a node (and so its descendants).</summary>
+internal sealed class PublicAccessRecord
+{
+    public Guid NodeKey { get; set; }
+    public required string GroupsJson { get; set; }
+    public Guid? LoginNodeKey { get; set; }
+    public Guid? NoAccessNodeKey { get; set; }
+}

@@ -14,6 +14,7 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PublishedCultureRecord> PublishedCultures => Set<PublishedCultureRecord>();
     public DbSet<ChangeJournalRecord> ChangeJournal => Set<ChangeJournalRecord>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<PublicAccessRecord> PublicAccess => Set<PublicAccessRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +74,11 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Id);
             e.Property(x => x.Kind).HasMaxLength(40);
             e.Property(x => x.Cultures).HasMaxLength(200);
+        });
+        modelBuilder.Entity<PublicAccessRecord>(e =>
+        {
+            e.ToTable("public_access");
+            e.HasKey(x => x.NodeKey);
         });
         modelBuilder.Entity<AuditRecord>(e =>
         {

@@ -266,6 +266,27 @@ namespace Site.Core.Storage.Migrations.Postgres
                     b.ToTable("languages", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Storage.PublicAccessRecord", b =>
+                {
+                    b.Property<Guid>("NodeKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GroupsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("LoginNodeKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NoAccessNodeKey")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NodeKey");
+
+                    b.ToTable("public_access", (string)null);
+                });
+
             modelBuilder.Entity("Site.Core.Storage.PublishedCultureRecord", b =>
                 {
                     b.Property<Guid>("NodeKey")

@@ -255,6 +255,27 @@ namespace Site.Core.Storage.Migrations.Sqlite
                     b.ToTable("languages", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Storage.PublicAccessRecord", b =>
+                {
+                    b.Property<Guid>("NodeKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoginNodeKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NoAccessNodeKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NodeKey");
+
+                    b.ToTable("public_access", (string)null);
+                });
+
             modelBuilder.Entity("Site.Core.Storage.PublishedCultureRecord", b =>
                 {
                     b.Property<Guid>("NodeKey")
