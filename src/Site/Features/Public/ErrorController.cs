@@ -7,7 +7,7 @@ namespace Site.Features.Public;
 
 /// <summary>Error pages in the visitor's language: the URL's prefix, else their browser's language, else the default.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController(IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options) : Controller
+public sealed class ErrorController(IPublishedSnapshotAccessor snapshots, ICurrentMemberAccessor members, IOptions<PublicSiteOptions> options) : Controller
 {
     [Route("/error/{code:int?}")]
     public IActionResult Show(int? code)
@@ -30,7 +30,7 @@ public sealed class ErrorController(IPublishedSnapshotAccessor snapshots, IOptio
         }
 
         var others = statusCode == 404 ? OtherVersions(snapshot, originalPath) : [];
-        var model = new ErrorPageModel(snapshot, language, PublicContentController.BaseUrl(Request, options.Value), statusCode, others);
+        var model = new ErrorPageModel(snapshot, language, PublicContentController.BaseUrl(Request, options.Value), members.GetMember(HttpContext), statusCode, others);
         return View(PublicContentController.ViewRoot + "Errors/Error.cshtml", model);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Site.Core.Languages;
+using Site.Core.Members;
 using Site.Core.Publishing;
 
 namespace Site.Features.Public;
@@ -12,8 +13,9 @@ public sealed record Breadcrumb(string Name, string Url);
 /// <summary>What the layout of every public page needs: the culture, the words of the UI, navigation and alternates.</summary>
 public abstract class LayoutModel
 {
-    protected LayoutModel(PublishedSnapshot snapshot, Language language, string baseUrl)
+    protected LayoutModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member)
     {
+        Member = member;
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(language);
         Snapshot = snapshot;
@@ -24,6 +26,9 @@ public abstract class LayoutModel
     }
 
     public PublishedSnapshot Snapshot { get; }
+
+    /// <summary>The signed-in member, or null for an anonymous visitor: lists show only what they may see.</summary>
+    public MemberIdentity? Member { get; }
 
     public Language Language { get; }
 
@@ -63,7 +68,18 @@ public abstract class LayoutModel
 
     public virtual PublishedContent? Section => null;
 
-    public IEnumerable<PublishedContent> Navigation => Home?.Children(Culture) ?? [];
+    public IEnumerable<PublishedContent> Navigation => Home is null ? [] : ChildrenOf(Home);
+
+    /// <summary>The children of a node that are published in this culture and that the visitor may see.</summary>
+    public IEnumerable<PublishedContent> ChildrenOf(PublishedContent node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Children(Culture).Where(Member.CanSee);
+    }
+
+    /// <summary>A node to link to: published in this culture and visible to the visitor; otherwise null.</summary>
+    public PublishedContent? Linkable(PublishedContent? node) =>
+        node is not null && node.IsPublished(Culture) && Member.CanSee(node) ? node : null;
 
     public string FeedUrl => $"/{Language.UrlPrefix}/feed.xml";
 
@@ -106,8 +122,8 @@ public abstract class LayoutModel
 /// <summary>What every content page knows: the node and the links around it.</summary>
 public class PageModel : LayoutModel
 {
-    public PageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl)
-        : base(snapshot, language, baseUrl)
+    public PageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member)
+        : base(snapshot, language, baseUrl, member)
     {
         ArgumentNullException.ThrowIfNull(content);
         Content = content;
@@ -176,8 +192,8 @@ public sealed record LocalizedValue(string? Text, string? OtherCulture)
 }
 
 /// <summary>A 404 or error page in the visitor's language; for a page that exists only in another language, links to it.</summary>
-public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, int statusCode, IReadOnlyList<LanguageAlternate> otherVersions)
-    : LayoutModel(snapshot, language, baseUrl)
+public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member, int statusCode, IReadOnlyList<LanguageAlternate> otherVersions)
+    : LayoutModel(snapshot, language, baseUrl, member)
 {
     public int StatusCode { get; } = statusCode;
 
@@ -186,5 +202,19 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
     /// <summary>The requested page in the languages it does exist in.</summary>
     public IReadOnlyList<LanguageAlternate> OtherVersions { get; } = otherVersions;
 
-    public override string Title => IsNotFound ? Text.NotFoundTitle : Text.ErrorTitle;
+    public override string Title => StatusCode switch
+    {
+        404 => Text.NotFoundTitle,
+        401 => Text.MembersOnlyTitle,
+        403 => Text.NoAccessTitle,
+        _ => Text.ErrorTitle,
+    };
+
+    public string Message => StatusCode switch
+    {
+        404 => Text.NotFoundText,
+        401 => Text.MembersOnlyText,
+        403 => Text.NoAccessText,
+        _ => Text.ErrorText,
+    };
 }

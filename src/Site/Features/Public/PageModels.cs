@@ -1,4 +1,5 @@
 using Site.Core.Languages;
+using Site.Core.Members;
 using Site.Core.Publishing;
 
 namespace Site.Features.Public;
@@ -16,25 +17,26 @@ public sealed record SessionSummary(PublishedContent Node, int? Number, int? Yea
     public int? Decade => Year / 10 * 10;
 }
 
-public sealed class HomePageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl)
-    : PageModel(snapshot, content, language, baseUrl)
+public sealed class HomePageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member)
+    : PageModel(snapshot, content, language, baseUrl, member)
 {
     public SessionSummary? LatestSession => Snapshot.OfType("sessionArchive")
-        .SelectMany(a => a.Children(Culture))
+        .Where(a => a.IsPublished(Culture) && Member.CanSee(a))
+        .SelectMany(ChildrenOf)
         .Select(s => SessionSummary.From(s, Culture))
         .OrderByDescending(s => s.Number)
         .FirstOrDefault();
 
-    public IReadOnlyList<PublishedContent> LatestNews => NewsIndexPageModel.LatestArticles(Snapshot, Culture).Take(3).ToList();
+    public IReadOnlyList<PublishedContent> LatestNews => NewsIndexPageModel.LatestArticles(Snapshot, Culture, Member).Take(3).ToList();
 }
 
 /// <summary>The session archive with its filters: where (in Jiangsu or abroad), which decade, and the order.</summary>
 public sealed class SessionArchivePageModel : PageModel
 {
-    public SessionArchivePageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, string? location, string? decade, string? sort)
-        : base(snapshot, content, language, baseUrl)
+    public SessionArchivePageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, string? location, string? decade, string? sort)
+        : base(snapshot, content, language, baseUrl, member)
     {
-        AllSessions = [.. content.Children(Culture).Where(c => c.ContentTypeAlias == "session").Select(s => SessionSummary.From(s, Culture))];
+        AllSessions = [.. ChildrenOf(content).Where(c => c.ContentTypeAlias == "session").Select(s => SessionSummary.From(s, Culture))];
         Location = location is "home" or "abroad" ? location : null;
         Decade = int.TryParse(decade, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
             && Decades.Contains(d) ? d : null;
@@ -84,10 +86,10 @@ public sealed class SessionArchivePageModel : PageModel
 
 public sealed class NewsIndexPageModel : PageModel
 {
-    public NewsIndexPageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, int page, int pageSize)
-        : base(snapshot, content, language, baseUrl)
+    public NewsIndexPageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, int page, int pageSize)
+        : base(snapshot, content, language, baseUrl, member)
     {
-        var all = content.Children(Culture).Where(c => c.ContentTypeAlias == "newsArticle").OrderByDescending(PublishDate).ToList();
+        var all = ChildrenOf(content).Where(c => c.ContentTypeAlias == "newsArticle").OrderByDescending(PublishDate).ToList();
         PageSize = Math.Max(1, pageSize);
         TotalPages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         PageNumber = page;
@@ -109,7 +111,7 @@ public sealed class NewsIndexPageModel : PageModel
     public static DateOnly PublishDate(PublishedContent article) =>
         article.DateValue("publishDate", string.Empty) ?? DateOnly.FromDateTime(article.CreateDateUtc);
 
-    /// <summary>Every news article published in a culture, newest first.</summary>
-    public static IEnumerable<PublishedContent> LatestArticles(PublishedSnapshot snapshot, string culture) =>
-        snapshot.OfType("newsArticle").Where(a => a.IsPublished(culture)).OrderByDescending(PublishDate).ThenBy(a => a.Key);
+    /// <summary>Every news article published in a culture that the member (null: anonymous) may see, newest first.</summary>
+    public static IEnumerable<PublishedContent> LatestArticles(PublishedSnapshot snapshot, string culture, MemberIdentity? member) =>
+        snapshot.OfType("newsArticle").Where(a => a.IsPublished(culture) && member.CanSee(a)).OrderByDescending(PublishDate).ThenBy(a => a.Key);
 }

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Site.Core.Languages;
+using Site.Core.Members;
 using Site.Core.Publishing;
 
 namespace Site.Features.Public;
 
 /// <summary>Renders a published node at its URL, in the URL's culture, with the view of its content type.</summary>
-public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options) : Controller
+public sealed class PublicContentController(
+    IPublishedSnapshotAccessor snapshots,
+    ICurrentMemberAccessor members,
+    IOptions<PublicSiteOptions> options) : Controller
 {
     internal const string ViewRoot = "~/Features/Public/Views/";
 
@@ -33,12 +37,19 @@ public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots
         }
 
         var baseUrl = BaseUrl(Request, options.Value);
+        var member = members.GetMember(HttpContext);
+        var access = PublicAccess.Check(content, member);
+        if (access != AccessOutcome.Allowed)
+        {
+            return Refuse(snapshot, content, language, baseUrl, member, access);
+        }
+
         PageModel model = content.ContentTypeAlias switch
         {
-            "home" => new HomePageModel(snapshot, content, language, baseUrl),
-            "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, location, decade, sort),
-            "newsIndex" => NewsIndex(snapshot, content, language, baseUrl, page),
-            _ => new PageModel(snapshot, content, language, baseUrl),
+            "home" => new HomePageModel(snapshot, content, language, baseUrl, member),
+            "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, member, location, decade, sort),
+            "newsIndex" => NewsIndex(snapshot, content, language, baseUrl, member, page),
+            _ => new PageModel(snapshot, content, language, baseUrl, member),
         };
         if (model is NewsIndexPageModel { IsPageInRange: false })
         {
@@ -52,12 +63,32 @@ public sealed class PublicContentController(IPublishedSnapshotAccessor snapshots
         return View(ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
     }
 
-    private NewsIndexPageModel NewsIndex(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, string? page)
+    /// <summary>
+    /// Protected content: the rule's login (or no-access) page when it has one that the visitor may see, as Umbraco
+    /// does; otherwise a 401 or 403 page in the visitor's language. Nothing of the content is sent.
+    /// </summary>
+    private IActionResult Refuse(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, AccessOutcome access)
+    {
+        var rule = content.AccessRule!;
+        var pageKey = access == AccessOutcome.LoginRequired ? rule.LoginNodeKey : rule.NoAccessNodeKey;
+        var page = pageKey is { } key ? snapshot.GetByKey(key) : null;
+        if (page?.Url(language.IsoCode) is { } url && PublicAccess.Check(page, member) == AccessOutcome.Allowed)
+        {
+            return Redirect(url + "?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
+        }
+
+        var status = access == AccessOutcome.LoginRequired ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        Response.StatusCode = status;
+        Response.Headers.CacheControl = "no-store";
+        return View(ViewRoot + "Errors/Error.cshtml", new ErrorPageModel(snapshot, language, baseUrl, member, status, []));
+    }
+
+    private NewsIndexPageModel NewsIndex(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, string? page)
     {
         var number = page is null ? 1
             : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
             : 0;
-        return new NewsIndexPageModel(snapshot, content, language, baseUrl, number, options.Value.NewsPageSize);
+        return new NewsIndexPageModel(snapshot, content, language, baseUrl, member, number, options.Value.NewsPageSize);
     }
 
     /// <summary>Changes whenever a new snapshot goes live, so a cached copy is never taken for a newer one.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 using Site.Core.DependencyInjection;
 using Site.Core.Notifications;
@@ -22,6 +23,7 @@ public static class PublicSiteExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.Services.AddControllersWithViews();
+        builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
         // Chinese text goes out as text, not as numeric character references: smaller pages, readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));

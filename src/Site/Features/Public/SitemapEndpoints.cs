@@ -21,7 +21,8 @@ internal static class SitemapEndpoints
         {
             writer.WriteStartElement("urlset", SitemapNs);
             writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
+            // Only what anyone may read: protected content stays out of the sitemap whoever asks.
+            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())).Where(n => !n.IsProtected))
             {
                 foreach (var culture in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
                 {
@@ -66,7 +67,8 @@ internal static class SitemapEndpoints
         var culture = language.IsoCode;
         var text = UiText.For(culture);
         var baseUrl = PublicContentController.BaseUrl(request, options.Value);
-        var articles = NewsIndexPageModel.LatestArticles(snapshot, culture).Take(20).ToList();
+        // Feeds are read by aggregators without a session: public articles only.
+        var articles = NewsIndexPageModel.LatestArticles(snapshot, culture, member: null).Take(20).ToList();
         var newsIndex = snapshot.OfType("newsIndex").FirstOrDefault(n => n.IsPublished(culture));
         var updated = articles.Count == 0 ? snapshot.LastUpdatedUtc : articles.Max(a => a.Culture(culture)!.PublishedAtUtc);
         var xml = Write(writer =>

@@ -69,6 +69,10 @@ public sealed record UiText
     public required string NotFoundTitle { get; init; }
     public required string NotFoundText { get; init; }
     public required string ErrorTitle { get; init; }
+    public required string MembersOnlyTitle { get; init; }
+    public required string MembersOnlyText { get; init; }
+    public required string NoAccessTitle { get; init; }
+    public required string NoAccessText { get; init; }
     public required string ErrorText { get; init; }
     public required string BackHome { get; init; }
     public required string Organizers { get; init; }
@@ -144,6 +148,10 @@ public sealed record UiText
         NotFoundTitle = "Page not found",
         NotFoundText = "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
         ErrorTitle = "Something went wrong",
+        MembersOnlyTitle = "Members only",
+        MembersOnlyText = "This page is for registered members. Please sign in to read it.",
+        NoAccessTitle = "No access",
+        NoAccessText = "Your account does not give access to this page. If you think it should, please contact the organisers.",
         ErrorText = "The page could not be shown because of an error on our side. Please try again in a moment.",
         BackHome = "Go to the home page",
         Organizers = "Hosted by the Jiangsu Provincial Department of Education and municipal governments in Jiangsu; co-organised by JESIE and local education bureaus.",
@@ -220,6 +228,10 @@ public sealed record UiText
         NotFoundTitle = "未找到页面",
         NotFoundText = "您访问的页面不存在，可能已被移动，或网址有误。",
         ErrorTitle = "出错了",
+        MembersOnlyTitle = "仅限会员",
+        MembersOnlyText = "本页面仅向注册会员开放，请登录后阅读。",
+        NoAccessTitle = "无权访问",
+        NoAccessText = "您的账号无权访问本页面。如有疑问，请与主办方联系。",
         ErrorText = "由于服务器出现错误，页面暂时无法显示，请稍后再试。",
         BackHome = "返回首页",
         Organizers = "主办：江苏省教育厅及省内有关市人民政府；承办：江苏省教育国际交流服务中心（苏教国际）及各地教育局。",
