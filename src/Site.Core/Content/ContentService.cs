@@ -105,6 +105,11 @@ internal sealed class ContentService(
 
         await using var db = dbFactory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // A no-op update takes the node's row lock: concurrent saves of one node queue here instead of racing for
+        // the same version number (SQLite's write transaction already serializes; PostgreSQL needs the lock).
+        await db.Nodes.Where(n => n.Key == edit.Key)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SortOrder, x => x.SortOrder), cancellationToken).ConfigureAwait(false);
         var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == edit.Key, cancellationToken).ConfigureAwait(false);
 
         var structureError = await CheckStructureAsync(db, schema, type, node, edit, cancellationToken).ConfigureAwait(false);

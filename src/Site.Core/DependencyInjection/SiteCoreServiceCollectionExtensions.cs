@@ -7,6 +7,7 @@ using Site.Core.Publishing;
 using Site.Core.Rendering;
 using Site.Core.Storage;
 using Site.Core.Sync;
+using Site.Core.Workflow;
 
 namespace Site.Core.DependencyInjection;
 
@@ -30,6 +31,8 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddNotificationHandler<ContentImportedNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<PublicAccessChangedNotification, PublishedSnapshotRefresher>();
         services.AddSingleton<IPublicAccessService, PublicAccessService>();
+        services.AddSingleton<IWorkflowService, WorkflowService>();
+        services.AddSingleton<ISchedulingService, SchedulingService>();
         services.AddSingleton<IUsyncImporter, UsyncImporter>();
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();

@@ -94,3 +94,34 @@ internal sealed class PublicAccessRecord
     public Guid? LoginNodeKey { get; set; }
     public Guid? NoAccessNodeKey { get; set; }
 }
+
+/// <summary>A request to review one culture of a node, and its decision.</summary>
+internal sealed class ReviewRecord
+{
+    public long Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public required string Culture { get; set; }
+    public required string State { get; set; }
+    public int VersionNumber { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTime RequestedAtUtc { get; set; }
+    public string? RequestComment { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    public string? DecisionComment { get; set; }
+}
+
+/// <summary>A publish or unpublish of one culture at a given time; claimed by exactly one instance when due.</summary>
+internal sealed class ScheduledActionRecord
+{
+    public long Id { get; set; }
+    public Guid NodeKey { get; set; }
+    public required string Culture { get; set; }
+    public required string Action { get; set; }
+    public DateTime DueAtUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ClaimedAtUtc { get; set; }
+    public string? ClaimedBy { get; set; }
+    public string? Outcome { get; set; }
+}

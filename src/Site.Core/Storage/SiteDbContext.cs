@@ -15,6 +15,8 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ChangeJournalRecord> ChangeJournal => Set<ChangeJournalRecord>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<PublicAccessRecord> PublicAccess => Set<PublicAccessRecord>();
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+    public DbSet<ScheduledActionRecord> ScheduledActions => Set<ScheduledActionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,6 +81,27 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("public_access");
             e.HasKey(x => x.NodeKey);
+        });
+        modelBuilder.Entity<ReviewRecord>(e =>
+        {
+            e.ToTable("reviews");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Culture).HasMaxLength(20);
+            e.Property(x => x.State).HasMaxLength(20);
+            e.Property(x => x.RequestedBy).HasMaxLength(200);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.NodeKey, x.Culture });
+            e.HasIndex(x => x.State);
+        });
+        modelBuilder.Entity<ScheduledActionRecord>(e =>
+        {
+            e.ToTable("scheduled_actions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Culture).HasMaxLength(20);
+            e.Property(x => x.Action).HasMaxLength(20);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.ClaimedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.ClaimedAtUtc, x.DueAtUtc });
         });
         modelBuilder.Entity<AuditRecord>(e =>
         {

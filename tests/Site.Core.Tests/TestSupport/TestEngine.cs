@@ -58,7 +58,11 @@ public sealed class TestEngine : IAsyncDisposable
     }
 
     /// <summary>An engine with the schema and content of a uSync folder (the repository's by default) imported.</summary>
-    public static async Task<TestEngine> StartAsync(TestDatabase database = TestDatabase.Sqlite, string? usyncFolder = null, bool import = true)
+    public static async Task<TestEngine> StartAsync(
+        TestDatabase database = TestDatabase.Sqlite,
+        string? usyncFolder = null,
+        bool import = true,
+        Action<IServiceCollection>? configure = null)
     {
         SkipUnlessAvailable(database);
         var dataPath = Path.Combine(Path.GetTempPath(), "site-tests", Guid.NewGuid().ToString("N"));
@@ -82,6 +86,7 @@ public sealed class TestEngine : IAsyncDisposable
             ConnectionString = connectionString,
             Sync = new SyncOptions { Folder = usyncFolder ?? RepositoryPaths.UsyncFolder, ImportOnFirstBoot = import },
         }));
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var engine = new TestEngine(provider, dataPath, postgresDatabase);
         await provider.GetRequiredService<ISiteInitializer>().InitializeAsync(usyncFolder ?? RepositoryPaths.UsyncFolder, CancellationToken.None);
