@@ -24,6 +24,11 @@ public static class SiteEngineExtensions
         builder.Services.AddSiteCore();
         // Runs before the server starts listening: the first request already sees the imported, published site.
         builder.Services.AddHostedService<SiteInitializationService>();
+        builder.Services.AddOptions<SchedulingOptions>()
+            .BindConfiguration(SchedulingOptions.SectionName)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(10), "Site:Scheduling:PollInterval must be between 0 and 10 minutes.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ScheduledPublishingService>();
         builder.Services.AddHealthChecks();
         return builder;
     }

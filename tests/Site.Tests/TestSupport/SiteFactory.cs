@@ -31,6 +31,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", _dataPath);
         builder.UseSetting("Site:Public:NewsPageSize", NewsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.200");
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>
