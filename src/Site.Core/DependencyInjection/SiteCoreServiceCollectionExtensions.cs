@@ -33,6 +33,14 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IPublicAccessService, PublicAccessService>();
         services.AddSingleton<IWorkflowService, WorkflowService>();
         services.AddSingleton<ISchedulingService, SchedulingService>();
+        services.AddSingleton<IContentTreeService, ContentTreeService>();
+        services.AddSingleton<IContentHistoryService, ContentHistoryService>();
+        services.AddSingleton<ITranslationService, TranslationService>();
+        services.AddSingleton<Audit.IAuditTrail, Audit.AuditTrail>();
+        services.AddNotificationHandler<ContentTrashedNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<ContentRestoredNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<ContentDeletedNotification, PublishedSnapshotRefresher>();
+        services.AddNotificationHandler<ContentMovedNotification, PublishedSnapshotRefresher>();
         services.AddSingleton<IUsyncImporter, UsyncImporter>();
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();

@@ -44,3 +44,15 @@ public sealed record ContentImportedNotification(int NodeCount) : INotification;
 
 /// <summary>A new published snapshot is live; caches of rendered output must go.</summary>
 public sealed record PublishedSnapshotChangedNotification(long Generation) : INotification;
+
+/// <summary>Nodes went to the recycle bin (a node and its descendants); whatever of them was live is not any more.</summary>
+public sealed record ContentTrashedNotification(IReadOnlyList<Guid> Keys) : INotification;
+
+/// <summary>Nodes came back from the recycle bin, unpublished, under their old parent.</summary>
+public sealed record ContentRestoredNotification(IReadOnlyList<Guid> Keys) : INotification;
+
+/// <summary>Nodes were deleted for good (emptying the recycle bin).</summary>
+public sealed record ContentDeletedNotification(IReadOnlyList<Guid> Keys) : INotification;
+
+/// <summary>A node (with its descendants) moved to another parent, or its siblings were re-sorted: URLs may change.</summary>
+public sealed record ContentMovedNotification(IReadOnlyList<Guid> Keys) : INotification;

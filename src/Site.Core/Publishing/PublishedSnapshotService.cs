@@ -95,8 +95,24 @@ internal sealed class PublishedSnapshotRefresher(IPublishedSnapshotService snaps
     INotificationHandler<ContentPublishedNotification>,
     INotificationHandler<ContentUnpublishedNotification>,
     INotificationHandler<ContentImportedNotification>,
-    INotificationHandler<Members.PublicAccessChangedNotification>
+    INotificationHandler<Members.PublicAccessChangedNotification>,
+    INotificationHandler<ContentTrashedNotification>,
+    INotificationHandler<ContentRestoredNotification>,
+    INotificationHandler<ContentDeletedNotification>,
+    INotificationHandler<ContentMovedNotification>
 {
+    public Task HandleAsync(ContentTrashedNotification notification, CancellationToken cancellationToken) =>
+        snapshots.RebuildAsync(cancellationToken);
+
+    public Task HandleAsync(ContentRestoredNotification notification, CancellationToken cancellationToken) =>
+        snapshots.RebuildAsync(cancellationToken);
+
+    public Task HandleAsync(ContentDeletedNotification notification, CancellationToken cancellationToken) =>
+        snapshots.RebuildAsync(cancellationToken);
+
+    public Task HandleAsync(ContentMovedNotification notification, CancellationToken cancellationToken) =>
+        snapshots.RebuildAsync(cancellationToken);
+
     public Task HandleAsync(Members.PublicAccessChangedNotification notification, CancellationToken cancellationToken) =>
         snapshots.RebuildAsync(cancellationToken);
 

@@ -39,6 +39,7 @@ public enum WorkflowStatus
     ChangedSinceReview,
     InThePast,
     PublishRefused,
+    InvalidTarget,
 }
 
 /// <summary>The outcome of a workflow step: done, or why not, in both languages.</summary>
