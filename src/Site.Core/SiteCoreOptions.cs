@@ -21,6 +21,8 @@ public sealed class SiteCoreOptions
 
     public SyncOptions Sync { get; set; } = new();
 
+    public MediaOptions Media { get; set; } = new();
+
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString
         : DatabaseProvider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(DataPath, "site.db")}"
@@ -34,4 +36,10 @@ public sealed class SyncOptions
 
     /// <summary>Import the uSync folder when the database holds no content.</summary>
     public bool ImportOnFirstBoot { get; set; } = true;
+}
+
+public sealed class MediaOptions
+{
+    /// <summary>The largest upload accepted, in bytes (20 MB by default).</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 }

@@ -1,3 +1,4 @@
+using Site.Features.Media;
 using Site.Features.Public;
 using Site.Hosting;
 
@@ -23,6 +24,7 @@ app.UseOutputCache();
 
 app.MapHealthChecks("/healthz");
 app.MapPublicSite();
+app.MapMedia();
 
 await app.RunAsync();
 return 0;

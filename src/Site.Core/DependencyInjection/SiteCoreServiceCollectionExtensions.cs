@@ -37,6 +37,8 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IContentHistoryService, ContentHistoryService>();
         services.AddSingleton<ITranslationService, TranslationService>();
         services.AddSingleton<Audit.IAuditTrail, Audit.AuditTrail>();
+        services.AddSingleton<Media.IMediaService, Media.MediaService>();
+        services.AddSingleton<Media.IMediaRenditions, Media.MediaRenditions>();
         services.AddNotificationHandler<ContentTrashedNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<ContentRestoredNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<ContentDeletedNotification, PublishedSnapshotRefresher>();

@@ -125,3 +125,22 @@ internal sealed class ScheduledActionRecord
     public string? ClaimedBy { get; set; }
     public string? Outcome { get; set; }
 }
+
+/// <summary>An item of the media library; the file itself lives under the data folder.</summary>
+internal sealed class MediaRecord
+{
+    public Guid Key { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public required string MediaType { get; set; }
+    public required string Extension { get; set; }
+    public long Bytes { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    public double FocalLeft { get; set; }
+    public double FocalTop { get; set; }
+    public required string AltJson { get; set; }
+    public required string Hash { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public required string CreatedBy { get; set; }
+}

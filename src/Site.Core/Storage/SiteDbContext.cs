@@ -17,6 +17,7 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PublicAccessRecord> PublicAccess => Set<PublicAccessRecord>();
     public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
     public DbSet<ScheduledActionRecord> ScheduledActions => Set<ScheduledActionRecord>();
+    public DbSet<MediaRecord> Media => Set<MediaRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +103,18 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.Property(x => x.ClaimedBy).HasMaxLength(200);
             e.HasIndex(x => new { x.ClaimedAtUtc, x.DueAtUtc });
+        });
+        modelBuilder.Entity<MediaRecord>(e =>
+        {
+            e.ToTable("media_items");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Name).HasMaxLength(255);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.MediaType).HasMaxLength(100);
+            e.Property(x => x.Extension).HasMaxLength(10);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.HasIndex(x => x.CreatedAtUtc);
         });
         modelBuilder.Entity<AuditRecord>(e =>
         {

@@ -1,0 +1,257 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NetVips;
+using Site.Core.Audit;
+using Site.Core.Content;
+using Site.Core.Storage;
+using Site.Core.Workflow;
+
+namespace Site.Core.Media;
+
+/// <summary>The media library: upload (type checked from the content, size limited, images measured), alt text and focal point, delete.</summary>
+public interface IMediaService
+{
+    Task<MediaResult> UploadAsync(Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken);
+
+    Task<MediaResult> UpdateAsync(Guid key, IReadOnlyDictionary<string, string> altText, FocalPoint focalPoint, BackOfficeUser user, CancellationToken cancellationToken);
+
+    Task<MediaResult> DeleteAsync(Guid key, BackOfficeUser user, CancellationToken cancellationToken);
+
+    Task<MediaItem?> GetAsync(Guid key, CancellationToken cancellationToken);
+
+    Task<(int Total, IReadOnlyList<MediaItem> Items)> ListAsync(int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>The stored original file of an item.</summary>
+    string OriginalPath(MediaItem item);
+}
+
+internal sealed class MediaService(
+    ISiteDbContextFactory dbFactory,
+    IContentSchemaStore schemaStore,
+    IOptions<SiteCoreOptions> options,
+    TimeProvider clock) : IMediaService
+{
+    private const int SniffLength = 16;
+
+    private string Root => Path.Combine(options.Value.DataPath, "media");
+
+    public async Task<MediaResult> UploadAsync(
+        Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(altText);
+        if (!ContentPermissions.Can(user, ContentAction.Create, null))
+        {
+            return new MediaResult(MediaStatus.Forbidden, null, WorkflowMessages.Forbidden);
+        }
+
+        var limit = options.Value.Media.MaxUploadBytes;
+        var bytes = await ReadBoundedAsync(content, limit, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return new MediaResult(MediaStatus.TooLarge, null, MediaMessages.TooLarge.Format(limit / (1024 * 1024)));
+        }
+
+        if (bytes.Length == 0)
+        {
+            return new MediaResult(MediaStatus.Empty, null, MediaMessages.Empty);
+        }
+
+        if (MediaSniffer.Detect(bytes.AsSpan(0, Math.Min(SniffLength, bytes.Length))) is not { } type)
+        {
+            return new MediaResult(MediaStatus.UnsupportedType, null, MediaMessages.UnsupportedType);
+        }
+
+        var focal = focalPoint ?? FocalPoint.Centre;
+        if (!focal.IsValid)
+        {
+            return new MediaResult(MediaStatus.InvalidFocalPoint, null, MediaMessages.InvalidFocalPoint);
+        }
+
+        int? width = null, height = null;
+        if (type.Kind == MediaKind.Image)
+        {
+            var missing = await MissingAltAsync(altText, cancellationToken).ConfigureAwait(false);
+            if (missing is not null)
+            {
+                return new MediaResult(MediaStatus.AltTextRequired, null, MediaMessages.AltTextRequired.Format(missing));
+            }
+
+            try
+            {
+                using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
+                (width, height) = (image.Width, image.Height);
+            }
+            catch (VipsException)
+            {
+                return new MediaResult(MediaStatus.Corrupt, null, MediaMessages.Corrupt);
+            }
+        }
+
+        var item = new MediaItem(
+            Guid.NewGuid(),
+            string.IsNullOrWhiteSpace(fileName) ? "file" : Path.GetFileName(fileName.Trim()),
+            type.Kind,
+            type.MediaType,
+            type.Extension,
+            bytes.Length,
+            width,
+            height,
+            focal,
+            altText.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim(), StringComparer.OrdinalIgnoreCase),
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            clock.GetUtcNow().UtcDateTime,
+            user.Id);
+        var path = OriginalPath(item);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+
+        await using var db = dbFactory.Create();
+        db.Media.Add(ToRecord(item));
+        AuditLog.Add(db, item.CreatedAtUtc, user.Id, "upload", item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new MediaResult(MediaStatus.Success, item);
+    }
+
+    public async Task<MediaResult> UpdateAsync(Guid key, IReadOnlyDictionary<string, string> altText, FocalPoint focalPoint, BackOfficeUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(altText);
+        if (!ContentPermissions.Can(user, ContentAction.Edit, null))
+        {
+            return new MediaResult(MediaStatus.Forbidden, null, WorkflowMessages.Forbidden);
+        }
+
+        if (!focalPoint.IsValid)
+        {
+            return new MediaResult(MediaStatus.InvalidFocalPoint, null, MediaMessages.InvalidFocalPoint);
+        }
+
+        await using var db = dbFactory.Create();
+        var record = await db.Media.FirstOrDefaultAsync(m => m.Key == key, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return new MediaResult(MediaStatus.NotFound, null, MediaMessages.NotFound);
+        }
+
+        if (record.Kind == nameof(MediaKind.Image) && await MissingAltAsync(altText, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            return new MediaResult(MediaStatus.AltTextRequired, null, MediaMessages.AltTextRequired.Format(missing));
+        }
+
+        record.AltJson = JsonSerializer.Serialize(altText.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim()));
+        record.FocalLeft = focalPoint.Left;
+        record.FocalTop = focalPoint.Top;
+        AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, user.Id, "media-update", key, []);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new MediaResult(MediaStatus.Success, ToItem(record));
+    }
+
+    public async Task<MediaResult> DeleteAsync(Guid key, BackOfficeUser user, CancellationToken cancellationToken)
+    {
+        if (!ContentPermissions.Can(user, ContentAction.Delete, null))
+        {
+            return new MediaResult(MediaStatus.Forbidden, null, WorkflowMessages.Forbidden);
+        }
+
+        await using var db = dbFactory.Create();
+        var record = await db.Media.FirstOrDefaultAsync(m => m.Key == key, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return new MediaResult(MediaStatus.NotFound, null, MediaMessages.NotFound);
+        }
+
+        db.Media.Remove(record);
+        AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, user.Id, "media-delete", key, [], record.Name);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var folder = Path.Combine(Root, key.ToString("N"));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return new MediaResult(MediaStatus.Success, ToItem(record));
+    }
+
+    public async Task<MediaItem?> GetAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var record = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : ToItem(record);
+    }
+
+    public async Task<(int Total, IReadOnlyList<MediaItem> Items)> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var total = await db.Media.CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAtUtc).ThenBy(m => m.Key)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (total, [.. page.Select(ToItem)]);
+    }
+
+    public string OriginalPath(MediaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Path.Combine(Root, item.Key.ToString("N"), "original" + item.Extension);
+    }
+
+    private async Task<string?> MissingAltAsync(IReadOnlyDictionary<string, string> altText, CancellationToken cancellationToken)
+    {
+        var languages = (await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false)).Languages.All;
+        return languages.FirstOrDefault(l => !altText.Any(a => string.Equals(a.Key, l.IsoCode, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(a.Value)))?.IsoCode;
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when there are more (nothing beyond the limit is buffered).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal static MediaItem ToItem(MediaRecord r) => new(
+        r.Key,
+        r.Name,
+        Enum.Parse<MediaKind>(r.Kind),
+        r.MediaType,
+        r.Extension,
+        r.Bytes,
+        r.Width,
+        r.Height,
+        new FocalPoint(r.FocalLeft, r.FocalTop),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(r.AltJson) ?? [],
+        r.Hash,
+        ContentMapping.AsUtc(r.CreatedAtUtc),
+        r.CreatedBy);
+
+    private static MediaRecord ToRecord(MediaItem item) => new()
+    {
+        Key = item.Key,
+        Name = item.Name,
+        Kind = item.Kind.ToString(),
+        MediaType = item.MediaType,
+        Extension = item.Extension,
+        Bytes = item.Bytes,
+        Width = item.Width,
+        Height = item.Height,
+        FocalLeft = item.FocalPoint.Left,
+        FocalTop = item.FocalPoint.Top,
+        AltJson = JsonSerializer.Serialize(item.AltText),
+        Hash = item.Hash,
+        CreatedAtUtc = item.CreatedAtUtc,
+        CreatedBy = item.CreatedBy,
+    };
+}
