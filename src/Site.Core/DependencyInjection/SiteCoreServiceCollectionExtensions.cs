@@ -37,6 +37,7 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IContentHistoryService, ContentHistoryService>();
         services.AddSingleton<ITranslationService, TranslationService>();
         services.AddSingleton<Audit.IAuditTrail, Audit.AuditTrail>();
+        services.AddSingleton<Cluster.IClusterJournalFollower, Cluster.ClusterJournalFollower>();
         services.AddSingleton<Media.IMediaService, Media.MediaService>();
         services.AddSingleton<Media.IMediaRenditions, Media.MediaRenditions>();
         services.AddNotificationHandler<ContentTrashedNotification, PublishedSnapshotRefresher>();

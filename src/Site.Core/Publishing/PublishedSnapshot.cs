@@ -36,6 +36,9 @@ public sealed class PublishedSnapshot
 
     public long Generation { get; }
 
+    /// <summary>The last change-journal row already reflected in this snapshot (read before the content was).</summary>
+    public long JournalPosition { get; internal set; }
+
     public DateTime BuiltAtUtc { get; }
 
     /// <summary>The newest change to any published node: for Last-Modified and feeds.</summary>

@@ -58,6 +58,9 @@ internal sealed partial class PublishedSnapshotService(
     {
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
         await using var db = dbFactory.Create();
+
+        // Read first: a change committed while the content is read shows up again in the journal, never goes missing.
+        var journalPosition = await db.ChangeJournal.MaxAsync(j => (long?)j.Id, cancellationToken).ConfigureAwait(false) ?? 0;
         var published = await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var liveKeys = published.Select(p => p.NodeKey).ToHashSet();
         var nodes = (await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -81,7 +84,9 @@ internal sealed partial class PublishedSnapshotService(
         var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(Members.PublicAccessService.ToRule)
             .ToList();
-        return PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, published, versions, rules, markdown.ToSafeHtml);
+        var snapshot = PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, published, versions, rules, markdown.ToSafeHtml);
+        snapshot.JournalPosition = journalPosition;
+        return snapshot;
     }
 
     public void Dispose() => _rebuildLock.Dispose();

@@ -73,6 +73,9 @@ internal sealed class ChangeJournalRecord
     public required string Kind { get; set; }
     public required string Cultures { get; set; }
     public DateTime AtUtc { get; set; }
+
+    /// <summary>The instance that made the change, so that it does not apply its own change twice.</summary>
+    public string Instance { get; set; } = string.Empty;
 }
 
 internal sealed class AuditRecord

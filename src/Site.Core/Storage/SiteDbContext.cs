@@ -5,6 +5,19 @@ namespace Site.Core.Storage;
 /// <summary>The engine's database. Each provider has its own subclass so that each keeps its own migrations.</summary>
 internal abstract class SiteDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Which instance of the site this context works for: stamped on change-journal rows.</summary>
+    public string Instance { get; set; } = string.Empty;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<ChangeJournalRecord>().Where(e => e.State == EntityState.Added && e.Entity.Instance.Length == 0))
+        {
+            entry.Entity.Instance = Instance;
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     public DbSet<LanguageRecord> Languages => Set<LanguageRecord>();
     public DbSet<DataTypeRecord> DataTypes => Set<DataTypeRecord>();
     public DbSet<DictionaryRecord> DictionaryItems => Set<DictionaryRecord>();

@@ -8,6 +8,9 @@ namespace Site.Core.Storage;
 /// <summary>Creates a context for the configured provider; each call is a unit of work.</summary>
 internal interface ISiteDbContextFactory
 {
+    /// <summary>This instance of the site, among all that share the database.</summary>
+    string InstanceId { get; }
+
     SiteDbContext Create();
 }
 
@@ -42,9 +45,16 @@ internal sealed class SiteDbContextFactory : ISiteDbContextFactory
         }
     }
 
-    public SiteDbContext Create() => _provider == DatabaseProvider.Sqlite
-        ? new SqliteSiteDbContext(_sqlite!)
-        : new PostgresSiteDbContext(_postgres!);
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public SiteDbContext Create()
+    {
+        SiteDbContext context = _provider == DatabaseProvider.Sqlite
+            ? new SqliteSiteDbContext(_sqlite!)
+            : new PostgresSiteDbContext(_postgres!);
+        context.Instance = InstanceId;
+        return context;
+    }
 }
 
 // Design-time factories for `dotnet ef migrations add`: one per provider, so each keeps its own migrations folder.

@@ -29,6 +29,11 @@ public static class SiteEngineExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(10), "Site:Scheduling:PollInterval must be between 0 and 10 minutes.")
             .ValidateOnStart();
         builder.Services.AddHostedService<ScheduledPublishingService>();
+        builder.Services.AddOptions<ClusterOptions>()
+            .BindConfiguration(ClusterOptions.SectionName)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(10), "Site:Cluster:PollInterval must be between 0 and 10 minutes.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ClusterJournalService>();
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -48,6 +48,26 @@ public sealed class TestEngine : IAsyncDisposable
 
     public string DataPath => _dataPath;
 
+    /// <summary>
+    /// A second instance of the site on the same database (as behind a load balancer): its own services, snapshot and
+    /// caches. Dispose it before this engine; it leaves the database to this one.
+    /// </summary>
+    public async Task<ServiceProvider> StartSecondInstanceAsync()
+    {
+        var options = _services.GetRequiredService<IOptions<SiteCoreOptions>>().Value;
+        var services = new ServiceCollection().AddLogging().AddSiteCore();
+        services.AddSingleton<IOptions<SiteCoreOptions>>(Options.Create(new SiteCoreOptions
+        {
+            DataPath = options.DataPath,
+            DatabaseProvider = options.DatabaseProvider,
+            ConnectionString = options.ResolveConnectionString(),
+            Sync = new SyncOptions { Folder = options.Sync.Folder, ImportOnFirstBoot = false },
+        }));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<ISiteInitializer>().InitializeAsync(options.Sync.Folder, CancellationToken.None);
+        return provider;
+    }
+
     /// <summary>Skips the calling test, saying how to enable it, when PostgreSQL is asked for but not configured.</summary>
     public static void SkipUnlessAvailable(TestDatabase database)
     {
