@@ -1,5 +1,8 @@
+using Site.Features.Delivery;
+using Site.Features.Members;
 using Site.Features.Media;
 using Site.Features.Public;
+using Site.Features.Search;
 using Site.Hosting;
 
 var (command, hostArgs) = SiteCommands.Split(args);
@@ -7,6 +10,9 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddSiteEngine();
 builder.AddPublicSite();
+builder.AddMembers();
+builder.AddSiteSearch();
+builder.AddDeliveryApi();
 
 var app = builder.Build();
 
@@ -20,11 +26,17 @@ app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseSiteStaticFiles();
 app.UseRouting();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 
 app.MapHealthChecks("/healthz");
 app.MapPublicSite();
 app.MapMedia();
+app.MapSiteSearch();
+app.MapDeliveryApi();
 
 await app.RunAsync();
 return 0;

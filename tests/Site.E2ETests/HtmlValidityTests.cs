@@ -70,7 +70,7 @@ public sealed class HtmlValidityTests(SiteServerFixture site)
         }
     }
 
-    private static List<string> Problems(string json, string folder)
+    internal static List<string> Problems(string json, string folder)
     {
         using var document = JsonDocument.Parse(json);
         var problems = new List<string>();
@@ -97,12 +97,12 @@ public sealed class HtmlValidityTests(SiteServerFixture site)
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string VnuJarPath() =>
+    internal static string VnuJarPath() =>
         Environment.GetEnvironmentVariable(VnuJarVariable) is { Length: > 0 } configured
             ? configured
             : Path.Combine(RepositoryPaths.Root, ".tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
-    private static string? FindJava()
+    internal static string? FindJava()
     {
         if (Environment.GetEnvironmentVariable("JAVA_HOME") is { Length: > 0 } home && File.Exists(Path.Combine(home, "bin", "java")))
         {
@@ -115,7 +115,7 @@ public sealed class HtmlValidityTests(SiteServerFixture site)
             .FirstOrDefault(File.Exists);
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string fileName, string[] arguments, CancellationToken cancellation)
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string fileName, string[] arguments, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(fileName)
         {

@@ -5,6 +5,7 @@ using Site.Core.Members;
 using Site.Core.Notifications;
 using Site.Core.Publishing;
 using Site.Core.Rendering;
+using Site.Core.Search;
 using Site.Core.Storage;
 using Site.Core.Sync;
 using Site.Core.Workflow;
@@ -47,6 +48,7 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IUsyncImporter, UsyncImporter>();
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();
+        services.AddSiteSearchCore();
         return services;
     }
 

@@ -21,6 +21,10 @@ public static class SitePages
         new("news-article", "news/20th-forum-suzhou-2025"),
         new("page", "sources"),
         new("not-found", "does-not-exist", 404),
+        new("member-login", "member/login"),
+        new("member-register", "member/register"),
+        new("member-forgot-password", "member/forgot-password"),
+        new("member-check-email", "member/check-email"),
     ];
 
     /// <summary>URL prefix → the culture the page declares in &lt;html lang&gt;.</summary>

@@ -26,12 +26,20 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const int NewsPageSize = 2;
 
+    /// <summary>The Delivery API's key (for preview) and the one other front end allowed to call it from a browser.</summary>
+    public const string DeliveryApiKey = "test-delivery-api-key-0123456789";
+    public const string DeliveryCorsOrigin = "https://app.example.org";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", _dataPath);
         builder.UseSetting("Site:Public:NewsPageSize", NewsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Members: mail goes to {DataPath}/mail (the default pickup folder); the tests post far more forms than a person.
+        builder.UseSetting("Site:Members:RateLimitPermits", "100000");
         builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.200");
+        builder.UseSetting("Site:DeliveryApi:ApiKey", DeliveryApiKey);
+        builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>

@@ -79,6 +79,25 @@ public sealed record UiText
     public required string FooterSources { get; init; }
     public required string DateFormat { get; init; }
     public required string MonthFormat { get; init; }
+    public required string Search { get; init; }
+    public required string SearchLabel { get; init; }
+    public required string SearchButton { get; init; }
+    public required string SearchPlaceholder { get; init; }
+    public required string SearchSuggestions { get; init; }
+    public required string SearchResultCount { get; init; }
+    public required string SearchNoResults { get; init; }
+    public required string SearchEnterWords { get; init; }
+    public required string SearchDidYouMean { get; init; }
+    public required string SearchRelaxed { get; init; }
+    public required string SearchTimedOut { get; init; }
+    public required string SearchRefine { get; init; }
+    public required string SearchAllResults { get; init; }
+    public required string SearchContentType { get; init; }
+    public required string SearchSortRelevance { get; init; }
+    public required string SearchSortDate { get; init; }
+    public required string SearchOnlyIn { get; init; }
+    public required string SearchResults { get; init; }
+    public required IReadOnlyDictionary<string, string> ContentTypeNames { get; init; }
 
     public static UiText English { get; } = new()
     {
@@ -158,6 +177,36 @@ public sealed record UiText
         FooterSources = "Sources and methods",
         DateFormat = "d MMMM yyyy",
         MonthFormat = "MMMM yyyy",
+        Search = "Search",
+        SearchLabel = "Search the site",
+        SearchButton = "Search",
+        SearchPlaceholder = "Session, city, country, partner…",
+        SearchSuggestions = "Suggestions",
+        SearchResultCount = "{0} results for “{1}”",
+        SearchNoResults = "Nothing was found for “{0}”.",
+        SearchEnterWords = "Type a word or two to search the sessions, partner stories and news, in English or Chinese.",
+        SearchDidYouMean = "Did you mean",
+        SearchRelaxed = "No page contains all of your words; these pages contain some of them.",
+        SearchTimedOut = "The search took too long and may have missed some pages.",
+        SearchRefine = "Refine the results",
+        SearchAllResults = "All",
+        SearchContentType = "Type",
+        SearchSortRelevance = "Best match",
+        SearchSortDate = "Newest first",
+        SearchOnlyIn = "in Chinese only",
+        SearchResults = "Search results",
+        ContentTypeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["home"] = "Home page",
+            ["about"] = "About",
+            ["sessionArchive"] = "Session archive",
+            ["session"] = "Session",
+            ["partnerIndex"] = "Partners",
+            ["partnerStory"] = "Partner story",
+            ["newsIndex"] = "News",
+            ["newsArticle"] = "News article",
+            ["page"] = "Page",
+        },
     };
 
     public static UiText Chinese { get; } = new()
@@ -238,6 +287,36 @@ public sealed record UiText
         FooterSources = "资料来源与说明",
         DateFormat = "yyyy年M月d日",
         MonthFormat = "yyyy年M月",
+        Search = "搜索",
+        SearchLabel = "搜索本站",
+        SearchButton = "搜索",
+        SearchPlaceholder = "届次、城市、国家、合作方……",
+        SearchSuggestions = "搜索建议",
+        SearchResultCount = "“{1}”共找到 {0} 条结果",
+        SearchNoResults = "没有找到与“{0}”相关的内容。",
+        SearchEnterWords = "输入中文或英文关键词，搜索历届会议、友好合作与新闻动态。",
+        SearchDidYouMean = "您是不是要找",
+        SearchRelaxed = "没有页面包含全部关键词，以下页面包含其中一部分。",
+        SearchTimedOut = "搜索用时过长，结果可能不完整。",
+        SearchRefine = "筛选结果",
+        SearchAllResults = "全部",
+        SearchContentType = "类型",
+        SearchSortRelevance = "相关度",
+        SearchSortDate = "最新在前",
+        SearchOnlyIn = "仅有英文版",
+        SearchResults = "搜索结果",
+        ContentTypeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["home"] = "首页",
+            ["about"] = "关于",
+            ["sessionArchive"] = "历届回顾",
+            ["session"] = "届次",
+            ["partnerIndex"] = "友好合作",
+            ["partnerStory"] = "合作故事",
+            ["newsIndex"] = "新闻动态",
+            ["newsArticle"] = "新闻",
+            ["page"] = "页面",
+        },
     };
 
     public static UiText For(string culture) =>

@@ -1,0 +1,101 @@
+using System.Globalization;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Site.Core.Members;
+
+public enum MailDelivery
+{
+    /// <summary>Each mail is written as an .eml file into the pickup folder (the default; nothing leaves the machine).</summary>
+    Pickup,
+
+    Smtp,
+}
+
+/// <summary>How the site sends mail, bound from "Site:Mail".</summary>
+public sealed class MailOptions
+{
+    public const string SectionName = "Site:Mail";
+
+    public MailDelivery Delivery { get; set; } = MailDelivery.Pickup;
+
+    /// <summary>The pickup folder; relative paths are under the data folder. Default: {DataPath}/mail.</summary>
+    public string PickupFolder { get; set; } = "mail";
+
+    public string FromAddress { get; set; } = "no-reply@localhost";
+
+    public string FromName { get; set; } = "Jiangsu International Forum for School Principals";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's names).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}
+
+/// <summary>A plain-text mail to one person.</summary>
+public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string Body, string Culture);
+
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends mail with MailKit: into the pickup folder, or to the configured SMTP server.</summary>
+internal sealed class MailKitMailSender(IOptions<MailOptions> options, IOptions<SiteCoreOptions> site, TimeProvider clock) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var settings = options.Value;
+        using var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
+        message.Subject = mail.Subject;
+        message.Date = clock.GetUtcNow();
+        message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
+        message.Body = new TextPart("plain") { Text = mail.Body };
+
+        if (settings.Delivery == MailDelivery.Smtp)
+        {
+            if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+            {
+                throw new InvalidOperationException("Site:Mail:Smtp:Host is required when Site:Mail:Delivery is Smtp.");
+            }
+
+            using var client = new SmtpClient();
+            await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.Security, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            {
+                await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var folder = PickupFolder(settings, site.Value);
+        Directory.CreateDirectory(folder);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        // Written under a temporary name and then moved, so that a reader never sees half a mail.
+        var temporary = Path.Combine(folder, name + ".tmp");
+        await message.WriteToAsync(temporary, cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, Path.Combine(folder, name));
+    }
+
+    public static string PickupFolder(MailOptions mail, SiteCoreOptions site) =>
+        Path.GetFullPath(Path.Combine(site.DataPath, mail.PickupFolder));
+}

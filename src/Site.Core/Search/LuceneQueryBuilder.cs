@@ -1,0 +1,158 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Site.Core.Search;
+
+/// <summary>
+/// Builds Lucene queries from parsed words, never from query syntax. Each word is looked for in every searched
+/// field of every culture, analyzed as that culture analyzes it (so 芬兰 is one Chinese word and "findings" finds
+/// "finding"), and in its cross-language equivalents; a number also matches the year and the session number.
+/// </summary>
+internal static class LuceneQueryBuilder
+{
+    private const int MaxTokensPerWord = 16;
+
+    /// <summary>Every word must match somewhere (stop words may), or, relaxed, any one of them.</summary>
+    public static Query? Build(ParsedQuery query, IReadOnlyList<string> cultures, TermBridge bridge, bool relaxed, bool lastWordIsPrefix = false)
+    {
+        var main = new BooleanQuery();
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            var word = query.Words[i];
+            var prefix = lastWordIsPrefix && i == query.Words.Count - 1;
+            var clause = Word(word, cultures, bridge, prefix);
+            if (clause is not null)
+            {
+                main.Add(clause, relaxed || word.IsOptional ? Occur.SHOULD : Occur.MUST);
+            }
+        }
+
+        if (main.Clauses.Count == 0)
+        {
+            return null;
+        }
+
+        if (main.Clauses.All(c => c.Occur == Occur.SHOULD))
+        {
+            main.MinimumNumberShouldMatch = 1;
+        }
+
+        return main;
+    }
+
+    /// <summary>How many words of the query must match for a page to be found (those that are not stop words).</summary>
+    public static int RequiredWords(ParsedQuery query) => query.Words.Count(w => !w.IsOptional);
+
+    internal static Query? Word(QueryWord word, IReadOnlyList<string> cultures, TermBridge bridge, bool prefix)
+    {
+        var any = new DisjunctionMaxQuery(0.3f);
+        var fields = prefix ? SearchFields.SearchedFields.Where(f => f.Field is SearchFields.NodeName or SearchFields.Place or SearchFields.Tags) : SearchFields.SearchedFields;
+        foreach (var culture in cultures)
+        {
+            var analyzer = SearchAnalyzers.ForCulture(culture);
+            foreach (var (field, boost) in fields)
+            {
+                if (Field(SearchFields.For(field, culture), analyzer, word.Text, word.IsPhrase, prefix) is { } query)
+                {
+                    query.Boost = boost;
+                    any.Add(query);
+                }
+            }
+
+            // Pairs of characters only for words of two or more Chinese characters, and as a phrase.
+            if (!prefix && SearchFields.UsesBigrams(culture) && word.Text.Count(SearchQueryParser.IsHan) >= 2
+                && Field(SearchFields.For(SearchFields.Bigrams, culture), SearchAnalyzers.Bigrams, word.Text, phrase: true, prefix: false) is { } pairs)
+            {
+                pairs.Boost = SearchFields.BigramBoost;
+                any.Add(pairs);
+            }
+        }
+
+        if (!prefix)
+        {
+            foreach (var (culture, text) in bridge.Translate(word.Text))
+            {
+                var analyzer = SearchAnalyzers.ForCulture(culture);
+                foreach (var (field, boost) in SearchFields.SearchedFields)
+                {
+                    if (Field(SearchFields.For(field, culture), analyzer, text, phrase: true, prefix: false) is { } query)
+                    {
+                        query.Boost = boost * 0.8f;
+                        any.Add(query);
+                    }
+                }
+            }
+
+            if (SearchQueryParser.IsNumber(word.Text))
+            {
+                var number = word.Text.TrimStart('0');
+                any.Add(new TermQuery(new Term(SearchFields.Year, word.Text)) { Boost = 4f });
+                if (number.Length > 0)
+                {
+                    any.Add(new TermQuery(new Term(SearchFields.SessionNumber, number)) { Boost = 3f });
+                }
+            }
+        }
+
+        return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    internal static Query? Field(string field, Analyzer analyzer, string text, bool phrase, bool prefix)
+    {
+        var tokens = SearchAnalyzers.Tokens(analyzer, field, text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (tokens.Count > MaxTokensPerWord)
+        {
+            tokens = [.. tokens.Take(MaxTokensPerWord)];
+        }
+
+        if (prefix)
+        {
+            var last = new PrefixQuery(new Term(field, tokens[^1]));
+            if (tokens.Count == 1)
+            {
+                return last;
+            }
+
+            var all = new BooleanQuery();
+            foreach (var token in tokens.Take(tokens.Count - 1))
+            {
+                all.Add(new TermQuery(new Term(field, token)), Occur.MUST);
+            }
+
+            all.Add(last, Occur.MUST);
+            return all;
+        }
+
+        if (tokens.Count == 1)
+        {
+            return new TermQuery(new Term(field, tokens[0]));
+        }
+
+        var sequence = new PhraseQuery { Slop = phrase ? 0 : 1 };
+        foreach (var token in tokens)
+        {
+            sequence.Add(new Term(field, token));
+        }
+
+        if (phrase)
+        {
+            return sequence;
+        }
+
+        // A word the analyzer splits (坦佩雷 → 坦 佩 雷, "e-mail" → e mail): every part must be there, together scores more.
+        var parts = new BooleanQuery();
+        foreach (var token in tokens)
+        {
+            parts.Add(new TermQuery(new Term(field, token)), Occur.MUST);
+        }
+
+        parts.Add(sequence, Occur.SHOULD);
+        return parts;
+    }
+}

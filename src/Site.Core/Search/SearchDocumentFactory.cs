@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Site.Core.Publishing;
+using Site.Core.Rendering;
+
+namespace Site.Core.Search;
+
+/// <summary>Turns a published node into its index document: what is published, per culture, and nothing else.</summary>
+internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown)
+{
+    /// <summary>Properties whose text is a Markdown document.</summary>
+    private static readonly string[] MarkdownSummaries = ["intro"];
+
+    /// <summary>Short texts that describe a node: they weigh more than the body.</summary>
+    private static readonly string[] SummaryProperties = ["summary", "theme", "metaDescription", "statusNote", "dateNote", "intro"];
+
+    /// <summary>Where a node happened or who it is about: cities, countries, venues, partners.</summary>
+    private static readonly string[] PlaceProperties = ["venueName", "venueCity", "venueCountry", "partnerCountry", "jiangsuPartner", "overseasPartner"];
+
+    private static readonly string[] CountryProperties = ["venueCountry", "partnerCountry"];
+
+    private static readonly FieldType SpellFieldType = CreateSpellFieldType();
+
+    /// <summary>
+    /// Changes whenever anything the document is made of may have changed: a publish (dates), a rename or move
+    /// (names, URLs), a change of protection. Cheap to compute for every node after every snapshot.
+    /// </summary>
+    public static string Fingerprint(PublishedContent node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var builder = new StringBuilder(128);
+        builder.Append(SearchFields.IndexVersion).Append('|')
+            .Append(node.UpdateDateUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('|')
+            .Append(node.Parent?.Key.ToString("N") ?? "-").Append('|');
+        foreach (var value in AccessValues(node))
+        {
+            builder.Append(value).Append(',');
+        }
+
+        foreach (var culture in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.OrdinalIgnoreCase))
+        {
+            builder.Append('|').Append(culture.Culture).Append(':')
+                .Append(culture.PublishedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append(':')
+                .Append(culture.Url).Append(':').Append(culture.Name);
+        }
+
+        return builder.ToString();
+    }
+
+    public Document Create(PublishedContent node, IReadOnlyList<string> siteCultures)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(siteCultures);
+        var document = new Document
+        {
+            new StringField(SearchFields.Key, node.Key.ToString("D"), Field.Store.YES),
+            new StringField(SearchFields.ContentType, node.ContentTypeAlias, Field.Store.YES),
+            new SortedSetDocValuesField(SearchFields.ContentType, new BytesRef(node.ContentTypeAlias)),
+            new StoredField(SearchFields.Fingerprint, Fingerprint(node)),
+        };
+
+        foreach (var access in AccessValues(node))
+        {
+            document.Add(new StringField(SearchFields.Access, access, Field.Store.NO));
+        }
+
+        var anyCulture = node.Cultures.Keys.FirstOrDefault() ?? string.Empty;
+        if (node.IntValue("year", anyCulture) is { } year)
+        {
+            var yearText = year.ToString(CultureInfo.InvariantCulture);
+            document.Add(new StringField(SearchFields.Year, yearText, Field.Store.YES));
+            AddFacet(document, SearchFields.Decade, (year / 10 * 10).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (node.Value("location", anyCulture) is { Length: > 0 } location)
+        {
+            AddFacet(document, SearchFields.Location, location);
+        }
+
+        if (node.IntValue("sessionNumber", anyCulture) is { } number)
+        {
+            document.Add(new StringField(SearchFields.SessionNumber, number.ToString(CultureInfo.InvariantCulture), Field.Store.YES));
+        }
+
+        var date = SortDate(node, anyCulture);
+        document.Add(new NumericDocValuesField(SearchFields.SortDate, date.DayNumber));
+        document.Add(new StoredField(SearchFields.SortDate, date.DayNumber));
+
+        var spelling = new StringBuilder();
+        foreach (var culture in node.Cultures.Values)
+        {
+            var start = spelling.Length;
+            AddCulture(document, node, culture, spelling);
+            if (SearchFields.UsesBigrams(culture.Culture))
+            {
+                document.Add(new TextField(SearchFields.For(SearchFields.Bigrams, culture.Culture), spelling.ToString(start, spelling.Length - start), Field.Store.NO));
+            }
+        }
+
+        // Facets by country are labelled in the visitor's language: one field per site culture, falling back to
+        // another culture's name of the country when the node does not have it in that one.
+        foreach (var culture in siteCultures)
+        {
+            var country = CountryProperties.Select(p => node.Value(p, culture)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+                ?? node.Cultures.Keys.SelectMany(c => CountryProperties.Select(p => node.Value(p, c))).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            if (country is not null)
+            {
+                AddFacet(document, SearchFields.For(SearchFields.Country, culture), country.Trim());
+            }
+        }
+
+        document.Add(new Field(SearchFields.Spell, spelling.ToString(), SpellFieldType));
+        return document;
+    }
+
+    private void AddCulture(Document document, PublishedContent node, PublishedCultureInfo info, StringBuilder spelling)
+    {
+        var culture = info.Culture;
+        document.Add(new StringField(SearchFields.Cultures, culture, Field.Store.YES));
+        var title = node.Value("title", culture);
+        var displayName = string.IsNullOrWhiteSpace(title) ? info.Name : title;
+        document.Add(new StoredField(SearchFields.For(SearchFields.Name, culture), displayName));
+        document.Add(new StoredField(SearchFields.For(SearchFields.Url, culture), info.Url));
+
+        var names = string.Equals(displayName, info.Name, StringComparison.Ordinal) ? info.Name : info.Name + " · " + displayName;
+        AddText(document, SearchFields.NodeName, culture, names, spelling);
+
+        var summaries = SummaryProperties
+            .Select(alias => node.Value(alias, culture) is { } text
+                ? MarkdownSummaries.Contains(alias, StringComparer.Ordinal) ? markdown.ToPlainText(text) : text
+                : null)
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Distinct(StringComparer.Ordinal);
+        AddText(document, SearchFields.Summary, culture, string.Join(" · ", summaries), spelling);
+
+        if (node.Value("bodyText", culture) is { } body)
+        {
+            AddText(document, SearchFields.BodyText, culture, markdown.ToPlainText(body), spelling);
+        }
+
+        AddText(document, SearchFields.Tags, culture, string.Join(" · ", SafeTags(node, culture)), spelling);
+        var places = PlaceProperties.Select(p => node.Value(p, culture)).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal);
+        AddText(document, SearchFields.Place, culture, string.Join(" · ", places), spelling);
+
+        if ((node.DateValue("startDate", culture) ?? node.DateValue("publishDate", culture)) is { } date)
+        {
+            document.Add(new StoredField(SearchFields.For(SearchFields.Date, culture), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static void AddText(Document document, string field, string culture, string? text, StringBuilder spelling)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        document.Add(new TextField(SearchFields.For(field, culture), text, Field.Store.YES));
+        spelling.Append(text).Append('\n');
+    }
+
+    private static void AddFacet(Document document, string field, string value)
+    {
+        document.Add(new StringField(field, value, Field.Store.NO));
+        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    internal static IReadOnlyList<string> SafeTags(PublishedContent node, string culture)
+    {
+        try
+        {
+            return node.TagsValue("tags", culture);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The date results are sorted by: when a session began or an article was published, else the year, else the last publish.</summary>
+    internal static DateOnly SortDate(PublishedContent node, string culture) =>
+        node.DateValue("startDate", culture)
+        ?? node.DateValue("publishDate", culture)
+        ?? (node.IntValue("year", culture) is { } year and > 0 and < 10000 ? new DateOnly(year, 1, 1) : (DateOnly?)null)
+        ?? DateOnly.FromDateTime(node.Cultures.Values.Select(c => c.PublishedAtUtc).DefaultIfEmpty(node.UpdateDateUtc).Max());
+
+    internal static IEnumerable<string> AccessValues(PublishedContent node)
+    {
+        var rule = node.AccessRule;
+        if (rule is null)
+        {
+            return [SearchFields.AccessPublic];
+        }
+
+        return rule.AnyMember ? [SearchFields.AccessMembers] : rule.AllowedGroups.Select(SearchFields.AccessGroup);
+    }
+
+    private static FieldType CreateSpellFieldType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            IndexOptions = IndexOptions.DOCS_ONLY,
+            OmitNorms = true,
+        };
+        type.Freeze();
+        return type;
+    }
+}

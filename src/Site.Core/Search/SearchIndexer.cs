@@ -1,0 +1,488 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Site.Core.Notifications;
+using Site.Core.Publishing;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Site.Core.Search;
+
+/// <summary>
+/// Owns the index: opens it (rebuilding a missing, corrupt or old-version one from the published snapshot), keeps it
+/// in step with every new snapshot, and rebuilds it on request. Every write happens under one lock; searches read
+/// through a <see cref="SearcherManager"/> and never wait for writes.
+/// </summary>
+/// <remarks>
+/// A new snapshot (after a publish, unpublish, move, delete, restore, import or change of protection) signals a
+/// background loop, which compares a fingerprint of every published node with the one indexed and rewrites only the
+/// documents that changed. Signals coalesce: the loop always indexes the newest snapshot.
+/// </remarks>
+internal sealed partial class SearchIndexer(
+    IPublishedSnapshotAccessor snapshots,
+    SearchDocumentFactory documents,
+    IOptions<SiteCoreOptions> siteOptions,
+    IOptions<SearchOptions> searchOptions,
+    ILogger<SearchIndexer> logger)
+    : INotificationHandler<PublishedSnapshotChangedNotification>, IIndexRebuilder, ISearchIndexStatus, IAsyncDisposable, IDisposable
+{
+    internal const string FolderName = "Search";
+
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Threading.Lock _startLock = new();
+    private Thread? _worker;
+    private LuceneDirectory? _directory;
+    private IndexWriter? _writer;
+    private SearcherManager? _searchers;
+    private Dictionary<Guid, string> _fingerprints = [];
+    private bool _needsRebuild;
+    private long _generation;
+    private int _documentCount;
+    private TermBridge _bridge = TermBridge.Empty;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _disposed;
+
+    public long IndexedGeneration => Volatile.Read(ref _generation);
+
+    public int DocumentCount => Volatile.Read(ref _documentCount);
+
+    public string? LastRebuildReason { get; private set; }
+
+    internal TermBridge Bridge => Volatile.Read(ref _bridge);
+
+    public Task HandleAsync(PublishedSnapshotChangedNotification notification, CancellationToken cancellationToken)
+    {
+        EnsureWorker();
+        _signals.Writer.TryWrite(true);
+        return Task.CompletedTask;
+    }
+
+    public async Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var signal = Volatile.Read(ref _changed);
+            if (IndexedGeneration >= generation)
+            {
+                return;
+            }
+
+            await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A searcher over the latest refreshed view of the index, or null before the index was first opened.</summary>
+    internal SearcherLease? Acquire()
+    {
+        var manager = Volatile.Read(ref _searchers);
+        if (manager is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new SearcherLease(manager, manager.Acquire());
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<int> RebuildAsync(IProgress<IndexRebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureOpen();
+            var count = Rebuild(snapshots.Current, progress, cancellationToken);
+            LastRebuildReason = "requested";
+            return count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The loop runs on a thread of its own, not the thread pool: a busy pool (a burst of requests, a rebuild using
+    /// every core) must not delay making a publish searchable.
+    /// </summary>
+    private void EnsureWorker()
+    {
+        if (_worker is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            if (_worker is null && !_disposed)
+            {
+                _worker = new Thread(Run) { IsBackground = true, Name = "Search indexer" };
+                _worker.Start();
+            }
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            try
+            {
+                if (!_signals.Reader.WaitToReadAsync(_stopping.Token).AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+
+                while (_signals.Reader.TryRead(out _))
+                {
+                    // Signals coalesce: one sync indexes the newest snapshot.
+                }
+
+                Sync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must survive any failure of one update: the next snapshot retries it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogSyncFailed(logger, exception);
+            }
+        }
+    }
+
+    /// <summary>Brings the index up to date with the current snapshot.</summary>
+    internal void Sync(CancellationToken cancellationToken)
+    {
+        _writeLock.Wait(cancellationToken);
+        try
+        {
+            EnsureOpen();
+            var snapshot = snapshots.Current;
+            if (_needsRebuild)
+            {
+                Rebuild(snapshot, null, cancellationToken);
+                return;
+            }
+
+            var started = TimeProvider.System.GetTimestamp();
+            var cultures = Cultures(snapshot);
+            var seen = new HashSet<Guid>();
+            var changed = new List<(PublishedContent Node, string Fingerprint)>();
+            foreach (var node in Indexable(snapshot))
+            {
+                seen.Add(node.Key);
+                var fingerprint = SearchDocumentFactory.Fingerprint(node);
+                if (!_fingerprints.TryGetValue(node.Key, out var indexed) || !string.Equals(indexed, fingerprint, StringComparison.Ordinal))
+                {
+                    changed.Add((node, fingerprint));
+                }
+            }
+
+            var removed = _fingerprints.Keys.Where(k => !seen.Contains(k)).ToList();
+            if (changed.Count > 0 || removed.Count > 0)
+            {
+                var writer = _writer!;
+                foreach (var (node, fingerprint) in changed)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.UpdateDocument(KeyTerm(node.Key), documents.Create(node, cultures));
+                    _fingerprints[node.Key] = fingerprint;
+                }
+
+                foreach (var key in removed)
+                {
+                    writer.DeleteDocuments(KeyTerm(key));
+                    _fingerprints.Remove(key);
+                }
+
+                Commit(snapshot.Generation);
+                var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
+                LogUpdated(logger, changed.Count, removed.Count, snapshot.Generation, elapsed);
+            }
+
+            Published(snapshot, refreshBridge: changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private int Rebuild(PublishedSnapshot snapshot, IProgress<IndexRebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var nodes = Indexable(snapshot).ToList();
+        var cultures = Cultures(snapshot);
+        var writer = _writer!;
+        progress?.Report(new IndexRebuildProgress(0, nodes.Count));
+        var fingerprints = new ConcurrentDictionary<Guid, string>();
+        var done = 0;
+        try
+        {
+            // Searches go on against the last commit until the new index is committed whole. Large sets are
+            // analyzed on every core (IndexWriter is thread-safe); small ones on this thread alone.
+            writer.DeleteAll();
+            Parallel.ForEach(
+                nodes,
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = nodes.Count >= 1000 ? Environment.ProcessorCount : 1 },
+                node =>
+                {
+                    writer.AddDocument(documents.Create(node, cultures));
+                    fingerprints[node.Key] = SearchDocumentFactory.Fingerprint(node);
+                    var count = Interlocked.Increment(ref done);
+                    if (count % 500 == 0)
+                    {
+                        progress?.Report(new IndexRebuildProgress(count, nodes.Count));
+                    }
+                });
+            Commit(snapshot.Generation);
+        }
+        catch
+        {
+            // Back to the last commit: the old index stays, whole, and searchable again at once.
+            CloseWriter(rollback: true);
+            EnsureOpen();
+            throw;
+        }
+
+        _fingerprints = new Dictionary<Guid, string>(fingerprints);
+        _needsRebuild = false;
+        progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
+        var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
+        LogRebuilt(logger, nodes.Count, elapsed);
+        Published(snapshot, refreshBridge: true);
+        return nodes.Count;
+    }
+
+    private void Commit(long generation)
+    {
+        var writer = _writer!;
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SearchFields.VersionKey] = SearchFields.IndexVersion,
+            ["site.search.snapshot"] = generation.ToString(CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+        _searchers!.MaybeRefreshBlocking();
+    }
+
+    private void Published(PublishedSnapshot snapshot, bool refreshBridge)
+    {
+        Volatile.Write(ref _documentCount, _fingerprints.Count);
+        Volatile.Write(ref _generation, snapshot.Generation);
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        // After the documents are searchable: the bridge only adds equivalents, it never hides a page.
+        if (refreshBridge)
+        {
+            Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)));
+        }
+    }
+
+    private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(n => n.Cultures.Count > 0);
+
+    private static List<string> Cultures(PublishedSnapshot snapshot) => [.. snapshot.Languages.All.Select(l => l.IsoCode)];
+
+    private static Term KeyTerm(Guid key) => new(SearchFields.Key, key.ToString("D"));
+
+    /// <summary>Opens the index once: an existing one whose stamp matches and that reads whole is kept; anything else is rebuilt.</summary>
+    private void EnsureOpen()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        if (_directory is null)
+        {
+            _directory = OpenDirectory(out var reason, out var fingerprints);
+            _fingerprints = fingerprints ?? [];
+            _needsRebuild = reason is not null;
+            LastRebuildReason = reason;
+            if (reason is not null && logger.IsEnabled(LogLevel.Warning))
+            {
+                LogWillRebuild(logger, reason, Describe());
+            }
+        }
+
+        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        {
+            OpenMode = DirectoryReader.IndexExists(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(_directory, config);
+        Volatile.Write(ref _searchers, new SearcherManager(_writer, true, null));
+    }
+
+    private LuceneDirectory OpenDirectory(out string? reason, out Dictionary<Guid, string>? fingerprints)
+    {
+        fingerprints = null;
+        if (searchOptions.Value.Storage == SearchIndexStorage.Memory)
+        {
+            reason = "missing";
+            return new RAMDirectory();
+        }
+
+        var path = IndexPath;
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        reason = Check(directory, out fingerprints);
+        if (reason == "corrupt")
+        {
+            directory.Dispose();
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
+            {
+                File.Delete(file);
+            }
+
+            directory = FSDirectory.Open(path);
+        }
+
+        return directory;
+    }
+
+    internal string IndexPath => Path.Combine(siteOptions.Value.DataPath, FolderName);
+
+    /// <summary>Null when the index on disk can be used as it is; else why it must be rebuilt.</summary>
+    private string? Check(LuceneDirectory directory, out Dictionary<Guid, string>? fingerprints)
+    {
+        fingerprints = null;
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return "missing";
+            }
+
+            using var reader = DirectoryReader.Open(directory);
+            if (!reader.IndexCommit.UserData.TryGetValue(SearchFields.VersionKey, out var version)
+                || !string.Equals(version, SearchFields.IndexVersion, StringComparison.Ordinal))
+            {
+                return "version";
+            }
+
+            // Reading every document's key and fingerprint also proves the stored data is readable.
+            var found = new Dictionary<Guid, string>(reader.NumDocs);
+            var fields = new HashSet<string>(StringComparer.Ordinal) { SearchFields.Key, SearchFields.Fingerprint };
+            var live = MultiFields.GetLiveDocs(reader);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                var stored = reader.Document(doc, fields);
+                if (!Guid.TryParse(stored.Get(SearchFields.Key, CultureInfo.InvariantCulture), out var key) || stored.Get(SearchFields.Fingerprint, CultureInfo.InvariantCulture) is not { } fingerprint)
+                {
+                    return "corrupt";
+                }
+
+                found[key] = fingerprint;
+            }
+
+            fingerprints = found;
+            return null;
+        }
+#pragma warning disable CA1031 // Whatever is wrong with the files, the answer is the same: rebuild from the snapshot.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                LogCorrupt(logger, exception, IndexPath);
+            }
+
+            return "corrupt";
+        }
+    }
+
+    private string Describe() => searchOptions.Value.Storage == SearchIndexStorage.Memory ? "memory" : IndexPath;
+
+    private void CloseWriter(bool rollback)
+    {
+        var searchers = Interlocked.Exchange(ref _searchers, null);
+        searchers?.Dispose();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            if (rollback)
+            {
+                writer.Rollback();
+            }
+            else
+            {
+                writer.Dispose();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _signals.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _worker?.Join(TimeSpan.FromSeconds(30));
+
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            CloseWriter(rollback: false);
+            _directory?.Dispose();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        _stopping.Dispose();
+        _writeLock.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index ({Location}) will be rebuilt from the published snapshot: {Reason}")]
+    private static partial void LogWillRebuild(ILogger logger, string reason, string location);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Path} cannot be read; it will be rebuilt")]
+    private static partial void LogCorrupt(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Milliseconds:F0} ms")]
+    private static partial void LogRebuilt(ILogger logger, int count, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Search index updated: {Changed} changed, {Removed} removed, snapshot {Generation}, {Milliseconds:F1} ms")]
+    private static partial void LogUpdated(ILogger logger, int changed, int removed, long generation, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the search index failed; the next change retries")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>A searcher borrowed from the manager; disposing gives it back.</summary>
+internal sealed class SearcherLease(SearcherManager manager, IndexSearcher searcher) : IDisposable
+{
+    public IndexSearcher Searcher { get; } = searcher;
+
+    public void Dispose() => manager.Release(Searcher);
+}

@@ -1,0 +1,51 @@
+namespace Site.Features.Delivery;
+
+/// <summary>Settings of the headless Delivery API, bound from "Site:DeliveryApi" (Umbraco's "DeliveryApi" section, and more).</summary>
+public sealed class DeliveryApiOptions
+{
+    public const string SectionName = "Site:DeliveryApi";
+
+    /// <summary>Off: the API's endpoints answer 404 (the document too).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// True: anyone may read published content. False: every request needs the <see cref="ApiKey"/> in the Api-Key
+    /// header (Umbraco's PublicAccess setting).
+    /// </summary>
+    public bool PublicAccess { get; set; } = true;
+
+    /// <summary>The key for preview (drafts) and, when <see cref="PublicAccess"/> is off, for every request. Empty: no preview.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The largest page a query may ask for (take).</summary>
+    public int MaxTake { get; set; } = 1000;
+
+    /// <summary>How long shared caches (CDNs) may keep a response without asking again; 0: revalidate every time (ETag, 304).</summary>
+    public int MaxAgeSeconds { get; set; }
+
+    /// <summary>How long a response stays in the server's output cache when nothing is published meanwhile.</summary>
+    public int OutputCacheSeconds { get; set; } = 600;
+
+    public DeliveryCorsOptions Cors { get; set; } = new();
+
+    public DeliveryRateLimitOptions RateLimit { get; set; } = new();
+}
+
+/// <summary>Which other front ends (browser origins) may call the API.</summary>
+public sealed class DeliveryCorsOptions
+{
+    /// <summary>Origins such as "https://app.example.org"; "*" allows any. Empty: no cross-origin browser calls.</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+}
+
+/// <summary>A token bucket per client address. Requests with a valid API key are not limited.</summary>
+public sealed class DeliveryRateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The burst a client may send at once.</summary>
+    public int TokenLimit { get; set; } = 600;
+
+    /// <summary>Tokens given back every second: the sustained rate per client.</summary>
+    public int TokensPerSecond { get; set; } = 300;
+}

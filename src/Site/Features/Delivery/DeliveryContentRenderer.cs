@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Site.Core.Content;
+using Site.Core.Publishing;
+using Site.Features.Delivery.Querying;
+
+namespace Site.Features.Delivery;
+
+/// <summary>
+/// Turns published content into the contract's JSON shapes, in the culture it is served in. Picked content goes
+/// through <see cref="DeliveryRequest.Serve"/> like everything else, so protected or unpublished content never leaks
+/// through a picker, expanded or not.
+/// </summary>
+internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
+
+    public ApiContentResponse Render(DeliveryRequest request, Served item, PropertySelection fields, PropertySelection expand)
+    {
+        var (content, culture, fallback) = item;
+        var info = content.Culture(culture)!;
+        var cultures = new Dictionary<string, ApiContentRoute>(StringComparer.Ordinal);
+        foreach (var published in content.Cultures.Keys.Order(StringComparer.Ordinal))
+        {
+            cultures[published.ToLowerInvariant()] = Route(content, published);
+        }
+
+        return new ApiContentResponse
+        {
+            ContentType = content.ContentTypeAlias,
+            Name = info.Name,
+            CreateDate = content.CreateDateUtc,
+            UpdateDate = info.PublishedAtUtc,
+            Route = Route(content, culture),
+            Id = content.Key,
+            Properties = Properties(request, content, culture, fields, expand),
+            Cultures = cultures,
+            FallbackCulture = fallback ? culture : null,
+        };
+    }
+
+    private ApiContent RenderPicked(DeliveryRequest request, Served item, PropertySelection? fields, PropertySelection? expand)
+    {
+        var (content, culture, fallback) = item;
+        var info = content.Culture(culture)!;
+        return new ApiContent
+        {
+            ContentType = content.ContentTypeAlias,
+            Name = info.Name,
+            CreateDate = content.CreateDateUtc,
+            UpdateDate = info.PublishedAtUtc,
+            Route = Route(content, culture),
+            Id = content.Key,
+            Properties = expand is null ? NoProperties : Properties(request, content, culture, fields ?? PropertySelection.All, expand),
+            FallbackCulture = fallback ? culture : null,
+        };
+    }
+
+    public static ApiContentRoute Route(PublishedContent content, string culture)
+    {
+        var root = content;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return new ApiContentRoute
+        {
+            Path = content.Url(culture),
+            StartItem = new ApiContentStartItem { Id = root.Key, Path = DeliveryRequestReader.StartItemPath(root, culture) },
+        };
+    }
+
+    private Dictionary<string, object?> Properties(
+        DeliveryRequest request, PublishedContent content, string culture, PropertySelection fields, PropertySelection expand)
+    {
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in content.ContentType.Properties)
+        {
+            if (!fields.Includes(property.Alias))
+            {
+                continue;
+            }
+
+            properties[property.Alias] = property.EditorAlias switch
+            {
+                PropertyEditors.Markdown => request.MarkdownSource ? content.Value(property.Alias, culture) : content.HtmlValue(property.Alias, culture),
+                PropertyEditors.Numeric => content.IntValue(property.Alias, culture),
+                PropertyEditors.DatePicker => content.DateValue(property.Alias, culture)?.ToDateTime(TimeOnly.MinValue),
+                PropertyEditors.TrueFalse => content.BoolValue(property.Alias, culture),
+                PropertyEditors.Tags => content.TagsValue(property.Alias, culture),
+                PropertyEditors.MultiUrlPicker => content.LinksValue(property.Alias, culture)
+                    .Select(l => new ApiLink(l.Url, null, l.Name, l.Target, null, null, null, "External"))
+                    .ToList(),
+                PropertyEditors.ContentPicker => request.Serve(request.Snapshot.GetByKey(content.PickedKey(property.Alias, culture) ?? Guid.Empty)) is { } picked
+                    ? RenderPicked(
+                        request,
+                        picked,
+                        fields.Nested(property.Alias),
+                        expand.Includes(property.Alias) ? expand.Nested(property.Alias) ?? PropertySelection.None : null)
+                    : null,
+                PropertyEditors.MediaPicker => MediaValue(content.Value(property.Alias, culture)),
+                _ => content.Value(property.Alias, culture),
+            };
+        }
+
+        return properties;
+    }
+
+    /// <summary>A media picker's items that the media library knows; without a media library that is none (an empty list, as Umbraco sends for missing media).</summary>
+    private List<ApiMediaWithCrops> MediaValue(string? json)
+    {
+        var items = new List<ApiMediaWithCrops>();
+        if (json is null)
+        {
+            return items;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return items;
+            }
+
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object
+                    && entry.TryGetProperty("mediaKey", out var key)
+                    && key.TryGetGuid(out var mediaKey)
+                    && media.Find(mediaKey) is { } found)
+                {
+                    items.Add(found);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A stored value that is not JSON picks nothing.
+        }
+
+        return items;
+    }
+}
+
+/// <summary>
+/// Media for the API: the media library plugs in here. It does not exist yet, so there is no media: the media
+/// endpoints answer with empty results and 404s, and media pickers resolve to nothing.
+/// </summary>
+public interface IDeliveryMediaSource
+{
+    ApiMediaWithCrops? Find(Guid key);
+
+    ApiMediaWithCrops? FindByPath(string path);
+
+    /// <summary>The children of a media folder (null: the root), in their order.</summary>
+    IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey);
+}
+
+internal sealed class NoMediaSource : IDeliveryMediaSource
+{
+    public ApiMediaWithCrops? Find(Guid key) => null;
+
+    public ApiMediaWithCrops? FindByPath(string path) => null;
+
+    public IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey) => [];
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Site.Core.Notifications;
+
+namespace Site.Benchmarks.Search;
+
+/// <summary>
+/// Registered before the engine's own handlers, so it runs first on every new snapshot: notes when each snapshot
+/// went live, and, for the first, the managed heap with the snapshot alone (before the index exists).
+/// </summary>
+internal sealed class SnapshotProbe : INotificationHandler<PublishedSnapshotChangedNotification>
+{
+    private readonly ConcurrentDictionary<long, long> _liveAt = new();
+
+    public MemoryFigures? FirstSnapshotMemory { get; private set; }
+
+    public Task HandleAsync(PublishedSnapshotChangedNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (FirstSnapshotMemory is null)
+        {
+            FirstSnapshotMemory = MemoryFigures.Measure();
+        }
+
+        _liveAt[notification.Generation] = Stopwatch.GetTimestamp();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The Stopwatch timestamp at which a snapshot generation went live.</summary>
+    public long LiveAt(long generation) => _liveAt.TryGetValue(generation, out var at) ? at : throw new InvalidOperationException($"Snapshot {generation} was never announced.");
+}
+
+/// <summary>Managed heap (after a full collection), working set, and what SQLite holds natively.</summary>
+internal sealed record MemoryFigures(long GcHeapBytes, long WorkingSetBytes, long SqliteBytes)
+{
+    public static MemoryFigures Measure()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        using var process = Process.GetCurrentProcess();
+        return new MemoryFigures(heap, process.WorkingSet64, SQLitePCL.raw.sqlite3_memory_used());
+    }
+}
+
+/// <summary>
+/// The engine's log, filtered: warnings and errors are printed; the durations the engine logs itself (snapshot
+/// builds, index rebuilds and updates) are kept for the report.
+/// </summary>
+internal sealed class BenchmarkLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<(string Message, double Milliseconds)> Timings { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(BenchmarkLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= LogLevel.Warning || (logLevel >= LogLevel.Debug && category.StartsWith("Site.Core", StringComparison.Ordinal));
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var message = formatter(state, exception);
+            if (logLevel >= LogLevel.Warning)
+            {
+                Console.Error.WriteLine($"  [{logLevel}] {category}: {message}{(exception is null ? string.Empty : " — " + exception)}");
+            }
+
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values
+                && values.FirstOrDefault(v => string.Equals(v.Key, "Milliseconds", StringComparison.Ordinal)).Value is double milliseconds)
+            {
+                owner.Timings.Enqueue((message, milliseconds));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Site.Tests.TestSupport;
+
+namespace Site.Tests.Features.Members;
+
+/// <summary>Log-in, registration and reset posts are limited per client address.</summary>
+public sealed class MemberRateLimitTests(SiteFactory site)
+{
+    [Fact]
+    public async Task Posting_the_login_form_too_often_is_refused_in_both_languages()
+    {
+        // A host of its own, on a data folder of its own (the shared site's folder, index and database are in use).
+        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("Site:DataPath", dataPath)
+            .UseSetting("Site:Members:RateLimitPermits", "3"));
+        using var browser = new MemberClient(limited);
+        var statuses = new List<HttpStatusCode>();
+        string? body = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var (response, _) = await browser.LogInAsync("en", "someone@example.org", "a wrong password");
+            statuses.Add(response.StatusCode);
+            body = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("尝试次数过多", body, StringComparison.Ordinal);
+        Assert.Contains("Too many attempts", body, StringComparison.Ordinal);
+        // Reading pages is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/en/member/login")).Response.StatusCode);
+        await limited.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not change the result.
+        }
+    }
+}
