@@ -201,14 +201,17 @@ public sealed class SearchHttpTests(SiteFactory site)
     }
 }
 
-/// <summary>A publish is searchable within a second, an unpublish gone within a second (polled with a timeout).</summary>
+/// <summary>
+/// A publish becomes searchable and an unpublish disappears, through the running site (polled with a generous bound:
+/// how fast is measured by the search benchmark, not here).
+/// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
 public sealed class SearchPublishingTests(SiteFactory site)
 {
     private async Task<bool> EventuallyFoundAsync(string query, Func<JsonElement, bool> condition)
     {
         using var client = site.CreateBrowserClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {
             using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=" + Uri.EscapeDataString(query) + "&culture=en-US", UriKind.Relative)));
