@@ -60,7 +60,7 @@ internal sealed record DeliveryRequest(
 
         foreach (var language in Fallback is null ? [Language] : new[] { Language, Fallback })
         {
-            var node = Snapshot.GetByRoute("/" + language.UrlPrefix + (normalized == "/" ? "/" : normalized));
+            var node = Snapshot.GetByRoute("/" + language.UrlPrefix + normalized);
             if (node is not null && node.IsPublished(language.IsoCode) && InStartItem(node))
             {
                 return new Served(node, language.IsoCode, language != Language);
@@ -97,10 +97,7 @@ internal sealed record DeliveryHeaders(
     [FromHeader(Name = "Preview")] string? Preview,
     [FromHeader(Name = "Start-Item")] string? StartItem,
     [FromHeader(Name = DeliveryHeaderNames.LanguageFallback)] string? LanguageFallback,
-    [FromHeader(Name = DeliveryHeaderNames.MarkdownFormat)] string? MarkdownFormat)
-{
-    public static DeliveryHeaders None { get; } = new(null, null, null, null, null, null);
-}
+    [FromHeader(Name = DeliveryHeaderNames.MarkdownFormat)] string? MarkdownFormat);
 
 internal static class DeliveryHeaderNames
 {

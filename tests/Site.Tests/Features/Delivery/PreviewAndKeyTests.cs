@@ -1,10 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
-using Site.Core.Members;
-using Site.Core.Publishing;
-using Site.Features.Delivery;
 using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Delivery;

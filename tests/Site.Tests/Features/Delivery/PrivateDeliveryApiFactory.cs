@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Site.Core.Content;
 using Site.Core.Members;
-using Site.Core.Publishing;
 using Site.Features.Delivery;
 using Site.Tests.TestSupport;
 

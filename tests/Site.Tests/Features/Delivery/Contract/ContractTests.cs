@@ -85,10 +85,23 @@ public sealed class ContractTests(SiteFactory site)
     }
 
     [Fact]
-    public void A_missing_contract_is_a_failure_that_says_where_it_was_looked_for()
+    public void The_contract_is_found_by_walking_up_from_the_tests_folder()
     {
-        Assert.Null(DeliveryContract.Locate(Path.GetTempPath()));
-        Assert.NotNull(DeliveryContract.Locate(AppContext.BaseDirectory));
+        var root = Path.Combine(Path.GetTempPath(), "contract-lookup-" + Guid.NewGuid().ToString("N"));
+        var start = Directory.CreateDirectory(Path.Combine(root, "repo", "tests", "bin")).FullName;
+        var planted = Path.Combine(root, DeliveryContract.RelativePath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(planted)!);
+            File.WriteAllText(planted, "{}");
+
+            Assert.Equal(planted, DeliveryContract.Locate(start));
+            Assert.NotNull(DeliveryContract.Locate(AppContext.BaseDirectory));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
