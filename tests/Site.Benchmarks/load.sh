@@ -72,11 +72,23 @@ http {
   server { listen 127.0.0.1:$nginx_port; root $work/nginx; }
 }
 NGINX
+# nginx's worker runs as an unprivileged user: it must be able to reach the files (mktemp -d makes a private folder).
+chmod a+rx "$work"
+chmod -R a+rX "$work/nginx"
 nginx -c "$work/nginx.conf"
+
+# Every server must answer 200 with the same bytes, or the comparison measures errors.
+for i in "${!pages[@]}"; do
+  for url in "http://127.0.0.1:$site_port${pages[$i]}" "http://127.0.0.1:$site_port/bench/${names[$i]}.html" "http://127.0.0.1:$nginx_port/bench/${names[$i]}.html"; do
+    curl -fsS "$url" -o "$work/check.html" || { echo "$url does not answer 200" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
+    cmp -s "$work/check.html" "$work/nginx/bench/${names[$i]}.html" || { echo "$url serves different bytes" >&2; exit 1; }
+  done
+done
 
 run_wrk() { # url -> "requests/s p99"
   wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" >"$work/wrk.txt" 2>&1
   local rps p99
+  if grep -q "Non-2xx" "$work/wrk.txt"; then echo "wrk saw error responses from $1:" >&2; cat "$work/wrk.txt" >&2; exit 1; fi
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
   echo "$rps $p99"
