@@ -9,6 +9,8 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Features.Search;
 
 /// <summary>The search page and the search API over HTTP, in both languages.</summary>
+// Rankings and counts are asserted exactly: these run apart from the tests that publish content meanwhile.
+[Collection(ContentChangeTests.ContentChanges)]
 public sealed class SearchHttpTests(SiteFactory site)
 {
     private const string Session13 = "66a338ba-9ad1-55e3-ae79-5f26d1274594";
