@@ -49,7 +49,9 @@ internal sealed class SearchService(
         }
 
         var run = Run(lease.Searcher, lucene, filter, query, skip, take, deadline, cancellationToken);
-        if (run.Total == 0 && LuceneQueryBuilder.RequiredWords(parsed) > 1)
+        // Loosen to "any word" only when the strict search finished and found nothing: a search that ran out of time
+        // says so, rather than claiming that no page has every word (and waiting for a second timeout).
+        if (run.Total == 0 && !run.TimedOut && LuceneQueryBuilder.RequiredWords(parsed) > 1)
         {
             relaxed = true;
             lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: true)!;

@@ -7,7 +7,7 @@ internal sealed record BenchmarkSettings
 {
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/Site.Benchmarks/Search -- [--docs 50000] [--seed 20261128] " +
-        "[--queries1 600] [--queries16 1600] [--warmup 2] [--cap 40] [--publishes 20] [--requested-rebuild] [--keep]";
+        "[--queries1 600] [--queries16 1600] [--warmup 2] [--cap 40] [--publishes 20] [--publish-cap 90] [--requested-rebuild] [--explain] [--keep]";
 
     /// <summary>Published nodes in all: the site's real ones plus generated ones.</summary>
     public int Documents { get; init; } = 50_000;
@@ -26,8 +26,14 @@ internal sealed record BenchmarkSettings
 
     public int Publishes { get; init; } = 20;
 
+    /// <summary>The publish phase stops here (after at least five), if publishes are slow.</summary>
+    public TimeSpan PublishCap { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Also time the back office's rebuild (a second full rebuild, with everything warm).</summary>
     public bool RequestedRebuild { get; init; }
+
+    /// <summary>Print what each query of the mix finds (total, flags, the best hit) and how the analyzers split it.</summary>
+    public bool Explain { get; init; }
 
     /// <summary>Keep the temporary folder (database, index, FTS5 file).</summary>
     public bool Keep { get; init; }
@@ -52,7 +58,9 @@ internal sealed record BenchmarkSettings
                     "--warmup" => settings with { WarmUpRounds = Next() },
                     "--cap" => settings with { Cap = TimeSpan.FromSeconds(Next()) },
                     "--publishes" => settings with { Publishes = Next() },
+                    "--publish-cap" => settings with { PublishCap = TimeSpan.FromSeconds(Next()) },
                     "--requested-rebuild" => settings with { RequestedRebuild = true },
+                    "--explain" => settings with { Explain = true },
                     "--keep" => settings with { Keep = true },
                     _ => throw new ArgumentException($"Unknown option {args[i]}."),
                 };

@@ -89,3 +89,21 @@ internal sealed class BenchmarkLoggerProvider : ILoggerProvider
         }
     }
 }
+
+/// <summary>Garbage collections and the time the process was paused for them.</summary>
+internal sealed record GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcFigures Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static GcFigures operator -(GcFigures after, GcFigures before)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(before);
+        return new(after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused);
+    }
+
+    public GcFigures Subtract(GcFigures before) => this - before;
+
+    public override string ToString() =>
+        $"{Gen0.ToString(System.Globalization.CultureInfo.InvariantCulture)} / {Gen1.ToString(System.Globalization.CultureInfo.InvariantCulture)} / {Gen2.ToString(System.Globalization.CultureInfo.InvariantCulture)} collections (gen 0/1/2), paused {Paused.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s";
+}

@@ -229,13 +229,13 @@ internal sealed class Fts5Baseline
             if (english.Count > 0)
             {
                 command.Parameters.AddWithValue("$en", string.Join(" OR ", english));
-                ranked.Add($"SELECT rowid AS id, bm25(en, {Weights}) AS score FROM en WHERE en MATCH $en AND rowid IN (SELECT id FROM m)");
+                ranked.Add($"SELECT rowid AS id, bm25(en, {Weights}) AS score FROM en WHERE en MATCH $en");
             }
 
             if (chinese.Count > 0)
             {
                 command.Parameters.AddWithValue("$zh", string.Join(" OR ", chinese));
-                ranked.Add($"SELECT rowid AS id, bm25(zh, {Weights}) AS score FROM zh WHERE zh MATCH $zh AND rowid IN (SELECT id FROM m)");
+                ranked.Add($"SELECT rowid AS id, bm25(zh, {Weights}) AS score FROM zh WHERE zh MATCH $zh");
             }
 
             if (ranked.Count == 0)
@@ -244,10 +244,13 @@ internal sealed class Fts5Baseline
             }
 
             var sql = new StringBuilder();
-            sql.Append("WITH m(id) AS MATERIALIZED (").Append(matches).Append(") ");
-            sql.Append("SELECT (SELECT count(*) FROM m), r.id, d.url FROM (SELECT id, min(score) AS score FROM (")
-                .Append(string.Join(" UNION ALL ", ranked))
-                .Append(") GROUP BY id ORDER BY score LIMIT 10) AS r JOIN docs d ON d.id = r.id ORDER BY r.score");
+            // Materialized: bm25() only works in the statement that runs the MATCH, not once flattened into another.
+            // The scores are filtered by the matches outside the MATCH: "rowid IN" inside it makes FTS5 look up
+            // every row on its own, and a join with an unindexed CTE is quadratic; IN (subquery) gets an index.
+            sql.Append("WITH m(id) AS MATERIALIZED (").Append(matches).Append("), ");
+            sql.Append("r(id, score) AS MATERIALIZED (").Append(string.Join(" UNION ALL ", ranked)).Append(") ");
+            sql.Append("SELECT (SELECT count(*) FROM m), t.id, d.url FROM (SELECT id, min(score) AS score FROM r WHERE id IN (SELECT id FROM m) GROUP BY id ORDER BY score LIMIT 10) AS t ")
+                .Append("JOIN docs d ON d.id = t.id ORDER BY t.score");
             command.CommandText = sql.ToString();
             var total = 0;
             var hits = new List<long>(10);

@@ -22,6 +22,16 @@ internal sealed class LatencyResult(string engine, int concurrency, double[] mil
 
     public bool Capped { get; } = capped;
 
+    /// <summary>CPU time of the process during the run (every thread, the engine's background work included).</summary>
+    public TimeSpan Cpu { get; set; }
+
+    public double CpuPerQuery => Cpu.TotalMilliseconds / Count;
+
+    public GcFigures? Gc { get; set; }
+
+    /// <summary>Queries that stopped at the site's query timeout (answered with what was found until then).</summary>
+    public int? TimedOut { get; set; }
+
     public double Throughput => Count / Wall.TotalSeconds;
 
     public double Percentile(double p) => Percentile(milliseconds, p);
@@ -109,14 +119,19 @@ internal static class LatencyRunner
         return new LatencyResult(engine, concurrency, [.. completed.Select(i => milliseconds[i])], [.. completed.Select(i => kinds[i])], wall.Elapsed, capped);
     }
 
-    /// <summary>Runs each query of the mix <paramref name="rounds"/> times on this thread: JIT, caches, pages.</summary>
-    public static void WarmUp(IQueryWorker worker, int rounds)
+    /// <summary>Runs each query of the mix <paramref name="rounds"/> times on this thread (JIT, caches, pages), within the time cap.</summary>
+    public static void WarmUp(IQueryWorker worker, int rounds, TimeSpan cap)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var r = 0; r < rounds; r++)
         {
             foreach (var query in QueryMix.All)
             {
                 worker.Run(query);
+                if (Stopwatch.GetElapsedTime(started) > cap)
+                {
+                    return;
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ using Site.Core.Content;
 using Site.Core.DependencyInjection;
 using Site.Core.Notifications;
 using Site.Core.Publishing;
+using Site.Core.Rendering;
 using Site.Core.Search;
 
 namespace Site.Benchmarks.Search;
@@ -21,6 +23,9 @@ namespace Site.Benchmarks.Search;
 /// </summary>
 internal static class Program
 {
+    /// <summary>The publish phase stops at the time cap, but never before this many.</summary>
+    private const int MinimumPublishes = 5;
+
     private static async Task<int> Main(string[] args)
     {
         var settings = BenchmarkSettings.Parse(args);
@@ -61,7 +66,8 @@ internal static class Program
         var total = Stopwatch.StartNew();
         var dataPath = Path.Combine(root, "data");
         var syncFolder = Path.Combine(RepositoryRoot(), "uSync", "v14");
-        Step($"Data folder {dataPath}; SQLite {Fts5Baseline.SqliteVersion()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+        report.LoadBefore = LoadAverage();
+        Step($"Load average {report.LoadBefore}. Data folder {dataPath}; SQLite {Fts5Baseline.SqliteVersion()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
 
         // 1. The site's schema and its real content, through its own uSync import; the index of that is thrown away.
         CorpusParents parents;
@@ -106,6 +112,8 @@ internal static class Program
         var search = engine.GetRequiredService<ISearchService>();
         var snapshots = engine.GetRequiredService<IPublishedSnapshotAccessor>();
         watch.Restart();
+        var cpuAtStart = CpuTime();
+        var gcAtStart = GcFigures.Now();
         var started = Stopwatch.GetTimestamp();
         await engine.GetRequiredService<ISiteInitializer>().InitializeAsync(syncFolder, CancellationToken.None);
         var generation = snapshots.Current.Generation;
@@ -116,9 +124,11 @@ internal static class Program
         Step($"Snapshot of {report.IndexedDocuments:N0} published nodes built from the database in {report.SnapshotBuild.TotalSeconds:F1} s; rebuilding the index...");
         await status.WaitForGenerationAsync(generation, CancellationToken.None);
         report.RebuildOnStart = Stopwatch.GetElapsedTime(snapshotLive);
+        report.RebuildOnStartCpu = CpuTime() - cpuAtStart; // with the snapshot build, which is mostly waiting on SQLite
+        report.RebuildOnStartGc = GcFigures.Now() - gcAtStart;
         report.RebuildReason = status.LastRebuildReason;
         report.IndexDocumentCount = status.DocumentCount;
-        Step($"Index rebuilt on start ({status.LastRebuildReason}): {status.DocumentCount:N0} documents in {report.RebuildOnStart.TotalSeconds:F1} s");
+        Step($"Index rebuilt on start ({status.LastRebuildReason}): {status.DocumentCount:N0} documents in {report.RebuildOnStart.TotalSeconds:F1} s (process CPU {report.RebuildOnStartCpu.TotalSeconds:F1} s)");
         var indexPath = Path.Combine(dataPath, "Search");
         report.IndexBytes = DirectoryBytes(indexPath);
         report.IndexSegments = Directory.EnumerateFiles(indexPath, "*.si").Count();
@@ -126,8 +136,10 @@ internal static class Program
         if (settings.RequestedRebuild)
         {
             watch.Restart();
+            var cpu = CpuTime();
             await engine.GetRequiredService<IIndexRebuilder>().RebuildAsync(null, CancellationToken.None);
             report.RequestedRebuild = watch.Elapsed;
+            report.RequestedRebuildCpu = CpuTime() - cpu;
             report.IndexBytes = DirectoryBytes(indexPath);
             report.IndexSegments = Directory.EnumerateFiles(indexPath, "*.si").Count();
             Step($"Index rebuilt on request (the back office's button): {watch.Elapsed.TotalSeconds:F1} s");
@@ -135,22 +147,46 @@ internal static class Program
 
         report.AfterBuild = MemoryFigures.Measure();
 
+        if (settings.Explain)
+        {
+            Explain(search, engine.GetRequiredService<IOptions<SearchOptions>>().Value);
+        }
+
+        // What the indexer does after every change, once the documents are searchable: learn the term bridge again.
+        var bridgeTimes = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            watch.Restart();
+            _ = TermBridge.Build(snapshots.Current.All.Where(n => n.Cultures.Count > 0));
+            bridgeTimes.Add(watch.Elapsed);
+        }
+
+        report.BridgeBuild = bridgeTimes.Order().ElementAt(1);
+
         // 4. Query latency through ISearchService, as the search page and the API call it.
-        LatencyRunner.WarmUp(new SiteSearchWorker(search), settings.WarmUpRounds);
-        report.Latencies.Add(Measure("Lucene (site)", 1, settings.QueriesAtOne, settings, () => new SiteSearchWorker(search)));
-        report.Latencies.Add(Measure("Lucene (site)", 16, settings.QueriesAtSixteen, settings, () => new SiteSearchWorker(search)));
+        LatencyRunner.WarmUp(new SiteSearchWorker(search), settings.WarmUpRounds, settings.Cap);
+        foreach (var concurrency in new[] { 1, 16 })
+        {
+            var timedOut = new StrongBox<int>();
+            var result = Measure("Lucene (site)", concurrency, concurrency == 1 ? settings.QueriesAtOne : settings.QueriesAtSixteen, settings, () => new SiteSearchWorker(search, timedOut));
+            result.TimedOut = timedOut.Value;
+            report.Latencies.Add(result);
+        }
+
         report.AfterQueries = MemoryFigures.Measure();
 
         // 5. The baseline over the same published content.
         watch.Restart();
+        var baselineCpu = CpuTime();
         var baseline = Fts5Baseline.Build(snapshots.Current, Path.Combine(root, "fts5.db"));
         report.BaselineBuild = watch.Elapsed;
+        report.BaselineBuildCpu = CpuTime() - baselineCpu;
         report.BaselineBytes = new FileInfo(baseline.Path).Length;
         report.BaselineTokenizer = baseline.ChineseTokenizer;
         Step($"FTS5 baseline built in {watch.Elapsed.TotalSeconds:F1} s (Chinese tokenizer: {baseline.ChineseTokenizer})");
         using (var warm = baseline.CreateWorker())
         {
-            LatencyRunner.WarmUp(warm, settings.WarmUpRounds);
+            LatencyRunner.WarmUp(warm, settings.WarmUpRounds, settings.Cap);
         }
 
         report.Latencies.Add(Measure("SQLite FTS5", 1, settings.QueriesAtOne, settings, baseline.CreateWorker));
@@ -169,31 +205,83 @@ internal static class Program
         var content = engine.GetRequiredService<IContentService>();
         var publishing = engine.GetRequiredService<IPublishingService>();
         var candidates = corpus.Where(n => n.ContentTypeAlias == "newsArticle" && n.Cultures.Count == 2).Take(settings.Publishes).ToList();
+        var publishingPhase = Stopwatch.StartNew();
         for (var i = 0; i < candidates.Count; i++)
         {
-            report.Publishes.Add(await PublishOnceAsync(candidates[i].Key, i, content, publishing, search, snapshots, probe));
+            report.Publishes.Add(await PublishOnceAsync(candidates[i].Key, i, content, publishing, search, snapshots, status, probe));
+            if (i + 1 >= MinimumPublishes && i + 1 < candidates.Count && publishingPhase.Elapsed > settings.PublishCap)
+            {
+                report.PublishesCapped = true;
+                break;
+            }
         }
 
-        for (var i = 0; i < candidates.Count; i++)
+        for (var i = 0; i < report.Publishes.Count; i++)
         {
             report.BaselinePublishes.Add(baseline.TimeUpdate(candidates[i].Key, "zqfts" + (char)('a' + (i / 26)) + (char)('a' + (i % 26))));
         }
 
         Step($"{report.Publishes.Count} publishes measured");
+        // 7. Where a rebuild's time goes: each analysis alone, over a sample.
+        report.Analysis = AnalysisProfile.Measure(corpus, engine.GetRequiredService<IMarkdownRenderer>(), sampleSize: 300);
+        report.LoadAfter = LoadAverage();
         report.EngineTimings = [.. logs.Timings];
         report.Total = total.Elapsed;
         return report.ToMarkdown();
     }
 
+    /// <summary>What each query of the mix finds, once, and how the culture's analyzer splits its words.</summary>
+    private static void Explain(ISearchService search, SearchOptions options)
+    {
+        // A query that runs out of time before collecting anything: what the visitor is told.
+        var timeout = options.QueryTimeout;
+        options.QueryTimeout = TimeSpan.FromTicks(1);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var timedOut = search.Search(new SearchQuery("school leadership forum", CorpusGenerator.English));
+            Step($"explain timeout probe (QueryTimeout 1 tick) [en-US] school leadership forum: total {timedOut.Total}, timed out {timedOut.TimedOut}, relaxed {timedOut.Relaxed}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
+        }
+        finally
+        {
+            options.QueryTimeout = timeout;
+        }
+
+        // Besides the mix: Chinese character pairs that are no word of the corpus (the characters are everywhere).
+        BenchmarkQuery[] probes = [new("probe", "州苏", "zh-CN"), new("probe", "兰芬", "zh-CN"), new("probe", "雷佩坦", "zh-CN")];
+        foreach (var query in QueryMix.All.Concat(probes))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var results = search.Search(new SearchQuery(query.Text, query.Culture));
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var tokens = string.Join(" / ", results.Query.Words.Select(w =>
+                string.Join(",", SearchAnalyzers.Tokens(SearchAnalyzers.ForCulture(query.Culture), "bodyText_" + query.Culture.ToLowerInvariant(), w.Text))));
+            var best = results.Items.Count > 0 ? results.Items[0] : null;
+            Step($"explain [{query.Culture}] {query.Text}: total {results.Total}, {elapsed:F1} ms, timed out {results.TimedOut}, relaxed {results.Relaxed}, "
+                + $"did you mean {results.DidYouMean ?? "-"}, tokens {tokens}; best: {best?.Name} [{best?.HighlightCulture}] {best?.Highlight}");
+        }
+    }
+
+    /// <summary>CPU time of the whole process, every thread: what a phase cost, however busy the machine was.</summary>
+    internal static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     private static LatencyResult Measure(string engine, int concurrency, int count, BenchmarkSettings settings, Func<IQueryWorker> worker)
     {
+        var cpu = CpuTime();
+        var gc = GcFigures.Now();
         var result = LatencyRunner.Run(engine, concurrency, count, settings.Cap, worker);
-        Step($"{engine}, concurrency {concurrency}: {result.Count:N0} queries in {result.Wall.TotalSeconds:F1} s{(result.Capped ? " (time cap reached)" : string.Empty)}, p50 {result.Percentile(50):F2} ms, p99 {result.Percentile(99):F2} ms");
+        result.Cpu = CpuTime() - cpu;
+        result.Gc = GcFigures.Now() - gc;
+        Step($"{engine}, concurrency {concurrency}: {result.Count:N0} queries in {result.Wall.TotalSeconds:F1} s{(result.Capped ? " (time cap reached)" : string.Empty)}, p50 {result.Percentile(50):F2} ms, p99 {result.Percentile(99):F2} ms, CPU {result.CpuPerQuery:F2} ms/query");
         return result;
     }
 
     private static async Task<PublishFigures> PublishOnceAsync(
-        Guid key, int index, IContentService content, IPublishingService publishing, ISearchService search, IPublishedSnapshotAccessor snapshots, SnapshotProbe probe)
+        Guid key, int index, IContentService content, IPublishingService publishing, ISearchService search, IPublishedSnapshotAccessor snapshots, ISearchIndexStatus status, SnapshotProbe probe)
     {
         var node = await content.GetAsync(key, CancellationToken.None) ?? throw new InvalidOperationException($"Node {key} is missing.");
         var marker = "zqbench" + (char)('a' + (index / 26)) + (char)('a' + (index % 26));
@@ -217,11 +305,18 @@ internal static class Program
         }
 
         var publishReturned = Stopwatch.GetTimestamp();
-        var live = probe.LiveAt(snapshots.Current.Generation);
+        var generation = snapshots.Current.Generation;
+        var live = probe.LiveAt(generation);
+        long? indexed = null;
         var polls = 0;
         while (true)
         {
             polls++;
+            if (indexed is null && status.IndexedGeneration >= generation)
+            {
+                indexed = Stopwatch.GetTimestamp();
+            }
+
             var found = search.Search(new SearchQuery(marker, CorpusGenerator.English)).Items.Any(h => h.Key == key);
             if (found)
             {
@@ -243,6 +338,7 @@ internal static class Program
             PublishToSnapshot: Stopwatch.GetElapsedTime(publishStarted, live),
             PublishCall: Stopwatch.GetElapsedTime(publishStarted, publishReturned),
             SnapshotToSearchable: Stopwatch.GetElapsedTime(live, searchable),
+            SnapshotToIndexed: Stopwatch.GetElapsedTime(live, indexed ?? searchable),
             Polls: polls);
     }
 
@@ -291,15 +387,37 @@ internal static class Program
         throw new InvalidOperationException("Run from inside the repository: Site.sln was not found above the current folder.");
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
     private static long DirectoryBytes(string path) => Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
     private static void Step(string message) =>
         Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
 
     /// <summary>A client of the site's search: the service the search page and the API call.</summary>
-    private sealed class SiteSearchWorker(ISearchService search) : IQueryWorker
+    private sealed class SiteSearchWorker(ISearchService search, StrongBox<int>? timedOut = null) : IQueryWorker
     {
-        public int Run(BenchmarkQuery query) => search.Search(new SearchQuery(query.Text, query.Culture)).Total;
+        public int Run(BenchmarkQuery query)
+        {
+            var results = search.Search(new SearchQuery(query.Text, query.Culture));
+            if (results.TimedOut && timedOut is not null)
+            {
+                Interlocked.Increment(ref timedOut.Value);
+            }
+
+            return results.Total;
+        }
 
         public void Dispose()
         {
