@@ -13,35 +13,13 @@ public sealed class ClusterOptions
 }
 
 /// <summary>Follows the change journal so that this instance shows what other instances published.</summary>
-internal sealed partial class ClusterJournalService(
+internal sealed class ClusterJournalService(
     IClusterJournalFollower follower,
     IOptions<ClusterOptions> options,
     TimeProvider clock,
-    ILogger<ClusterJournalService> logger) : BackgroundService
+    ILogger<ClusterJournalService> logger) : PeriodicService(options.Value.PollInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var remote = await follower.PollAsync(stoppingToken);
-                if (remote > 0)
-                {
-                    LogApplied(logger, remote);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override string Name => "Changes made by other instances";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} changes made by other instances")]
-    private static partial void LogApplied(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Following the change journal failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => follower.PollAsync(cancellationToken);
 }

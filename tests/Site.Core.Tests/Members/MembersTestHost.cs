@@ -71,28 +71,6 @@ public sealed class MembersTestHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestEngine.PostgresVariable));
-            if (string.IsNullOrEmpty(admin.Database))
-            {
-                admin.Database = "postgres";
-            }
-
-            await using var connection = new NpgsqlConnection(admin.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        await TestEngine.CleanUpAsync(_postgresDatabase, _dataPath);
     }
 }

@@ -117,7 +117,13 @@ public sealed class TestEngine : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_postgresDatabase is not null)
+        await CleanUpAsync(_postgresDatabase, _dataPath);
+    }
+
+    /// <summary>Drops a test's PostgreSQL database (if it had one) and deletes its data folder.</summary>
+    internal static async Task CleanUpAsync(string? postgresDatabase, string dataPath)
+    {
+        if (postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             // Drop from the maintenance database: a connection string without Database= would otherwise point at a
@@ -130,13 +136,13 @@ public sealed class TestEngine : IAsyncDisposable
 
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
 
         try
         {
-            Directory.Delete(_dataPath, recursive: true);
+            Directory.Delete(dataPath, recursive: true);
         }
         catch (IOException)
         {

@@ -121,8 +121,10 @@ public sealed class SiteServerFixture : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseAddress.ToString();
         var context = await shared.NewContextAsync(options);
-        context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous bounds: these tests check behaviour, not speed, and a CI machine may be busy
+        // (a registration hashes passwords twice on purpose, which is slow under load).
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return context;
     }
 
