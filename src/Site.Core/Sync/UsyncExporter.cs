@@ -23,6 +23,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         Indent = true,
         IndentChars = "  ",
         NewLineChars = "\n",
+        Async = true,
     };
 
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken)
@@ -60,10 +61,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             var full = Path.Combine(folder, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await using var stream = File.Create(full);
-            await using var writer = XmlWriter.Create(stream, new XmlWriterSettings
-            {
-                Async = true, Encoding = WriterSettings.Encoding, Indent = true, IndentChars = "  ", NewLineChars = "\n",
-            });
+            await using var writer = XmlWriter.Create(stream, WriterSettings);
             await document.SaveAsync(writer, cancellationToken).ConfigureAwait(false);
         }
 

@@ -95,8 +95,6 @@ public abstract class LayoutModel
 
     public string FormatDate(DateTime date) => date.ToString(Text.DateFormat, Format);
 
-    public string FormatMonth(DateOnly date) => date.ToString(Text.MonthFormat, Format);
-
     public string FormatNumber(int number) => number.ToString("N0", Format);
 
     public string FormatText(string pattern, params object[] args) => string.Format(Format, pattern, args);
@@ -196,8 +194,6 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
     : LayoutModel(snapshot, language, baseUrl, member)
 {
     public int StatusCode { get; } = statusCode;
-
-    public bool IsNotFound => StatusCode == 404;
 
     /// <summary>The requested page in the languages it does exist in.</summary>
     public IReadOnlyList<LanguageAlternate> OtherVersions { get; } = otherVersions;

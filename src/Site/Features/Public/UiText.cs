@@ -17,7 +17,6 @@ public sealed record UiText
     public required string ReadInOtherLanguage { get; init; }
     public required string NotRecorded { get; init; }
     public required string RecordedOnlyIn { get; init; }
-    public required string Session { get; init; }
     public required string SessionNumber { get; init; }
     public required string Year { get; init; }
     public required string Dates { get; init; }
@@ -78,7 +77,6 @@ public sealed record UiText
     public required string Organizers { get; init; }
     public required string FooterSources { get; init; }
     public required string DateFormat { get; init; }
-    public required string MonthFormat { get; init; }
     public required string Search { get; init; }
     public required string SearchLabel { get; init; }
     public required string SearchButton { get; init; }
@@ -115,7 +113,6 @@ public sealed record UiText
         ReadInOtherLanguage = "Read it in Chinese",
         NotRecorded = "Not recorded",
         RecordedOnlyIn = "Recorded in Chinese only",
-        Session = "Session",
         SessionNumber = "Session",
         Year = "Year",
         Dates = "Dates",
@@ -176,7 +173,6 @@ public sealed record UiText
         Organizers = "Hosted by the Jiangsu Provincial Department of Education and municipal governments in Jiangsu; co-organised by JESIE and local education bureaus.",
         FooterSources = "Sources and methods",
         DateFormat = "d MMMM yyyy",
-        MonthFormat = "MMMM yyyy",
         Search = "Search",
         SearchLabel = "Search the site",
         SearchButton = "Search",
@@ -225,7 +221,6 @@ public sealed record UiText
         ReadInOtherLanguage = "阅读英文版",
         NotRecorded = "暂无记录",
         RecordedOnlyIn = "仅有英文记录",
-        Session = "届次",
         SessionNumber = "届次",
         Year = "年份",
         Dates = "日期",
@@ -286,7 +281,6 @@ public sealed record UiText
         Organizers = "主办：江苏省教育厅及省内有关市人民政府；承办：江苏省教育国际交流服务中心（苏教国际）及各地教育局。",
         FooterSources = "资料来源与说明",
         DateFormat = "yyyy年M月d日",
-        MonthFormat = "yyyy年M月",
         Search = "搜索",
         SearchLabel = "搜索本站",
         SearchButton = "搜索",
