@@ -1,3 +1,4 @@
+using Site.Features.BackOffice;
 using Site.Features.Delivery;
 using Site.Features.Members;
 using Site.Features.Media;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddSiteEngine();
 builder.AddPublicSite();
 builder.AddMembers();
+builder.AddBackOffice();
 builder.AddSiteSearch();
 builder.AddDeliveryApi();
 
@@ -37,6 +39,7 @@ app.MapPublicSite();
 app.MapMedia();
 app.MapSiteSearch();
 app.MapDeliveryApi();
+app.MapBackOffice();
 
 await app.RunAsync();
 return 0;

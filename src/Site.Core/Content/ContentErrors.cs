@@ -10,6 +10,9 @@ public enum SaveStatus
     InvalidStructure,
     ValidationFailed,
     Conflict,
+
+    /// <summary>The user may not make this change.</summary>
+    Forbidden,
 }
 
 /// <summary>The outcome of a save: the node as saved, or why it was refused.</summary>

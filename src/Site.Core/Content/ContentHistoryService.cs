@@ -32,7 +32,7 @@ internal sealed class ContentHistoryService(IContentService content) : IContentH
         ArgumentNullException.ThrowIfNull(user);
         if (!ContentPermissions.Can(user, ContentAction.Rollback, null))
         {
-            return SaveResult.Refused(SaveStatus.InvalidStructure, new ContentError(null, null, WorkflowMessages.Forbidden));
+            return SaveResult.Refused(SaveStatus.Forbidden, new ContentError(null, null, WorkflowMessages.Forbidden));
         }
 
         var node = await content.GetAsync(key, cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public interface IContentService
 
     Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(Guid key, CancellationToken cancellationToken);
 
+    /// <summary>Which of these nodes have children outside the recycle bin: for the tree's expand buttons.</summary>
+    Task<IReadOnlySet<Guid>> WithChildrenAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken);
+
     Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken);
 }
 
@@ -43,7 +46,7 @@ internal sealed class ContentService(
     {
         await using var db = dbFactory.Create();
         var keys = await db.Nodes.AsNoTracking()
-            .Where(n => n.ParentKey == parentKey)
+            .Where(n => n.ParentKey == parentKey && !n.Trashed)
             .OrderBy(n => n.SortOrder)
             .Select(n => n.Key)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -57,6 +60,17 @@ internal sealed class ContentService(
         }
 
         return nodes;
+    }
+
+    public async Task<IReadOnlySet<Guid>> WithChildrenAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var parents = await db.Nodes.AsNoTracking()
+            .Where(n => n.ParentKey != null && keys.Contains(n.ParentKey.Value) && !n.Trashed)
+            .Select(n => n.ParentKey!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return parents.ToHashSet();
     }
 
     public async Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(Guid key, CancellationToken cancellationToken)

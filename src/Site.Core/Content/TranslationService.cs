@@ -76,7 +76,7 @@ internal sealed class TranslationService(ISiteDbContextFactory dbFactory, IConte
         ArgumentNullException.ThrowIfNull(user);
         if (!ContentPermissions.Can(user, ContentAction.Edit, targetCulture))
         {
-            return SaveResult.Refused(SaveStatus.InvalidStructure, new ContentError(null, targetCulture, WorkflowMessages.Forbidden));
+            return SaveResult.Refused(SaveStatus.Forbidden, new ContentError(null, targetCulture, WorkflowMessages.Forbidden));
         }
 
         var node = await content.GetAsync(key, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddNotificationHandler<PublicAccessChangedNotification, PublishedSnapshotRefresher>();
         services.AddSingleton<IPublicAccessService, PublicAccessService>();
         services.AddSingleton<IWorkflowService, WorkflowService>();
+        services.AddSingleton<IEditingService, EditingService>();
         services.AddSingleton<ISchedulingService, SchedulingService>();
         services.AddSingleton<IContentTreeService, ContentTreeService>();
         services.AddSingleton<IContentHistoryService, ContentHistoryService>();

@@ -46,6 +46,6 @@ public sealed class ContentHistoryServiceTests
         Assert.Equal("Curriculum Design and School Culture", rolledBack.Node.CurrentVersion.Data.GetValue("theme", "en-US"));
         Assert.Empty((await history.DiffAsync(KnownContent.Session13, 1, 3, Ct))!);
         Assert.Equal(3, (await engine.Content.GetVersionsAsync(KnownContent.Session13, Ct)).Count);
-        Assert.Equal(SaveStatus.InvalidStructure, (await history.RollbackAsync(KnownContent.Session13, 1, Translator, Ct)).Status);
+        Assert.Equal(SaveStatus.Forbidden, (await history.RollbackAsync(KnownContent.Session13, 1, Translator, Ct)).Status);
     }
 }

@@ -50,6 +50,6 @@ public sealed class TranslationServiceTests
         Assert.Equal("中文标题", data.GetName("en-US"));
         Assert.Equal("中文正文", data.GetValue("bodyText", "en-US"));
         Assert.Equal("Kept English title", data.GetValue("title", "en-US"));
-        Assert.Equal(SaveStatus.InvalidStructure, (await translations.StartFromAsync(created.Node.Key, "en-US", "zh-CN", Translator, Ct)).Status);
+        Assert.Equal(SaveStatus.Forbidden, (await translations.StartFromAsync(created.Node.Key, "en-US", "zh-CN", Translator, Ct)).Status);
     }
 }

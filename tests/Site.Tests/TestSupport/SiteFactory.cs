@@ -30,6 +30,10 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DeliveryApiKey = "test-delivery-api-key-0123456789";
     public const string DeliveryCorsOrigin = "https://app.example.org";
 
+    /// <summary>The unattended install's first administrator (BackOffice:Admin:*).</summary>
+    public const string AdminEmail = "admin@forum.test";
+    public const string AdminPassword = "admin password for tests";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -40,6 +44,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.200");
         builder.UseSetting("Site:DeliveryApi:ApiKey", DeliveryApiKey);
         builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);
+        builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
+        builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>

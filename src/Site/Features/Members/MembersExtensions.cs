@@ -19,9 +19,6 @@ public static class MembersExtensions
     /// <summary>The rate limit on log-in, registration and password reset (per client address).</summary>
     public const string RateLimitPolicy = "member-forms";
 
-    /// <summary>The back office's policy: nobody satisfies it until back-office users exist (a separate issue).</summary>
-    public const string BackOfficePolicy = "BackOffice";
-
     /// <summary>
     /// Members of the public site: ASP.NET Core Identity on the site's database with its own cookie, apart from the
     /// back office; mail by MailKit; the signed-in member's groups feed every public-access check.
@@ -74,8 +71,6 @@ public static class MembersExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(BackOfficePolicy, policy => policy.RequireAssertion(_ => false));
         // A policy of its own (with its own rejection), so that it sits beside other features' limits.
         services.AddRateLimiter(o => o.AddPolicy<string, MemberFormsRateLimitPolicy>(RateLimitPolicy));
         services.Configure<MvcOptions>(o => o.Filters.Add<MemberResponseCacheFilter>());

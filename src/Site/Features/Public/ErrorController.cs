@@ -21,6 +21,12 @@ public sealed class ErrorController(IPublishedSnapshotAccessor snapshots, ICurre
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? Request.Path.Value;
+        if (originalPath?.StartsWith("/umbraco/management/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // A JSON API answers in JSON: a body that could not be read, or a failure, is ProblemDetails.
+            return Problem(statusCode: statusCode, title: statusCode == 400 ? "The request could not be read: check the JSON body and the parameters." : null);
+        }
+
         var snapshot = snapshots.Current;
         var language = VisitorLanguage.For(snapshot.Languages, Request, originalPath);
         Response.StatusCode = statusCode;

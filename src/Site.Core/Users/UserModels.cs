@@ -1,0 +1,55 @@
+using Site.Core.Workflow;
+
+namespace Site.Core.Users;
+
+/// <summary>A back-office user as screens and the management API show them.</summary>
+public sealed record UserProfile(
+    Guid Id,
+    string Email,
+    string Name,
+    string UiCulture,
+    string? TranslatorCulture,
+    IReadOnlyList<string> Groups,
+    DateTimeOffset? LockedOutUntil,
+    DateTime CreatedUtc)
+{
+    public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil is { } until && until > now;
+
+    /// <summary>The user as the workflow rules see them; the email is the name written in history and the audit.</summary>
+    public BackOfficeUser ToWorkflowUser() => new(Email, Name, Groups.ToHashSet(StringComparer.Ordinal), TranslatorCulture);
+}
+
+/// <summary>A new account: an administrator's form, the first-run setup page or the unattended configuration.</summary>
+public sealed record NewUser(string Email, string Name, string Password, IReadOnlyList<string> Groups, string? TranslatorCulture = null, string UiCulture = "zh-CN");
+
+/// <summary>What an administrator may change on an account.</summary>
+public sealed record UserChanges(string Name, IReadOnlyList<string> Groups, string? TranslatorCulture, string UiCulture);
+
+/// <summary>The outcome of a change: done, or error codes (Identity's codes and <see cref="UserErrors"/>) for the caller to word.</summary>
+public sealed record UserResult(bool Succeeded, IReadOnlyList<string> Errors, UserProfile? User = null)
+{
+    public static UserResult Failed(params string[] errors) => new(false, errors);
+}
+
+public enum SignInOutcome
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+}
+
+public sealed record UserSignIn(SignInOutcome Outcome, UserProfile? User = null, DateTimeOffset? LockedOutUntil = null);
+
+/// <summary>Error codes of our own, beside Identity's (DuplicateEmail, PasswordTooShort...).</summary>
+public static class UserErrors
+{
+    public const string SetupDone = "SetupDone";
+    public const string NotFound = "NotFound";
+    public const string UnknownGroup = "UnknownGroup";
+    public const string NoGroup = "NoGroup";
+    public const string TranslatorCultureRequired = "TranslatorCultureRequired";
+    public const string UnknownCulture = "UnknownCulture";
+    public const string LastAdministrator = "LastAdministrator";
+    public const string NameRequired = "NameRequired";
+    public const string WrongPassword = "WrongPassword";
+}
