@@ -1,7 +1,7 @@
 namespace Site.Features.BackOffice;
 
 /// <summary>The back office's own words, in the editor's language (zh-CN or en-US): each line holds both.</summary>
-public sealed class BackOfficeText
+public sealed partial class BackOfficeText
 {
     public static readonly BackOfficeText Chinese = new("zh-CN");
     public static readonly BackOfficeText English = new("en-US");
@@ -16,6 +16,7 @@ public sealed class BackOfficeText
 
     public static BackOfficeText For(string? culture) => culture is not null && culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
 
+    /// <summary>Each screen's words sit in a partial file of its own (BackOfficeText.{Screen}.cs), both languages on one line.</summary>
     private string T(string en, string zh) => IsChinese ? zh : en;
 
     public string BackOffice => T("Back office", "后台管理");
