@@ -44,13 +44,7 @@ public sealed class PublicContentController(
             return Refuse(snapshot, content, language, baseUrl, member, access);
         }
 
-        PageModel model = content.ContentTypeAlias switch
-        {
-            "home" => new HomePageModel(snapshot, content, language, baseUrl, member),
-            "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, member, location, decade, sort),
-            "newsIndex" => NewsIndex(snapshot, content, language, baseUrl, member, page),
-            _ => new PageModel(snapshot, content, language, baseUrl, member),
-        };
+        var model = ModelFor(snapshot, content, language, baseUrl, member, new PageQuery(location, decade, sort, page), options.Value.NewsPageSize);
         if (model is NewsIndexPageModel { IsPageInRange: false })
         {
             return NotFound();
@@ -83,13 +77,20 @@ public sealed class PublicContentController(
         return View(ViewRoot + "Errors/Error.cshtml", new ErrorPageModel(snapshot, language, baseUrl, member, status, []));
     }
 
-    private NewsIndexPageModel NewsIndex(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, string? page)
-    {
-        var number = page is null ? 1
-            : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : 0;
-        return new NewsIndexPageModel(snapshot, content, language, baseUrl, member, number, options.Value.NewsPageSize);
-    }
+    /// <summary>The page model of a node's view: the same for visitors and for the back office's preview of a draft.</summary>
+    internal static PageModel ModelFor(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, PageQuery query, int newsPageSize) =>
+        content.ContentTypeAlias switch
+        {
+            "home" => new HomePageModel(snapshot, content, language, baseUrl, member),
+            "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, member, query.Location, query.Decade, query.Sort),
+            "newsIndex" => new NewsIndexPageModel(snapshot, content, language, baseUrl, member, PageNumber(query.Page), newsPageSize),
+            _ => new PageModel(snapshot, content, language, baseUrl, member),
+        };
+
+    private static int PageNumber(string? page) =>
+        page is null ? 1
+        : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : 0;
 
     /// <summary>Changes whenever a new snapshot goes live, so a cached copy is never taken for a newer one.</summary>
     internal static string SnapshotETag(PublishedSnapshot snapshot) =>
@@ -98,3 +99,6 @@ public sealed class PublicContentController(
     internal static string BaseUrl(HttpRequest request, PublicSiteOptions options) =>
         !string.IsNullOrWhiteSpace(options.BaseUrl) ? options.BaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
+
+/// <summary>The list filters and page number a page's URL may carry.</summary>
+internal sealed record PageQuery(string? Location, string? Decade, string? Sort, string? Page);
