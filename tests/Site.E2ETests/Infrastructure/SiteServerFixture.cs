@@ -17,6 +17,10 @@ namespace Site.E2ETests.Infrastructure;
 public sealed class SiteServerFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "SITE_E2E_CHROMIUM";
+
+    /// <summary>The unattended install's first administrator (BackOffice:Admin:*).</summary>
+    public const string AdminEmail = "admin@e2e.test";
+    public const string AdminPassword = "an administrator's passphrase";
     public const string DefaultChromium = "/usr/bin/chromium";
 
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "site-e2e-" + Guid.NewGuid().ToString("N"));
@@ -28,6 +32,9 @@ public sealed class SiteServerFixture : IAsyncLifetime
 
     /// <summary>The site's address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The running site's services: tests make back-office accounts through them.</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The site has not started.");
 
     /// <summary>The folder the site writes to (database and everything else).</summary>
     public string DataPath => dataPath;
@@ -166,6 +173,9 @@ public sealed class SiteServerFixture : IAsyncLifetime
             builder.UseSetting("Site:DatabaseProvider", "Sqlite");
             builder.UseSetting("Site:Sync:Folder", RepositoryPaths.UsyncFolder);
             builder.UseSetting("Site:Sync:ImportOnFirstBoot", "true");
+            builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
+            builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
+            builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.500");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }

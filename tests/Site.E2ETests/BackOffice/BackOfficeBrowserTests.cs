@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Site.Core.Publishing;
+using Site.Core.Users;
+using Site.Core.Workflow;
+using Site.E2ETests.Infrastructure;
+
+namespace Site.E2ETests.BackOffice;
+
+/// <summary>The editorial workflow in Chromium, with axe on every back-office screen in both of its languages.</summary>
+public sealed class BackOfficeBrowserTests(SiteServerFixture site)
+{
+    private const string Password = "a back-office passphrase";
+
+    private async Task<string> NewUserAsync(string group, string uiCulture = "en-US")
+    {
+        using var scope = site.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
+            new NewUser($"{group.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test", $"E2E {group}", Password, [group], null, uiCulture), "e2e", CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        return result.User!.Email;
+    }
+
+    private Guid NewsIndex => site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("newsIndex").Single().Key;
+
+    /// <summary>Signs in with the keyboard only: Tab to each field, type, Enter.</summary>
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/umbraco/login");
+        await page.Locator("#f-Email").FocusAsync();
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("f-Password", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync(password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/umbraco");
+    }
+
+    private static async Task<Guid> CreateArticleAsync(IPage page, Guid newsIndex, string slug, string enTitle)
+    {
+        await page.GotoAsync($"/umbraco/content/create?parentId={newsIndex}&type=newsArticle");
+        await page.Locator("#f-name-zh-CN").FillAsync("浏览器测试文章");
+        await page.Locator("#f-name-en-US").FillAsync(enTitle);
+        await page.Locator("#f-v-title-zh-CN").FillAsync("浏览器测试文章");
+        await page.Locator("#f-v-title-en-US").FillAsync(enTitle);
+        await page.Locator("#f-v-bodyText-zh-CN").FillAsync("这是**正文**。");
+        await page.Locator("#f-v-bodyText-en-US").FillAsync("This is the **body**.");
+        await page.Locator("#f-v-umbracoUrlName-zh-CN").FillAsync(slug);
+        await page.Locator("#f-v-umbracoUrlName-en-US").FillAsync(slug);
+        await page.Locator("#f-v-publishDate").FillAsync("2026-03-01");
+        // The live preview is the site's own Markdown pipeline.
+        await page.Locator("#f-v-bodyText-en-US-preview strong").WaitForAsync();
+        Assert.Equal("body", await page.Locator("#f-v-bodyText-en-US-preview strong").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "create article");
+        await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/umbraco/content/*?done=created");
+        return Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
+    }
+
+    private async Task<HttpStatusCode> PublicStatusAsync(string path)
+    {
+        using var client = site.CreateHttpClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task A_writer_submits_a_bilingual_article_an_editor_approves_and_publishes_it_and_it_is_live_in_both_languages()
+    {
+        var slug = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        var writerEmail = await NewUserAsync(BackOfficeGroups.Writers);
+        var editorEmail = await NewUserAsync(BackOfficeGroups.Editors, "zh-CN");
+
+        await using (var writerContext = await site.NewContextAsync())
+        {
+            var page = await writerContext.NewPageAsync();
+            await SignInAsync(page, writerEmail, Password);
+            var key = await CreateArticleAsync(page, NewsIndex, slug, "Browser test article");
+            await Axe.AssertNoViolationsAsync(page, "edit article");
+            Assert.Equal(0, await page.Locator("input[name=action][value=publish]").CountAsync());
+            foreach (var prefix in new[] { "zh", "en" })
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = $"Submit for review ({prefix})" }).ClickAsync();
+                await page.WaitForURLAsync("**?done=submit*");
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{slug}"));
+
+            await using var editorContext = await site.NewContextAsync();
+            var editor = await editorContext.NewPageAsync();
+            await SignInAsync(editor, editorEmail, Password);
+            await editor.GotoAsync("/umbraco/tasks");
+            await Axe.AssertNoViolationsAsync(editor, "tasks (zh)");
+            await editor.Locator($"main a[href^='/umbraco/content/{key}']").First.ClickAsync();
+            foreach (var prefix in new[] { "zh", "en" })
+            {
+                await editor.GetByRole(AriaRole.Button, new() { Name = $"批准 ({prefix})" }).ClickAsync();
+                await editor.WaitForURLAsync("**?done=approve*");
+            }
+
+            await editor.GetByRole(AriaRole.Button, new() { Name = "发布两种语言" }).ClickAsync();
+            await editor.WaitForURLAsync("**?done=publish-all");
+            await Axe.AssertNoViolationsAsync(editor, "published (zh)");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync($"/en/news/{slug}"));
+        Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync($"/zh/news/{slug}"));
+    }
+
+    [Fact]
+    public async Task A_scheduled_publish_fires_and_the_page_goes_live()
+    {
+        var slug = "e2e-sched-" + Guid.NewGuid().ToString("N")[..8];
+        var editorEmail = await NewUserAsync(BackOfficeGroups.Editors);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, editorEmail, Password);
+        await CreateArticleAsync(page, NewsIndex, slug, "Scheduled article");
+        // The mandatory language (Chinese) goes live first; English is scheduled.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish (zh)" }).ClickAsync();
+        await page.WaitForURLAsync("**?done=publish*");
+        Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{slug}"));
+
+        var due = DateTime.UtcNow.AddSeconds(4).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        await page.Locator("#at-en-US").FillAsync(due);
+        await page.Locator("#zone-en-US").SelectOptionAsync("UTC");
+        await page.Locator("form.schedule-form:has(input[value='en-US']) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**?done=schedule*");
+        await Axe.AssertNoViolationsAsync(page, "scheduled");
+
+        // The background service publishes at the due second (polling every half second here).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await PublicStatusAsync($"/en/news/{slug}") != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The scheduled publish did not happen within a minute of its time.");
+            await Task.Delay(250);
+        }
+    }
+
+    [Fact]
+    public async Task An_editor_rolls_back_a_change_and_restores_an_item_from_the_recycle_bin()
+    {
+        var editorEmail = await NewUserAsync(BackOfficeGroups.Editors);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, editorEmail, Password);
+        var key = await CreateArticleAsync(page, NewsIndex, "e2e-rb-" + Guid.NewGuid().ToString("N")[..8], "Original title");
+
+        await page.Locator("#f-v-title-en-US").FillAsync("A mistaken title");
+        await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**?done=saved");
+        await page.GotoAsync($"/umbraco/content/{key}/history?from=1&to=2");
+        Assert.Contains("A mistaken title", await page.Locator("#diff-heading + table").InnerTextAsync(), StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page, "history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Roll back to this version: Version 1" }).ClickAsync();
+        await page.WaitForURLAsync("**?done=rolled-back");
+        Assert.Equal("Original title", await page.Locator("#f-v-title-en-US").InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to the recycle bin" }).ClickAsync();
+        await page.WaitForURLAsync("**?done=trashed");
+        await page.GotoAsync("/umbraco/recycle-bin");
+        await Axe.AssertNoViolationsAsync(page, "recycle bin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore: Original title" }).ClickAsync();
+        await page.WaitForURLAsync($"**/umbraco/content/{key}?done=restored");
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("zh-CN")]
+    public async Task Every_back_office_screen_has_no_axe_violations(string uiCulture)
+    {
+        var email = await NewUserAsync(BackOfficeGroups.Administrators, uiCulture);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/umbraco/login");
+        await Axe.AssertNoViolationsAsync(page, "login");
+        await SignInAsync(page, email, Password);
+        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
+        var home = snapshot.Home!.Key;
+        var session = snapshot.OfType("session").First().Key;
+        var article = snapshot.OfType("newsArticle").First().Key;
+        string[] paths =
+        [
+            "/umbraco", "/umbraco/tasks", "/umbraco/content", $"/umbraco/content/{home}", $"/umbraco/content/{NewsIndex}",
+            $"/umbraco/content/{session}", $"/umbraco/content/{article}", $"/umbraco/content/{article}/history",
+            $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
+            "/umbraco/password",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            Assert.Equal(1, await page.Locator("h1").CountAsync());
+            await Axe.AssertNoViolationsAsync(page, $"{path} ({uiCulture})");
+        }
+    }
+}
