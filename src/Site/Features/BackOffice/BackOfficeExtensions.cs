@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Site.Core.DependencyInjection;
 using Site.Core.Users;
 using Site.Features.BackOffice.Management;
 
@@ -60,6 +61,8 @@ public static class BackOfficeExtensions
         // Enums as their names ("Publish", "Accepted"), in requests and responses alike.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<IndexRebuildJob>();
+        services.AddNotificationHandler<Site.Core.Workflow.ReviewRequestedNotification, ReviewMail>();
+        services.AddNotificationHandler<Site.Core.Workflow.ReviewDecidedNotification, ReviewMail>();
         services.AddManagementOpenApi();
         services.AddHostedService<UsersInitializationService>();
         return builder;
