@@ -1,4 +1,5 @@
 using System.Net;
+using Site.Core.Members;
 using Site.Core.Workflow;
 using Site.Tests.Features.Members;
 using Site.Tests.TestSupport;
@@ -81,7 +82,8 @@ public sealed class MembersScreenTests(SiteFactory site)
 
         using var admin = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Administrators);
         var (listed, list) = await admin.GetAsync("/umbraco/members/applications?status=Submitted");
-        Assert.Equal("Applications", BackOfficeScreens.AssertPage(listed, list));
+        var t = BackOfficeScreens.TextOf(list);
+        Assert.Equal(t.Applications, BackOfficeScreens.AssertPage(listed, list));
         var section = list.QuerySelector($"#application-{id:N}");
         Assert.NotNull(section);
         Assert.Contains(message, section.TextContent, StringComparison.Ordinal);
@@ -96,7 +98,7 @@ public sealed class MembersScreenTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal("/umbraco/members/applications?done=decided&status=Submitted", decided.Headers.Location!.OriginalString);
         var (_, accepted) = await admin.GetAsync("/umbraco/members/applications?status=Accepted");
-        Assert.Equal("Accepted", accepted.QuerySelector($"#application-{id:N} .status")!.TextContent);
+        Assert.Equal(t.ApplicationStatusName(ApplicationStatus.Accepted), accepted.QuerySelector($"#application-{id:N} .status")!.TextContent);
 
         var (_, detail) = await member.GetAsync(memberLink);
         Assert.Equal("Accepted", detail.QuerySelector(".status")!.TextContent);
