@@ -37,6 +37,7 @@ public sealed partial class BackOfficeText
     public string Updated => T("Updated", "更新时间");
     public string Decide => T("Save decision", "保存决定");
     public string Decision => T("Decision", "处理");
+    public string DecideApplications => T("Decide applications", "处理申请");
     public string ApplicationFrom => T("From", "申请人");
     public string MemberAddedToGroup => T("The member was added to the group.", "已将会员加入会员组。");
     public string MemberRemovedFromGroup => T("The member was removed from the group.", "已将会员移出会员组。");

@@ -19,7 +19,7 @@ public sealed partial class BackOfficeText
     public string LastRebuild => T("Last rebuild", "上次重建");
     public string LastRebuildFailed => T("failed: see the log", "失败，请查看日志");
     public string RefreshStatus => T("Refresh the status", "刷新状态");
-    public string RebuildReason => T("Last rebuilt at start because the index was", "启动时重建的原因：索引");
+    public string RebuildReason => T("Why the index was rebuilt at start", "启动时重建索引的原因");
 
     /// <summary>"{0} of {1} documents": the script fills in the numbers, so the words stay in one place.</summary>
     public string ProgressTemplate => T("{0} of {1} documents", "{0} / {1} 个文档");

@@ -43,7 +43,8 @@
         }
         if (!status.rebuilding) {
           say(finished);
-          window.location.reload();
+          // The page again without the "started" notice: it now shows the finished rebuild.
+          window.location.assign(window.location.pathname);
           return;
         }
         var total = status.total || 0;
