@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Mvc;
+using Site.Core.Users;
+using Site.Core.Workflow;
+
+namespace Site.Features.BackOffice;
+
+/// <summary>Back-office accounts, for administrators only: list, create, edit groups and languages, lock and unlock.</summary>
+[Route(BackOfficeExtensions.Path + "/users")]
+public sealed class UsersAdminController(IUserService users, TimeProvider clock) : BackOfficeControllerBase
+{
+    private bool Allowed => Editor.Groups.Contains(BackOfficeGroups.Administrators);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? done, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var notice = done == "created" ? Text.UserCreated : null;
+        return Show("Users", PageOf(Text.Users, "users", await ListAsync(new UserForm { UiCulture = Text.Code }, cancellationToken), notice));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([FromForm] UserForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var result = await users.CreateAsync(
+            new NewUser(form.Email?.Trim() ?? "", form.Name?.Trim() ?? "", form.Password ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? ""),
+            Editor.Email, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect(BackOfficeExtensions.Path + "/users?done=created");
+        }
+
+        form.Password = "";
+        return Invalid("Users", PageOf(Text.Users, "users", await ListAsync(form, cancellationToken), errors: Errors(result)));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, string? done, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return Missing();
+        }
+
+        var notice = done switch
+        {
+            "saved" => Text.UserSaved,
+            "locked" => Text.UserLocked,
+            "unlocked" => Text.UserUnlocked,
+            _ => null,
+        };
+        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        return Show("User", PageOf(user.Name, "users", new UserEditData(user, form, user.IsLockedOut(clock.GetUtcNow())), notice));
+    }
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Update(Guid id, [FromForm] UserForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var result = await users.UpdateAsync(id, new UserChanges(form.Name?.Trim() ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? ""), Editor.Email, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect(BackOfficeExtensions.Path + "/users/" + id.ToString("D") + "?done=saved");
+        }
+
+        return await FailedEditAsync(id, form, result, cancellationToken);
+    }
+
+    [HttpPost("{id:guid}/lock")]
+    public Task<IActionResult> Lock(Guid id, CancellationToken cancellationToken) =>
+        LockingAsync(id, "locked", () => users.LockAsync(id, Editor.Email, cancellationToken), cancellationToken);
+
+    [HttpPost("{id:guid}/unlock")]
+    public Task<IActionResult> Unlock(Guid id, CancellationToken cancellationToken) =>
+        LockingAsync(id, "unlocked", () => users.UnlockAsync(id, Editor.Email, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> LockingAsync(Guid id, string done, Func<Task<UserResult>> change, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var result = await change();
+        if (result.Succeeded)
+        {
+            return Redirect(BackOfficeExtensions.Path + "/users/" + id.ToString("D") + "?done=" + done);
+        }
+
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return Missing();
+        }
+
+        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        return await FailedEditAsync(id, form, result, cancellationToken);
+    }
+
+    private async Task<IActionResult> FailedEditAsync(Guid id, UserForm form, UserResult result, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null || result.Errors.Contains(UserErrors.NotFound))
+        {
+            return Missing();
+        }
+
+        form.Email = user.Email;
+        var data = new UserEditData(user, form, user.IsLockedOut(clock.GetUtcNow()));
+        return Invalid("User", PageOf(user.Name, "users", data, errors: Errors(result)));
+    }
+
+    private async Task<UserListData> ListAsync(UserForm form, CancellationToken cancellationToken) =>
+        new(await users.ListAsync(cancellationToken), form, clock.GetUtcNow());
+
+    private List<FormError> Errors(UserResult result) =>
+        [.. result.Errors.Distinct(StringComparer.Ordinal).Select(code => new FormError(FieldOf(code), Text.UserError(code)))];
+
+    private static string? FieldOf(string code) => code switch
+    {
+        "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => "Email",
+        UserErrors.NameRequired => "Name",
+        UserErrors.NoGroup or UserErrors.UnknownGroup or UserErrors.LastAdministrator => "Groups",
+        UserErrors.TranslatorCultureRequired => "TranslatorCulture",
+        UserErrors.UnknownCulture => null,
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        _ => null,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class UserForm
+{
+    public string? Email { get; set; }
+    public string? Name { get; set; }
+    public string? Password { get; set; }
+    public List<string> Groups { get; set; } = [];
+    public string? TranslatorCulture { get; set; }
+    public string? UiCulture { get; set; } = "zh-CN";
+}
+
+public sealed record UserListData(IReadOnlyList<UserProfile> Users, UserForm Form, DateTimeOffset Now);
+
+public sealed record UserEditData(UserProfile User, UserForm Form, bool Locked);
