@@ -23,6 +23,13 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         return result.User!.Email;
     }
 
+    private async Task<Guid> UserIdAsync(string email)
+    {
+        using var scope = site.Services.CreateScope();
+        var users = await scope.ServiceProvider.GetRequiredService<IUserService>().ListAsync(CancellationToken.None);
+        return users.Single(u => u.Email == email).Id;
+    }
+
     private Guid NewsIndex => site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("newsIndex").Single().Key;
 
     /// <summary>Signs in with the keyboard only: Tab to each field, type, Enter.</summary>
@@ -186,7 +193,8 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             "/umbraco", "/umbraco/tasks", "/umbraco/content", $"/umbraco/content/{home}", $"/umbraco/content/{NewsIndex}",
             $"/umbraco/content/{session}", $"/umbraco/content/{article}", $"/umbraco/content/{article}/history",
             $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
-            "/umbraco/password",
+            "/umbraco/password", "/umbraco/media", "/umbraco/members", "/umbraco/members/applications", "/umbraco/users",
+            $"/umbraco/users/{await UserIdAsync(email)}", "/umbraco/audit", "/umbraco/audit?action=publish", "/umbraco/search",
         ];
         foreach (var path in paths)
         {

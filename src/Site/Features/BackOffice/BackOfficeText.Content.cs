@@ -29,7 +29,7 @@ public sealed partial class BackOfficeText
     public string TagsHint => T("Separate tags with commas.", "标签之间用逗号分隔。");
     public string LinksHint => T("One link per line: title | https://address", "每行一个链接：标题 | https://网址");
     public string ContentPickerHint => T("An item's address in the form umb://document/…", "内容地址，格式为 umb://document/…");
-    public string NoMedia => T("(none)", "（无）");
+    public string NoMediaChosen => T("(none)", "（无）");
     public string Workflow => T("Review and publishing", "审核与发布");
     public string Submit => T("Submit for review", "提交审核");
     public string Approve => T("Approve", "批准");

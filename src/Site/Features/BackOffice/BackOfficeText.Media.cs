@@ -8,7 +8,6 @@ public sealed partial class BackOfficeText
     public string UploadMedia => T("Upload a file", "上传文件");
     public string UploadHint => T("JPEG, PNG, GIF or WebP images, or PDF documents. Images need alt text in both languages.", "可上传 JPEG、PNG、GIF、WebP 图片或 PDF 文档。图片需要填写中英文替代文本。");
     public string File => T("File", "文件");
-    public string Preview => T("Preview", "预览");
     public string MediaType => T("Type", "类型");
     public string Size => T("Size", "大小");
     public string Dimensions => T("Width × height", "宽 × 高");
