@@ -87,10 +87,11 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             var key = await CreateArticleAsync(page, NewsIndex, slug, "Browser test article");
             await Axe.AssertNoViolationsAsync(page, "edit article");
             Assert.Equal(0, await page.Locator("input[name=action][value=publish]").CountAsync());
-            foreach (var prefix in new[] { "zh", "en" })
+            foreach (var (prefix, culture) in new[] { ("zh", "zh-CN"), ("en", "en-US") })
             {
+                // Each step waits for its own answer (the URL names the culture), not the previous one's.
                 await page.GetByRole(AriaRole.Button, new() { Name = $"Submit for review ({prefix})" }).ClickAsync();
-                await page.WaitForURLAsync("**?done=submit*");
+                await page.WaitForURLAsync($"**?done=submit&culture={culture}");
             }
 
             Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{slug}"));
@@ -101,10 +102,10 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             await editor.GotoAsync("/umbraco/tasks");
             await Axe.AssertNoViolationsAsync(editor, "tasks (zh)");
             await editor.Locator($"main a[href^='/umbraco/content/{key}']").First.ClickAsync();
-            foreach (var prefix in new[] { "zh", "en" })
+            foreach (var (prefix, culture) in new[] { ("zh", "zh-CN"), ("en", "en-US") })
             {
                 await editor.GetByRole(AriaRole.Button, new() { Name = $"批准 ({prefix})" }).ClickAsync();
-                await editor.WaitForURLAsync("**?done=approve*");
+                await editor.WaitForURLAsync($"**?done=approve&culture={culture}");
             }
 
             await editor.GetByRole(AriaRole.Button, new() { Name = "发布两种语言" }).ClickAsync();
@@ -127,14 +128,14 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await CreateArticleAsync(page, NewsIndex, slug, "Scheduled article");
         // The mandatory language (Chinese) goes live first; English is scheduled.
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish (zh)" }).ClickAsync();
-        await page.WaitForURLAsync("**?done=publish*");
+        await page.WaitForURLAsync("**?done=publish&culture=zh-CN");
         Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{slug}"));
 
         var due = DateTime.UtcNow.AddSeconds(4).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         await page.Locator("#at-en-US").FillAsync(due);
         await page.Locator("#zone-en-US").SelectOptionAsync("UTC");
         await page.Locator("form.schedule-form:has(input[value='en-US']) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**?done=schedule*");
+        await page.WaitForURLAsync("**?done=schedule&culture=en-US");
         await Axe.AssertNoViolationsAsync(page, "scheduled");
 
         // The background service publishes at the due second (polling every half second here).
