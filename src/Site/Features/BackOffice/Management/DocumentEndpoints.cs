@@ -80,6 +80,13 @@ internal static class DocumentEndpoints
             return ManagementProblems.From(context, result);
         }
 
+        if (save.Status == SaveStatus.Conflict && save.Node is null)
+        {
+            // The caller has their version; the conflict answer carries the one saved in between.
+            var content = context.RequestServices.GetRequiredService<IContentService>();
+            save = save with { Node = await content.GetAsync(edit.Key, cancellationToken).ConfigureAwait(false) };
+        }
+
         return save.Succeeded ? Results.Ok(DocumentModel.From(save.Node!, schema)) : ManagementProblems.From(context, save, schema);
     }
 
