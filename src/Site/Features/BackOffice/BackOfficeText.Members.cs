@@ -43,6 +43,15 @@ public sealed partial class BackOfficeText
     public string MemberRemovedFromGroup => T("The member was removed from the group.", "已将会员移出会员组。");
     public string MemberLocked => T("The account was locked.", "账号已锁定。");
     public string MemberUnlocked => T("The account was unlocked.", "账号已解锁。");
+    public string MemberDetailsSaved => T("The member's details were saved.", "会员资料已保存。");
+    public string EditMemberDetails => T("Details", "资料");
+    public string SaveDetails => T("Save details", "保存资料");
+    public string MemberFieldError(string field, string code) => code switch
+    {
+        "Required" => T("This is required.", "此项必填。"),
+        "TooLong" => T("This is too long.", "内容过长。"),
+        _ => T("This value is not valid.", "此值无效。"),
+    };
     public string ApplicationDecided => T("The decision was saved.", "处理结果已保存。");
     public string ChooseStatus => T("Choose a status.", "请选择状态。");
     public string UnknownMember => T("Unknown member", "未知会员");

@@ -44,9 +44,36 @@ public sealed class MembersAdminController(IMemberAdminService members, TimeProv
             "removed" => Text.MemberRemovedFromGroup,
             "locked" => Text.MemberLocked,
             "unlocked" => Text.MemberUnlocked,
+            "details" => Text.MemberDetailsSaved,
             _ => null,
         };
         return await DetailsPageAsync(id, notice, [], cancellationToken) is { } page ? Show("Member", page) : Missing();
+    }
+
+    [HttpPost("{id:guid}/details")]
+    public async Task<IActionResult> EditDetails(Guid id, [FromForm] MemberDetailsForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var details = new MemberDetails(form.Name ?? "", form.School ?? "", form.Position ?? "", form.City ?? "", form.Country ?? "", form.PreferredCulture ?? "");
+        var result = await members.UpdateDetailsAsync(id, details, Editor.Email, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect(BackOfficeExtensions.Path + "/members/" + id.ToString("D") + "?done=details");
+        }
+
+        if (result.Errors.Contains(MemberErrors.NotFound))
+        {
+            return Missing();
+        }
+
+        // "Field:code" for each field refused; the form comes back with what was typed.
+        var errors = result.Errors.Select(e => e.Split(':', 2)).Select(p => new FormError("d-" + p[0], Text.MemberFieldError(p[0], p.Length > 1 ? p[1] : p[0]))).ToList();
+        return await DetailsPageAsync(id, null, errors, cancellationToken, details) is { } page ? Invalid("Member", page) : Missing();
     }
 
     [HttpPost("{id:guid}/groups")]
@@ -129,7 +156,7 @@ public sealed class MembersAdminController(IMemberAdminService members, TimeProv
         return await DetailsPageAsync(id, null, errors, cancellationToken) is { } page ? Invalid("Member", page) : Missing();
     }
 
-    private async Task<BackOfficePageModel<MemberDetailData>?> DetailsPageAsync(Guid id, string? notice, IReadOnlyList<FormError> errors, CancellationToken cancellationToken)
+    private async Task<BackOfficePageModel<MemberDetailData>?> DetailsPageAsync(Guid id, string? notice, IReadOnlyList<FormError> errors, CancellationToken cancellationToken, MemberDetails? typed = null)
     {
         var member = await members.GetAsync(id, cancellationToken);
         if (member is null)
@@ -138,7 +165,8 @@ public sealed class MembersAdminController(IMemberAdminService members, TimeProv
         }
 
         var applications = (await members.GetApplicationsAsync(null, cancellationToken)).Where(a => a.MemberId == id).ToList();
-        var data = new MemberDetailData(member, await members.GetGroupsAsync(cancellationToken), applications, member.IsLockedOut(clock.GetUtcNow()));
+        var details = typed ?? new MemberDetails(member.Name, member.School, member.Position, member.City, member.Country, member.PreferredCulture);
+        var data = new MemberDetailData(member, await members.GetGroupsAsync(cancellationToken), applications, member.IsLockedOut(clock.GetUtcNow()), details);
         return PageOf(member.Name, "members", data, notice, errors);
     }
 
@@ -168,7 +196,17 @@ public sealed class ApplicationDecisionForm
 
 public sealed record MemberListData(IReadOnlyList<MemberProfile> Members, Pager Pager, string Text, string Group, IReadOnlyList<string> Groups, DateTimeOffset Now);
 
-public sealed record MemberDetailData(MemberProfile Member, IReadOnlyList<string> AllGroups, IReadOnlyList<MemberApplication> Applications, bool Locked);
+public sealed record MemberDetailData(MemberProfile Member, IReadOnlyList<string> AllGroups, IReadOnlyList<MemberApplication> Applications, bool Locked, MemberDetails Details);
+
+public sealed class MemberDetailsForm
+{
+    public string? Name { get; set; }
+    public string? School { get; set; }
+    public string? Position { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? PreferredCulture { get; set; }
+}
 
 public sealed record ApplicationRow(MemberApplication Application, MemberProfile? Member);
 

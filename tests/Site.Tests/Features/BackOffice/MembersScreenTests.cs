@@ -69,6 +69,32 @@ public sealed class MembersScreenTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task An_editor_corrects_a_members_details_and_an_invalid_form_keeps_what_was_typed()
+    {
+        using var member = new MemberClient(site);
+        var email = await member.RegisterAndLogInAsync("en", name: "Principal To Correct");
+        using var editor = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
+        var (_, list) = await editor.GetAsync("/umbraco/members?text=" + Uri.EscapeDataString(email));
+        var path = list.QuerySelector("main table a[href^='/umbraco/members/']")!.GetAttribute("href")!;
+
+        var (invalid, page) = await editor.SubmitAsync(path, new Dictionary<string, string>
+        {
+            ["Name"] = "", ["School"] = "Corrected School", ["Position"] = "Principal", ["City"] = "Suzhou", ["Country"] = "China", ["PreferredCulture"] = "zh-CN",
+        }, $"form[action='{path}/details']");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("Corrected School", page.QuerySelector("#f-d-School")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-d-Name']"));
+
+        var (saved, _) = await editor.SubmitAsync(path, new Dictionary<string, string>
+        {
+            ["Name"] = "Principal Corrected", ["School"] = "Corrected School", ["Position"] = "Principal", ["City"] = "Suzhou", ["Country"] = "China", ["PreferredCulture"] = "zh-CN",
+        }, $"form[action='{path}/details']");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, profile) = await member.GetAsync("/en/member/profile");
+        Assert.Equal("Corrected School", profile.QuerySelector("#f-School")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task An_administrator_decides_an_application_and_the_member_sees_it()
     {
         using var member = new MemberClient(site);

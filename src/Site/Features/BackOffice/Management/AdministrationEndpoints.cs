@@ -27,6 +27,9 @@ internal static class AdministrationEndpoints
             Results.Ok(await service.SearchAsync(new MemberSearch(text, group, page ?? 1), ct).ConfigureAwait(false))).WithName("GetMembers");
         members.MapGet("/{id:guid}", async (Guid id, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
             await service.GetAsync(id, ct).ConfigureAwait(false) is { } member ? Results.Ok(member) : ManagementProblems.NotFound(context)).WithName("GetMemberById");
+        members.MapPut("/{id:guid}", async (Guid id, MemberDetails details, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
+            MemberDone(context, await service.UpdateDetailsAsync(id, details ?? new MemberDetails("", "", "", "", "", ""), Actor(context), ct).ConfigureAwait(false)))
+            .WithName("PutMemberById").ProducesProblem(StatusCodes.Status400BadRequest);
         members.MapGet("/group", async (IMemberAdminService service, CancellationToken ct) => Results.Ok(await service.GetGroupsAsync(ct).ConfigureAwait(false))).WithName("GetMemberGroups");
         members.MapPost("/{id:guid}/group/{group}", async (Guid id, string group, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
             MemberDone(context, await service.AddToGroupAsync(id, group, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberGroup");
