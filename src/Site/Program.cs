@@ -36,6 +36,7 @@ app.UseOutputCache();
 
 app.MapHealthChecks("/healthz");
 app.MapPublicSite();
+app.MapMemberTokens();
 app.MapMedia();
 app.MapSiteSearch();
 app.MapDeliveryApi();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Site.Core.Delivery;
 using Site.Core.DependencyInjection;
@@ -31,8 +32,9 @@ public static class DeliveryApiExtensions
         services.AddDeliveryPreview();
         services.AddSingleton<DeliveryRequestReader>();
         services.AddSingleton<DeliveryContentRenderer>();
-        services.AddSingleton<IDeliveryMemberResolver, AnonymousDeliveryMemberResolver>();
-        services.AddSingleton<IDeliveryMediaSource, NoMediaSource>();
+        // Without members (or media) the API is anonymous (and has no media); those features register their own.
+        services.TryAddSingleton<IDeliveryMemberResolver, AnonymousDeliveryMemberResolver>();
+        services.TryAddSingleton<IDeliveryMediaSource, NoMediaSource>();
         services.AddOutputCache();
         services.AddNotificationHandler<PublishedSnapshotChangedNotification, DeliveryCacheEviction>();
         services.AddRateLimiter(o => o.AddPolicy<string, DeliveryRateLimitPolicy>(DeliveryRateLimitPolicy.Name));

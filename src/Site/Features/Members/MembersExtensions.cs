@@ -45,6 +45,7 @@ public static class MembersExtensions
             .AddClaimsPrincipalFactory<MemberClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IMemberAccountService, MemberAccountService>();
+        services.AddMemberTokens();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
 
         // Keys for cookies and mailed tokens live in the data folder, so that sessions and links survive a restart.

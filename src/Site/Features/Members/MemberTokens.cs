@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Site.Core.Members;
+using Site.Features.Delivery;
+
+namespace Site.Features.Members;
+
+/// <summary>
+/// Bearer tokens for members, for other front ends (the mobile app, the WeChat mini-program): they sign a member in
+/// at POST /api/member/token and send the token to the Delivery API, which then shows what the member's groups may see.
+/// A token dies with the member's session: a new password, a lock, a group change or deletion ends it at once.
+/// </summary>
+public static class MemberTokens
+{
+    public const string Scheme = "MemberToken";
+    public const string Route = "/api/member/token";
+    private const string StampClaim = "member_stamp";
+
+    public static IServiceCollection AddMemberTokens(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddBearerToken(Scheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromHours(1);
+            o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+        });
+        services.AddSingleton<IDeliveryMemberResolver, BearerMemberResolver>();
+        return services;
+    }
+
+    public static WebApplication MapMemberTokens(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(Route, IssueAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(MembersExtensions.RateLimitPolicy);
+        return app;
+    }
+
+    public sealed record TokenRequest(string? Email, string? Password);
+
+    /// <summary>The same refusal for an unknown address, a wrong password, an unconfirmed or a locked account.</summary>
+    private static async Task<IResult> IssueAsync(TokenRequest? request, UserManager<Member> users, SignInManager<Member> signIn, HttpContext context)
+    {
+        var member = string.IsNullOrWhiteSpace(request?.Email) ? null : await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        if (member is null)
+        {
+            users.PasswordHasher.HashPassword(new Member(), request?.Password ?? string.Empty);
+            return Refused(context);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(member, request?.Password ?? string.Empty, lockoutOnFailure: true).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return Refused(context);
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, member.Id.ToString()), new Claim(StampClaim, member.SecurityStamp ?? string.Empty)], Scheme);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Scheme);
+    }
+
+    private static IResult Refused(HttpContext context)
+    {
+        var english = context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(h => h.Quality ?? 1).FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: english ? "The email or password is not right, or the account is not confirmed or is locked." : "电子邮箱或密码不正确，或账号未验证、已锁定。");
+    }
+
+    /// <summary>The member behind a bearer token on a Delivery API request, or null (then the request is anonymous).</summary>
+    internal sealed class BearerMemberResolver(IOptionsMonitor<BearerTokenOptions> options, IServiceScopeFactory scopes, TimeProvider clock) : IDeliveryMemberResolver
+    {
+        public async ValueTask<MemberIdentity?> ResolveAsync(HttpContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var header = context.Request.Headers.Authorization.ToString();
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var ticket = options.Get(Scheme).BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+            if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
+                || !Guid.TryParse(ticket.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id))
+            {
+                return null;
+            }
+
+            using var scope = scopes.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            var member = await users.FindByIdAsync(id.ToString()).ConfigureAwait(false);
+            if (member is null || !member.EmailConfirmed || await users.IsLockedOutAsync(member).ConfigureAwait(false)
+                || !string.Equals(member.SecurityStamp, ticket.Principal.FindFirst(StampClaim)?.Value, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var groups = await users.GetRolesAsync(member).ConfigureAwait(false);
+            return new MemberIdentity(member.Id.ToString(), groups.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        }
+    }
+}
