@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NetVips;
 using Site.Core.Audit;
 using Site.Core.Content;
+using Site.Core.Notifications;
 using Site.Core.Storage;
 using Site.Core.Workflow;
 
@@ -31,6 +32,7 @@ internal sealed class MediaService(
     ISiteDbContextFactory dbFactory,
     IContentSchemaStore schemaStore,
     IOptions<SiteCoreOptions> options,
+    IEventAggregator events,
     TimeProvider clock) : IMediaService
 {
     private const int SniffLength = 16;
@@ -112,6 +114,7 @@ internal sealed class MediaService(
         db.Media.Add(ToRecord(item));
         AuditLog.Add(db, item.CreatedAtUtc, user.Id, "upload", item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new MediaChangedNotification(item.Key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, item);
     }
 
@@ -145,6 +148,7 @@ internal sealed class MediaService(
         record.FocalTop = focalPoint.Top;
         AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, user.Id, "media-update", key, []);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new MediaChangedNotification(record.Key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, ToItem(record));
     }
 
@@ -171,6 +175,7 @@ internal sealed class MediaService(
             Directory.Delete(folder, recursive: true);
         }
 
+        await events.PublishAsync(new MediaChangedNotification(key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, ToItem(record));
     }
 

@@ -56,3 +56,6 @@ public sealed record ContentDeletedNotification(IReadOnlyList<Guid> Keys) : INot
 
 /// <summary>A node (with its descendants) moved to another parent, or its siblings were re-sorted: URLs may change.</summary>
 public sealed record ContentMovedNotification(IReadOnlyList<Guid> Keys) : INotification;
+
+/// <summary>A media item was uploaded, changed or deleted.</summary>
+public sealed record MediaChangedNotification(Guid Key) : INotification;

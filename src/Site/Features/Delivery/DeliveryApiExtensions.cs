@@ -32,9 +32,13 @@ public static class DeliveryApiExtensions
         services.AddDeliveryPreview();
         services.AddSingleton<DeliveryRequestReader>();
         services.AddSingleton<DeliveryContentRenderer>();
-        // Without members (or media) the API is anonymous (and has no media); those features register their own.
+        // Without members the API is anonymous; the members feature registers its own resolver.
         services.TryAddSingleton<IDeliveryMemberResolver, AnonymousDeliveryMemberResolver>();
-        services.TryAddSingleton<IDeliveryMediaSource, NoMediaSource>();
+        services.AddSingleton<MediaLibrarySource>();
+        services.AddSingleton<IDeliveryMediaSource>(sp => sp.GetRequiredService<MediaLibrarySource>());
+        services.AddHostedService(sp => sp.GetRequiredService<MediaLibrarySource>());
+        services.AddNotificationHandler<MediaChangedNotification, MediaLibrarySource>();
+        services.AddNotificationHandler<MediaChangedNotification, DeliveryCacheEviction>();
         services.AddOutputCache();
         services.AddNotificationHandler<PublishedSnapshotChangedNotification, DeliveryCacheEviction>();
         services.AddRateLimiter(o => o.AddPolicy<string, DeliveryRateLimitPolicy>(DeliveryRateLimitPolicy.Name));

@@ -106,7 +106,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
         return properties;
     }
 
-    /// <summary>A media picker's items that the media library knows; without a media library that is none (an empty list, as Umbraco sends for missing media).</summary>
+    /// <summary>A media picker's items that the media library knows; a deleted item is left out (as Umbraco sends for missing media).</summary>
     private List<ApiMediaWithCrops> MediaValue(string? json)
     {
         var items = new List<ApiMediaWithCrops>();
@@ -144,8 +144,8 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
 }
 
 /// <summary>
-/// Media for the API: the media library plugs in here. It does not exist yet, so there is no media: the media
-/// endpoints answer with empty results and 404s, and media pickers resolve to nothing.
+/// Media for the API: the media library (<see cref="MediaLibrarySource"/>) as the contract shapes it; media pickers
+/// and the media endpoints read it.
 /// </summary>
 public interface IDeliveryMediaSource
 {
@@ -155,13 +155,4 @@ public interface IDeliveryMediaSource
 
     /// <summary>The children of a media folder (null: the root), in their order.</summary>
     IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey);
-}
-
-internal sealed class NoMediaSource : IDeliveryMediaSource
-{
-    public ApiMediaWithCrops? Find(Guid key) => null;
-
-    public ApiMediaWithCrops? FindByPath(string path) => null;
-
-    public IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey) => [];
 }

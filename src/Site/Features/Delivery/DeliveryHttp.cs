@@ -180,8 +180,13 @@ internal sealed class DeliveryOutputCachePolicy : IOutputCachePolicy
 }
 
 /// <summary>Drops the API's cached responses once a new published snapshot is live.</summary>
-internal sealed class DeliveryCacheEviction(IOutputCacheStore store) : INotificationHandler<PublishedSnapshotChangedNotification>
+internal sealed class DeliveryCacheEviction(IOutputCacheStore store)
+    : INotificationHandler<PublishedSnapshotChangedNotification>, INotificationHandler<MediaChangedNotification>
 {
     public async Task HandleAsync(PublishedSnapshotChangedNotification notification, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(DeliveryOutputCachePolicy.Tag, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs after the media library's copy was replaced (handlers run in the order they were added).</summary>
+    public async Task HandleAsync(MediaChangedNotification notification, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(DeliveryOutputCachePolicy.Tag, cancellationToken).ConfigureAwait(false);
 }

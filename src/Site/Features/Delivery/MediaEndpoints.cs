@@ -17,8 +17,7 @@ internal sealed record MediaQueryParameters(
 
 /// <summary>
 /// GET /umbraco/delivery/api/v2/media, /media/item/{id}, /media/item/{path} and /media/items. The requests are checked
-/// as the contract defines them; the answers come from <see cref="IDeliveryMediaSource"/>, which has no media until the
-/// media library exists: empty pages, empty lists and 404s.
+/// as the contract defines them; the answers come from <see cref="IDeliveryMediaSource"/>, the media library.
 /// </summary>
 internal static class MediaEndpoints
 {

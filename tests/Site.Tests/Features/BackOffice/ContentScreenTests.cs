@@ -24,7 +24,10 @@ public sealed class ContentScreenTests(SiteFactory site)
         return browser;
     }
 
-    private static Dictionary<string, string> Article(string slug, string zhTitle = "测试文章", string enTitle = "Test article", string enBody = "Hello **world**") => new()
+    /// <summary>An article's fields; titles carry the slug so that lists shared with other tests never show two alike.</summary>
+    private static Dictionary<string, string> Article(string slug, string? zhTitle = null, string? enTitle = null, string enBody = "Hello **world**") => ArticleFields(slug, zhTitle ?? "测试文章 " + slug, enTitle ?? "Test article " + slug, enBody);
+
+    private static Dictionary<string, string> ArticleFields(string slug, string zhTitle, string enTitle, string enBody) => new()
     {
         ["name.zh-CN"] = zhTitle,
         ["name.en-US"] = enTitle,
@@ -56,7 +59,7 @@ public sealed class ContentScreenTests(SiteFactory site)
 
         var (edit, page) = await writer.GetAsync($"/umbraco/content/{key}");
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
-        Assert.Equal("Test article", page.QuerySelector("#f-v-title-en-US")!.GetAttribute("value"));
+        Assert.Equal("Test article " + slug, page.QuerySelector("#f-v-title-en-US")!.GetAttribute("value"));
         Assert.Equal("forum, exchange", page.QuerySelector("#f-v-tags-en-US")!.GetAttribute("value"));
         Assert.Empty(page.QuerySelectorAll("form[action$='/workflow'] button[value=publish], input[name=action][value=publish]"));
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync($"/en/news/{slug}")).Response.StatusCode);
@@ -83,7 +86,7 @@ public sealed class ContentScreenTests(SiteFactory site)
         // Visible at once: the snapshot is swapped and the caches dropped before the redirect is answered.
         var (en, enPage) = await site.GetPageAsync($"/en/news/{slug}");
         Assert.Equal(HttpStatusCode.OK, en.StatusCode);
-        Assert.Equal("Test article", enPage.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Test article " + slug, enPage.QuerySelector("h1")!.TextContent.Trim());
         Assert.NotNull(enPage.QuerySelector("main strong"));
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync($"/zh/news/{slug}")).Response.StatusCode);
         using var client = site.CreateBrowserClient();
@@ -142,7 +145,7 @@ public sealed class ContentScreenTests(SiteFactory site)
     public async Task A_translator_edits_their_language_only()
     {
         using var editor = await SignInAsync(BackOfficeGroups.Editors);
-        var key = await CreateAsync(editor, Article("tr-" + Guid.NewGuid().ToString("N")[..8]));
+        var key = await CreateAsync(editor, Article("tr-" + Guid.NewGuid().ToString("N")[..8], zhTitle: "测试文章"));
         using var translator = await SignInAsync(BackOfficeGroups.Translators, "en-US");
 
         var (_, page) = await translator.GetAsync($"/umbraco/content/{key}");
