@@ -30,6 +30,9 @@ internal sealed partial class PublishedSnapshotService(
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
 
+    // Versions never change once saved: a rebuild reads only the versions it has not read before (under the lock).
+    private Dictionary<long, ContentData> _versions = [];
+
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
     public async Task<PublishedSnapshot> RebuildAsync(CancellationToken cancellationToken)
@@ -70,8 +73,16 @@ internal sealed partial class PublishedSnapshotService(
             .Concat(nodes.Where(n => n.InvariantPublishedVersionId is not null).Select(n => n.InvariantPublishedVersionId!.Value))
             .Distinct()
             .ToList();
-        var versions = new Dictionary<long, ContentData>();
-        foreach (var chunk in versionIds.Chunk(500))
+        var versions = new Dictionary<long, ContentData>(versionIds.Count);
+        foreach (var id in versionIds)
+        {
+            if (_versions.TryGetValue(id, out var known))
+            {
+                versions[id] = known;
+            }
+        }
+
+        foreach (var chunk in versionIds.Where(id => !versions.ContainsKey(id)).Chunk(500))
         {
             var rows = await db.Versions.AsNoTracking().Where(v => chunk.Contains(v.Id))
                 .Select(v => new { v.Id, v.DataJson }).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -80,6 +91,9 @@ internal sealed partial class PublishedSnapshotService(
                 versions[row.Id] = ContentMapping.DeserializeData(row.DataJson);
             }
         }
+
+        // Only what is published now is kept: the cache never outgrows the snapshot.
+        _versions = versions;
 
         var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(Members.PublicAccessService.ToRule)

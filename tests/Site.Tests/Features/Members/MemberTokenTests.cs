@@ -40,27 +40,34 @@ public sealed class MemberTokenTests(SiteFactory site)
             ["en-US"] = ("Members' news", "Body"),
         });
         Assert.True(await site.Services.GetRequiredService<IPublicAccessService>().ProtectAsync(new PublicAccessRule(key, ["Partner schools"]), "test", CancellationToken.None));
+        try
+        {
+            using var member = new MemberClient(site);
+            var email = await member.RegisterAndLogInAsync("en");
+            var memberId = await MemberIdAsync(email);
+            using var scope = site.Services.CreateScope();
+            var admin = scope.ServiceProvider.GetRequiredService<IMemberAdminService>();
+            Assert.True((await admin.AddToGroupAsync(memberId, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
 
-        using var member = new MemberClient(site);
-        var email = await member.RegisterAndLogInAsync("en");
-        var memberId = await MemberIdAsync(email);
-        using var scope = site.Services.CreateScope();
-        var admin = scope.ServiceProvider.GetRequiredService<IMemberAdminService>();
-        Assert.True((await admin.AddToGroupAsync(memberId, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
+            var issued = await TokenAsync(email, MemberClient.Password);
+            Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+            var token = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
 
-        var issued = await TokenAsync(email, MemberClient.Password);
-        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
-        var token = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, null));
+            Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(key, token));
+            Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, "not-a-token"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, null));
-        Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(key, token));
-        Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, "not-a-token"));
-
-        // Leaving the group changes the member's stamp: the old token no longer opens anything.
-        Assert.True((await admin.RemoveFromGroupAsync(memberId, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
-        Assert.NotEqual(HttpStatusCode.OK, await ItemStatusAsync(key, token));
-        var fresh = (await (await TokenAsync(email, MemberClient.Password)).Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.Forbidden, await ItemStatusAsync(key, fresh));
+            // Leaving the group changes the member's stamp: the old token no longer opens anything.
+            Assert.True((await admin.RemoveFromGroupAsync(memberId, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
+            Assert.NotEqual(HttpStatusCode.OK, await ItemStatusAsync(key, token));
+            var fresh = (await (await TokenAsync(email, MemberClient.Password)).Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Forbidden, await ItemStatusAsync(key, fresh));
+        }
+        finally
+        {
+            // Shared lists (the sitemap counts every public page) must not keep a protected page.
+            await site.Services.GetRequiredService<IPublicAccessService>().UnprotectAsync(key, "test", CancellationToken.None);
+        }
     }
 
     [Fact]
