@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Site.Core.Media;
+using Site.Core.Workflow;
 using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Delivery.Contract;
@@ -15,7 +18,7 @@ public sealed class ContractTests(SiteFactory site)
     /// <summary>Our additions to the contract's parameters; anything else extra is a difference.</summary>
     private static readonly HashSet<string> ExtensionHeaders = ["Language-Fallback", "Markdown-Format"];
 
-    private static IEnumerable<(string OperationId, string Url, int Status)> Calls(SiteFactory site)
+    private static IEnumerable<(string OperationId, string Url, int Status)> Calls(SiteFactory site, Guid image, Guid document, string imagePath)
     {
         var snapshot = site.Snapshot();
         var session = snapshot.GetByRoute("/en/sessions/13th-forum-2017")!.Key;
@@ -40,6 +43,11 @@ public sealed class ContractTests(SiteFactory site)
             ("GetContentItems2.0", $"{Root}/content/items?id={session}&id={news}&id={missing}", 200),
             ("GetMedia2.0", $"{Root}/media?fetch=children:/", 200),
             ("GetMedia2.0", $"{Root}/media?fetch=ancestors:/", 400),
+            ("GetMedia2.0", $"{Root}/media?take=100", 200),
+            ("GetMediaItemById2.0", $"{Root}/media/item/{image}", 200),
+            ("GetMediaItemById2.0", $"{Root}/media/item/{document}", 200),
+            ("GetMediaItemByPath2.0", $"{Root}/media/item{imagePath}", 200),
+            ("GetMediaItems2.0", $"{Root}/media/items?id={image}&id={document}", 200),
             ("GetMediaItemById2.0", $"{Root}/media/item/{missing}", 404),
             ("GetMediaItemByPath2.0", $"{Root}/media/item/photos/forum.jpg", 404),
             ("GetMediaItems2.0", $"{Root}/media/items?id={missing}", 200),
@@ -50,7 +58,9 @@ public sealed class ContractTests(SiteFactory site)
     public async Task Every_operation_answers_real_content_in_both_cultures_as_the_contract_says()
     {
         var contract = await DeliveryContract.LoadAsync();
-        var calls = Calls(site).ToList();
+        var (image, document) = await UploadMediaAsync();
+        var imagePath = site.Services.GetRequiredService<Site.Features.Delivery.IDeliveryMediaSource>().Find(image)!.Path!;
+        var calls = Calls(site, image, document, imagePath).ToList();
         Assert.Equal(contract.OperationIds.Order(StringComparer.Ordinal), calls.Select(c => c.OperationId).Distinct().Order(StringComparer.Ordinal));
 
         var problems = new List<string>();
@@ -70,6 +80,20 @@ public sealed class ContractTests(SiteFactory site)
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>An image and a PDF in the media library, so the media operations answer with items to validate.</summary>
+    private async Task<(Guid Image, Guid Document)> UploadMediaAsync()
+    {
+        var media = site.Services.GetRequiredService<IMediaService>();
+        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        using var picture = NetVips.Image.Black(900, 600, bands: 3);
+        var image = await media.UploadAsync(new MemoryStream(picture.JpegsaveBuffer()), $"contract-{Guid.NewGuid():N}.jpg",
+            new Dictionary<string, string> { ["zh-CN"] = "会场", ["en-US"] = "Venue" }, null, editor, CancellationToken.None);
+        var pdf = await media.UploadAsync(new MemoryStream("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray()), $"contract-{Guid.NewGuid():N}.pdf",
+            new Dictionary<string, string>(), null, editor, CancellationToken.None);
+        Assert.True(image.Succeeded && pdf.Succeeded);
+        return (image.Item!.Key, pdf.Item!.Key);
     }
 
     [Fact]
