@@ -91,6 +91,8 @@ public sealed record ApiMediaWithCrops
 
     public required DateTime UpdateDate { get; init; }
 
+    /// <summary>Images only; left out for documents (the contract's ImageFocalPointModel is not nullable).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ApiFocalPoint? FocalPoint { get; init; }
 
     public IReadOnlyList<ApiImageCrop>? Crops { get; init; }
