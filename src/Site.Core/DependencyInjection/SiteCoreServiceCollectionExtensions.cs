@@ -41,6 +41,9 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<Audit.IAuditTrail, Audit.AuditTrail>();
         services.AddSingleton<Cluster.IClusterJournalFollower, Cluster.ClusterJournalFollower>();
         services.AddSingleton<Media.IMediaService, Media.MediaService>();
+        services.AddSingleton<Media.MediaLibrary>();
+        services.AddSingleton<Media.IMediaLibrary>(sp => sp.GetRequiredService<Media.MediaLibrary>());
+        services.AddNotificationHandler<MediaChangedNotification, Media.MediaLibrary>();
         services.AddSingleton<Media.IMediaRenditions, Media.MediaRenditions>();
         services.AddNotificationHandler<ContentTrashedNotification, PublishedSnapshotRefresher>();
         services.AddNotificationHandler<ContentRestoredNotification, PublishedSnapshotRefresher>();

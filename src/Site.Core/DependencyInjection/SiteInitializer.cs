@@ -17,6 +17,7 @@ internal sealed partial class SiteInitializer(
     ISiteDbContextFactory dbFactory,
     IUsyncImporter importer,
     IPublishedSnapshotService snapshots,
+    Media.IMediaLibrary media,
     IOptions<SiteCoreOptions> options,
     ILogger<SiteInitializer> logger) : ISiteInitializer
 {
@@ -28,6 +29,8 @@ internal sealed partial class SiteInitializer(
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             empty = !await db.Nodes.AnyAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await media.ReloadAsync(cancellationToken).ConfigureAwait(false);
 
         if (empty && options.Value.Sync.ImportOnFirstBoot)
         {

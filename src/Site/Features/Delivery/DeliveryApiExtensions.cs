@@ -34,10 +34,8 @@ public static class DeliveryApiExtensions
         services.AddSingleton<DeliveryContentRenderer>();
         // Without members the API is anonymous; the members feature registers its own resolver.
         services.TryAddSingleton<IDeliveryMemberResolver, AnonymousDeliveryMemberResolver>();
-        services.AddSingleton<MediaLibrarySource>();
-        services.AddSingleton<IDeliveryMediaSource>(sp => sp.GetRequiredService<MediaLibrarySource>());
-        services.AddHostedService(sp => sp.GetRequiredService<MediaLibrarySource>());
-        services.AddNotificationHandler<MediaChangedNotification, MediaLibrarySource>();
+        services.AddSingleton<IDeliveryMediaSource, MediaLibrarySource>();
+        // After the engine's media library has reloaded (its handler was added first).
         services.AddNotificationHandler<MediaChangedNotification, DeliveryCacheEviction>();
         services.AddOutputCache();
         services.AddNotificationHandler<PublishedSnapshotChangedNotification, DeliveryCacheEviction>();

@@ -1,64 +1,45 @@
 using Site.Core.Media;
-using Site.Core.Notifications;
 using Site.Core.Publishing;
 
 namespace Site.Features.Delivery;
 
 /// <summary>
-/// The media library as the Delivery API shows it: an immutable in-memory copy, loaded at start and replaced whole
-/// after each upload, change or deletion, so that API requests never wait for the database. The library has no
-/// folders: every item sits at the root, at the path of its name (/programme-2025/).
+/// The media library as the Delivery API shows it: the engine's in-memory library (<see cref="IMediaLibrary"/>) mapped
+/// to the contract's shapes once per change of the library, so API requests never wait for the database. The library
+/// has no folders: every item sits at the root, at the path of its name (/programme-2025/).
 /// </summary>
-internal sealed partial class MediaLibrarySource(IMediaService media, ILogger<MediaLibrarySource> logger)
-    : IDeliveryMediaSource, INotificationHandler<MediaChangedNotification>, IHostedService, IDisposable
+internal sealed class MediaLibrarySource(IMediaLibrary media) : IDeliveryMediaSource
 {
     /// <summary>The crops every image offers, each served by the media endpoint at /media/{key}/{hash}/{width}x{height}/{file}.</summary>
     internal static readonly IReadOnlyList<(string Alias, int Width, int Height)> CropSizes =
         [("square", 480, 480), ("card", 800, 480), ("wide", 1600, 800)];
 
-    private readonly SemaphoreSlim _reload = new(1, 1);
     private Library _library = Library.Empty;
 
-    public ApiMediaWithCrops? Find(Guid key) => Volatile.Read(ref _library).ByKey.GetValueOrDefault(key);
+    public ApiMediaWithCrops? Find(Guid key) => Current.ByKey.GetValueOrDefault(key);
 
     public ApiMediaWithCrops? FindByPath(string path)
     {
         var normalized = "/" + (path ?? string.Empty).Trim().Trim('/').ToLowerInvariant() + "/";
-        return Volatile.Read(ref _library).ByPath.GetValueOrDefault(normalized);
+        return Current.ByPath.GetValueOrDefault(normalized);
     }
 
-    public IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey) => parentKey is null ? Volatile.Read(ref _library).Items : [];
+    public IReadOnlyList<ApiMediaWithCrops> Children(Guid? parentKey) => parentKey is null ? Current.Items : [];
 
-    public Task HandleAsync(MediaChangedNotification notification, CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
-
-    public Task StartAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _reload.Dispose();
-
-    private async Task ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>The mapping of the library's current list; made again only when the library has changed.</summary>
+    private Library Current
     {
-        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        get
         {
-            var items = new List<MediaItem>();
-            for (var skip = 0; ; skip += 500)
+            var items = media.Items;
+            var library = Volatile.Read(ref _library);
+            if (!ReferenceEquals(library.Source, items))
             {
-                var (total, page) = await media.ListAsync(skip, 500, cancellationToken).ConfigureAwait(false);
-                items.AddRange(page);
-                if (page.Count == 0 || items.Count >= total)
-                {
-                    break;
-                }
+                library = Library.From(items);
+                Volatile.Write(ref _library, library);
             }
 
-            Volatile.Write(ref _library, Library.From(items));
-            LogLoaded(logger, items.Count);
-        }
-        finally
-        {
-            _reload.Release();
+            return library;
         }
     }
 
@@ -117,14 +98,11 @@ internal sealed partial class MediaLibrarySource(IMediaService media, ILogger<Me
 
     private static double Round(double value) => Math.Round(Math.Max(0, value), 6);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Media library loaded for the Delivery API: {Count} items")]
-    private static partial void LogLoaded(ILogger logger, int count);
-
-    private sealed record Library(IReadOnlyList<ApiMediaWithCrops> Items, IReadOnlyDictionary<Guid, ApiMediaWithCrops> ByKey, IReadOnlyDictionary<string, ApiMediaWithCrops> ByPath)
+    private sealed record Library(IReadOnlyList<MediaItem>? Source, IReadOnlyList<ApiMediaWithCrops> Items, IReadOnlyDictionary<Guid, ApiMediaWithCrops> ByKey, IReadOnlyDictionary<string, ApiMediaWithCrops> ByPath)
     {
-        public static Library Empty { get; } = new([], new Dictionary<Guid, ApiMediaWithCrops>(), new Dictionary<string, ApiMediaWithCrops>());
+        public static Library Empty { get; } = new(null, [], new Dictionary<Guid, ApiMediaWithCrops>(), new Dictionary<string, ApiMediaWithCrops>());
 
-        public static Library From(IEnumerable<MediaItem> items)
+        public static Library From(IReadOnlyList<MediaItem> items)
         {
             var byPath = new Dictionary<string, ApiMediaWithCrops>(StringComparer.Ordinal);
             var list = new List<ApiMediaWithCrops>();
@@ -143,7 +121,7 @@ internal sealed partial class MediaLibrarySource(IMediaService media, ILogger<Me
                 list.Add(api);
             }
 
-            return new Library(list, list.ToDictionary(i => i.Id), byPath);
+            return new Library(items, list, list.ToDictionary(i => i.Id), byPath);
         }
     }
 }

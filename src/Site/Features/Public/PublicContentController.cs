@@ -12,6 +12,7 @@ namespace Site.Features.Public;
 public sealed class PublicContentController(
     IPublishedSnapshotAccessor snapshots,
     ICurrentMemberAccessor members,
+    Site.Core.Media.IMediaLibrary media,
     IOptions<PublicSiteOptions> options) : Controller
 {
     internal const string ViewRoot = "~/Features/Public/Views/";
@@ -52,7 +53,7 @@ public sealed class PublicContentController(
 
         // Browsers revalidate every time (a publish must show at once) and get a 304 while the snapshot is unchanged.
         Response.Headers.CacheControl = "no-cache";
-        Response.Headers.ETag = SnapshotETag(snapshot);
+        Response.Headers.ETag = SnapshotETag(snapshot, media.Version);
         Response.Headers.LastModified = new DateTimeOffset(content.UpdateDateUtc).ToString("R", CultureInfo.InvariantCulture);
         return View(ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
     }
@@ -93,8 +94,8 @@ public sealed class PublicContentController(
         : 0;
 
     /// <summary>Changes whenever a new snapshot goes live, so a cached copy is never taken for a newer one.</summary>
-    internal static string SnapshotETag(PublishedSnapshot snapshot) =>
-        $"W/\"{snapshot.Generation.ToString(CultureInfo.InvariantCulture)}-{snapshot.BuiltAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)}\"";
+    internal static string SnapshotETag(PublishedSnapshot snapshot, long mediaVersion) =>
+        $"W/\"{snapshot.Generation.ToString(CultureInfo.InvariantCulture)}-{snapshot.BuiltAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)}-{mediaVersion.ToString(CultureInfo.InvariantCulture)}\"";
 
     internal static string BaseUrl(HttpRequest request, PublicSiteOptions options) =>
         !string.IsNullOrWhiteSpace(options.BaseUrl) ? options.BaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";

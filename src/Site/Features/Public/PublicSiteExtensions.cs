@@ -31,6 +31,7 @@ public static class PublicSiteExtensions
         builder.Services.AddOutputCache(o =>
             o.AddPolicy(ContentCachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ContentCacheTag)));
         builder.Services.AddNotificationHandler<PublishedSnapshotChangedNotification, OutputCacheEviction>();
+        builder.Services.AddNotificationHandler<MediaChangedNotification, OutputCacheEviction>();
         return builder;
     }
 

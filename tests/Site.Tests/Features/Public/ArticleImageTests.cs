@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NetVips;
+using Site.Core.Content;
+using Site.Core.Media;
+using Site.Core.Publishing;
+using Site.Core.Workflow;
+using Site.Tests.TestSupport;
+
+namespace Site.Tests.Features.Public;
+
+/// <summary>An article's picked image is on its page: responsive, sized, with alt text in the page's language.</summary>
+[Collection(ContentChangeTests.ContentChanges)]
+public sealed class ArticleImageTests(SiteFactory site)
+{
+    private static readonly BackOfficeUser Editor = new("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+
+    [Fact]
+    public async Task A_picked_image_shows_with_srcset_size_and_alt_in_each_language_and_goes_when_deleted()
+    {
+        using var picture = Image.Black(1400, 700, bands: 3);
+        var media = site.Services.GetRequiredService<IMediaService>();
+        var uploaded = await media.UploadAsync(new MemoryStream(picture.JpegsaveBuffer()), "forum-hall.jpg",
+            new Dictionary<string, string> { ["zh-CN"] = "论坛会场", ["en-US"] = "The forum's hall" }, null, Editor, CancellationToken.None);
+        Assert.True(uploaded.Succeeded);
+        var slug = "with-image-" + Guid.NewGuid().ToString("N")[..8];
+        var newsIndex = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("newsIndex").Single().Key;
+        var key = Guid.NewGuid();
+        var data = new ContentData(
+            new Dictionary<string, string> { ["zh-CN"] = "配图新闻 " + slug, ["en-US"] = "Article with an image " + slug },
+            [
+                new PropertyValue("publishDate", null, "2026-02-02"),
+                new PropertyValue("image", null, $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{uploaded.Item!.Key}\"}}]"),
+                new PropertyValue("title", "zh-CN", "配图新闻"),
+                new PropertyValue("title", "en-US", "Article with an image"),
+                new PropertyValue("bodyText", "zh-CN", "正文"),
+                new PropertyValue("bodyText", "en-US", "Body"),
+                new PropertyValue("umbracoUrlName", "zh-CN", slug),
+                new PropertyValue("umbracoUrlName", "en-US", slug),
+            ]);
+        Assert.True((await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, newsIndex, "newsArticle", data), "test", CancellationToken.None)).Succeeded);
+        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, ["zh-CN", "en-US"], "test", CancellationToken.None)).Succeeded);
+
+        var (_, english) = await site.GetPageAsync($"/en/news/{slug}");
+        var img = english.QuerySelector("main .article-image img")!;
+        Assert.Equal("The forum's hall", img.GetAttribute("alt"));
+        Assert.Equal("1400", img.GetAttribute("width"));
+        Assert.Equal("700", img.GetAttribute("height"));
+        Assert.Contains("/w640/forum-hall.jpg 640w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.EndsWith("1400w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        using var client = site.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(img.GetAttribute("src")!, UriKind.Relative))).StatusCode);
+        var (_, chinese) = await site.GetPageAsync($"/zh/news/{slug}");
+        Assert.Equal("论坛会场", chinese.QuerySelector("main .article-image img")!.GetAttribute("alt"));
+
+        Assert.True((await media.DeleteAsync(uploaded.Item.Key, Editor, CancellationToken.None)).Succeeded);
+        var (_, after) = await site.GetPageAsync($"/en/news/{slug}");
+        Assert.Null(after.QuerySelector("main .article-image"));
+    }
+}
