@@ -65,6 +65,7 @@ public sealed class SiteInitializerTests
             engine.Services.GetRequiredService<ISiteDbContextFactory>(),
             engine.Importer,
             engine.Snapshots,
+            engine.Services.GetRequiredService<Site.Core.Media.IMediaLibrary>(),
             Options.Create(new SiteCoreOptions { Sync = new SyncOptions { Folder = folder.Root, ImportOnFirstBoot = true } }),
             NullLogger<SiteInitializer>.Instance);
 
