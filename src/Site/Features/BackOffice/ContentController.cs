@@ -26,7 +26,7 @@ public sealed class ContentController(
         var schema = await schemas.GetAsync(cancellationToken);
         var roots = await content.GetChildrenAsync(null, cancellationToken);
         var rootTypes = schema.ContentTypes.Values.Where(t => t.AllowAtRoot).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return Show("ContentIndex", PageOf(Text.Content, "content", new ContentRootData(roots, rootTypes, ContentPermissions.Can(WorkflowUser, ContentAction.Create, null))));
+        return Show("ContentIndex", PageOf(Text.Content, "content", new ContentRootData(roots, rootTypes, ContentPermissions.Can(WorkflowUser, ContentAction.Create, null), new SchemaLabels(schema, Text.Code))));
     }
 
     [HttpGet("{id:guid}")]
@@ -122,7 +122,7 @@ public sealed class ContentController(
     public async Task<IActionResult> Create(Guid? parentId, string? type, CancellationToken cancellationToken)
     {
         var data = await NewDataAsync(parentId, type, ContentData.Empty, cancellationToken);
-        return data is null ? Missing() : Show("ContentEdit", PageOf(Text.CreateItem(data.Type.Name), "content", data));
+        return data is null ? Missing() : Show("ContentEdit", PageOf(Title(data), "content", data));
     }
 
     [HttpPost("create")]
@@ -146,8 +146,8 @@ public sealed class ContentController(
 
         data = data with { Data = typed };
         return saved is null
-            ? Show("ContentEdit", PageOf(Text.CreateItem(data.Type.Name), "content", data, errors: [new FormError(null, result.Message?.Get(Text.Code) ?? Text.Forbidden)]), StatusCodes.Status403Forbidden)
-            : Invalid("ContentEdit", PageOf(Text.CreateItem(data.Type.Name), "content", data, errors: Errors(saved.Errors)));
+            ? Show("ContentEdit", PageOf(Title(data), "content", data, errors: [new FormError(null, result.Message?.Get(Text.Code) ?? Text.Forbidden)]), StatusCodes.Status403Forbidden)
+            : Invalid("ContentEdit", PageOf(Title(data), "content", data, errors: Errors(saved.Errors)));
     }
 
     [HttpPost("{id:guid}/workflow")]
@@ -241,7 +241,9 @@ public sealed class ContentController(
 
         var versions = await content.GetVersionsAsync(id, cancellationToken);
         var changes = from is { } f && to is { } t ? await history.DiffAsync(id, f, t, cancellationToken) : null;
-        var data = new HistoryData(node, versions, from, to, changes, ContentPermissions.Can(WorkflowUser, ContentAction.Rollback, null));
+        var schema = await schemas.GetAsync(cancellationToken);
+        var data = new HistoryData(node, versions, from, to, changes, ContentPermissions.Can(WorkflowUser, ContentAction.Rollback, null),
+            schema.FindContentType(node.ContentTypeAlias), new SchemaLabels(schema, Text.Code));
         return Show("ContentHistory", PageOf(Text.HistoryOf(node.CurrentVersion.Data.GetName(Text.Code) ?? node.CurrentVersion.Data.Names.Values.FirstOrDefault() ?? ""), "content", data));
     }
 
@@ -349,7 +351,7 @@ public sealed class ContentController(
         var (_, mediaItems) = await media.ListAsync(0, 200, cancellationToken);
         return new ContentEditData(node, parentKey, type, schema.Languages.All, data, version, ancestors, children, reviews,
             [.. schedules.Where(s => s.RanAtUtc is null)], allowedChildren, node is null ? [] : ParentChoices(node, schema), mediaItems, WorkflowUser,
-            culture is not null && schema.Languages.Contains(culture) ? culture : null);
+            culture is not null && schema.Languages.Contains(culture) ? culture : null, new SchemaLabels(schema, Text.Code));
     }
 
     /// <summary>Where an item may move or be copied to: published items whose type allows it (and the root if its type may stand there).</summary>
@@ -366,7 +368,7 @@ public sealed class ContentController(
     }
 
     private string Title(ContentEditData data) =>
-        data.Node is null ? Text.CreateItem(data.Type.Name) : data.NameOf(data.Node, Text.Code);
+        data.Node is null ? Text.CreateItem(data.Labels.Type(data.Type)) : data.NameOf(data.Node, Text.Code);
 
     private string? Notice(string? done) => done is null ? null : Text.Done(done);
 
@@ -394,7 +396,7 @@ public sealed class ContentController(
                 var (a, b) = (ContentForm.ToText(property.EditorAlias, theirs.GetValue(property.Alias, culture)), ContentForm.ToText(property.EditorAlias, yours.GetValue(property.Alias, culture)));
                 if (!string.Equals(a, b, StringComparison.Ordinal))
                 {
-                    rows.Add(new ConflictRow(property.Name, culture, a, b));
+                    rows.Add(new ConflictRow(new SchemaLabels(schema, Text.Code).Property(property), culture, a, b));
                 }
             }
         }

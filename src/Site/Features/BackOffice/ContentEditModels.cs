@@ -28,6 +28,7 @@ public sealed record ContentEditData(
     IReadOnlyList<MediaItem> Media,
     BackOfficeUser User,
     string? FocusCulture,
+    SchemaLabels Labels,
     ConflictView? Conflict = null)
 {
     public bool IsNew => Node is null;
@@ -56,18 +57,23 @@ public sealed record ContentEditData(
         node.CurrentVersion.Data.GetName(culture) ?? node.CurrentVersion.Data.Names.Values.FirstOrDefault() ?? node.Key.ToString();
 }
 
-public sealed record HistoryData(ContentNode Node, IReadOnlyList<ContentVersion> Versions, int? From, int? To, IReadOnlyList<ContentChange>? Changes, bool CanRollback);
+public sealed record HistoryData(ContentNode Node, IReadOnlyList<ContentVersion> Versions, int? From, int? To, IReadOnlyList<ContentChange>? Changes, bool CanRollback, ContentType? Type, SchemaLabels Labels)
+{
+    /// <summary>A changed field's label: the property's name in the editor's language, or the item's name.</summary>
+    public string? FieldLabel(string? alias) => alias is null ? null : Type?.FindProperty(alias) is { } property ? Labels.Property(property) : alias;
+}
 
 public sealed record RecycleBinData(IReadOnlyList<ContentNode> Items, bool CanDelete);
 
 public sealed record TranslationsData(IReadOnlyList<TranslationStatus> Items, BackOfficeUser User);
 
-public sealed record ContentRootData(IReadOnlyList<ContentNode> Roots, IReadOnlyList<ContentType> RootTypes, bool CanCreate);
+public sealed record ContentRootData(IReadOnlyList<ContentNode> Roots, IReadOnlyList<ContentType> RootTypes, bool CanCreate, SchemaLabels Labels);
 
 /// <summary>One field of the edit form, for the _Field partial.</summary>
 public sealed record ContentFieldView(
     BackOfficeText T,
     PropertyType Property,
+    string Label,
     string Name,
     string Value,
     string? Lang,

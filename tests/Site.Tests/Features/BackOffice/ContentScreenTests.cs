@@ -233,6 +233,21 @@ public sealed class ContentScreenTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Field_labels_follow_the_editors_language_through_the_usync_dictionary()
+    {
+        using var editor = await SignInAsync(BackOfficeGroups.Editors);
+        var path = $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle";
+        var (_, english) = await editor.GetAsync(path);
+        Assert.Equal("Title *", english.QuerySelector("label[for='f-v-title-en-US']")!.TextContent.Trim());
+
+        await editor.SubmitAsync("/umbraco", new Dictionary<string, string> { ["culture"] = "zh-CN", ["returnUrl"] = "/umbraco" }, "form[action='/umbraco/language']");
+        var (_, chinese) = await editor.GetAsync(path);
+        Assert.Equal("标题 *", chinese.QuerySelector("label[for='f-v-title-en-US']")!.TextContent.Trim());
+        Assert.Equal("发布日期 *", chinese.QuerySelector("label[for='f-v-publishDate']")!.TextContent.Trim());
+        Assert.Contains("新建：新闻", chinese.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_autosave_endpoint_saves_a_draft_and_answers_json()
     {
         using var writer = await SignInAsync(BackOfficeGroups.Writers);
