@@ -61,8 +61,19 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.Locator("#f-v-bodyText-en-US-preview strong").WaitForAsync();
         Assert.Equal("body", await page.Locator("#f-v-bodyText-en-US-preview strong").InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "create article");
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
         await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        var response = await posted;
+        if (response.Status != 302)
+        {
+            // Say why the form came back, rather than wait for a page that will not come.
+            await page.WaitForLoadStateAsync();
+            var errors = await page.Locator(".error-summary").AllInnerTextsAsync();
+            Assert.Fail($"Creating the article answered {response.Status} at {page.Url}: {string.Join(" ", errors)}");
+        }
+
         await page.WaitForURLAsync("**/umbraco/content/*?done=created");
+
         return Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
     }
 
@@ -131,9 +142,10 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.WaitForURLAsync("**?done=publish&culture=zh-CN");
         Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{slug}"));
 
-        var due = DateTime.UtcNow.AddSeconds(4).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var due = DateTime.UtcNow.AddSeconds(15).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         await page.Locator("#at-en-US").FillAsync(due);
         await page.Locator("#zone-en-US").SelectOptionAsync("UTC");
+        // A margin for a busy machine: the time must still be in the future when the server reads it.
         await page.Locator("form.schedule-form:has(input[value='en-US']) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**?done=schedule&culture=en-US");
         await Axe.AssertNoViolationsAsync(page, "scheduled");
