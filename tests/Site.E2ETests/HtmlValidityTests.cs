@@ -70,6 +70,29 @@ public sealed class HtmlValidityTests(SiteServerFixture site)
         }
     }
 
+    /// <summary>The checker and a Java runtime, or the calling test is skipped saying how to get them.</summary>
+    internal static (string Jar, string Java) RequireChecker()
+    {
+        var jar = VnuJarPath();
+        var java = FindJava();
+        if (!File.Exists(jar) || java is null)
+        {
+            Assert.Skip($"The Nu HTML Checker or Java was not found ({VnuJarVariable}). " + MissingMessage);
+        }
+
+        return (jar, java!);
+    }
+
+    /// <summary>Runs the checker over every page saved in the folder and fails listing each error.</summary>
+    internal static async Task AssertFolderIsValidAsync((string Jar, string Java) checker, string folder, string what, CancellationToken cancellation)
+    {
+        var (exitCode, output, errors) = await RunAsync(checker.Java, ["-jar", checker.Jar, "--errors-only", "--format", "json", folder], cancellation);
+        var json = new[] { errors, output }.FirstOrDefault(s => s.TrimStart().StartsWith('{'));
+        Assert.True(json is not null, $"vnu gave no JSON report (exit {exitCode}). stdout: {output} stderr: {errors}");
+        var problems = Problems(json, folder);
+        Assert.True(problems.Count == 0, $"The Nu HTML Checker found errors in {what}:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+    }
+
     internal static List<string> Problems(string json, string folder)
     {
         using var document = JsonDocument.Parse(json);

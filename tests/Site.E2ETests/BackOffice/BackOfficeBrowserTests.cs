@@ -197,18 +197,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.GotoAsync("/umbraco/login");
         await Axe.AssertNoViolationsAsync(page, "login");
         await SignInAsync(page, email, Password);
-        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
-        var home = snapshot.Home!.Key;
-        var session = snapshot.OfType("session").First().Key;
-        var article = snapshot.OfType("newsArticle").First().Key;
-        string[] paths =
-        [
-            "/umbraco", "/umbraco/tasks", "/umbraco/content", $"/umbraco/content/{home}", $"/umbraco/content/{NewsIndex}",
-            $"/umbraco/content/{session}", $"/umbraco/content/{article}", $"/umbraco/content/{article}/history",
-            $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
-            "/umbraco/password", "/umbraco/media", "/umbraco/members", "/umbraco/members/applications", "/umbraco/users",
-            $"/umbraco/users/{await UserIdAsync(email)}", "/umbraco/audit", "/umbraco/audit?action=publish", "/umbraco/search",
-        ];
+        var paths = await ScreenPathsAsync(email);
         foreach (var path in paths)
         {
             var response = await page.GotoAsync(path);
@@ -216,5 +205,51 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             Assert.Equal(1, await page.Locator("h1").CountAsync());
             await Axe.AssertNoViolationsAsync(page, $"{path} ({uiCulture})");
         }
+    }
+
+    [Fact]
+    public async Task Every_back_office_screen_is_valid_html()
+    {
+        var checker = HtmlValidityTests.RequireChecker();
+        var email = await NewUserAsync(BackOfficeGroups.Administrators);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email, Password);
+        var cancellation = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("site-vnu-backoffice-").FullName;
+        try
+        {
+            var n = 0;
+            foreach (var path in await ScreenPathsAsync(email))
+            {
+                // The page's source as the server sent it, with the browser's cookies.
+                var response = await context.APIRequest.GetAsync(path);
+                Assert.Equal(200, response.Status);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"screen-{n++:00}.html"), await response.TextAsync(), new System.Text.UTF8Encoding(false), cancellation);
+            }
+
+            await HtmlValidityTests.AssertFolderIsValidAsync(checker, folder, "the back office", cancellation);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One of each back-office screen, on the site's real content.</summary>
+    private async Task<string[]> ScreenPathsAsync(string email)
+    {
+        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
+        var home = snapshot.Home!.Key;
+        var session = snapshot.OfType("session").First().Key;
+        var article = snapshot.OfType("newsArticle").First().Key;
+        return
+        [
+            "/umbraco", "/umbraco/tasks", "/umbraco/content", $"/umbraco/content/{home}", $"/umbraco/content/{NewsIndex}",
+            $"/umbraco/content/{session}", $"/umbraco/content/{article}", $"/umbraco/content/{article}/history",
+            $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
+            "/umbraco/password", "/umbraco/media", "/umbraco/members", "/umbraco/members/applications", "/umbraco/users",
+            $"/umbraco/users/{await UserIdAsync(email)}", "/umbraco/audit", "/umbraco/audit?action=publish", "/umbraco/search",
+        ];
     }
 }
