@@ -344,11 +344,9 @@ internal sealed class UserService(
         account.Name,
         account.UiCulture,
         account.TranslatorCulture,
-        [.. groups[account.Id].OrderBy(g => BackOfficeGroupsOrder(g))],
+        [.. BackOfficeGroups.All.Where(groups[account.Id].Contains)],
         account.LockoutEnd,
         account.CreatedUtc);
-
-    private static int BackOfficeGroupsOrder(string group) => BackOfficeGroups.All.ToList().IndexOf(group);
 
     private async Task AuditAsync(string actor, string action, string? detail, CancellationToken cancellationToken)
     {

@@ -91,14 +91,13 @@ internal sealed class BackOfficeTokenHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var ticket = issuer.Get(BackOfficeAuthentication.TokenIssuerScheme).BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow())
+        var ticket = Hosting.BearerTickets.Read(Request, issuer.Get(BackOfficeAuthentication.TokenIssuerScheme), clock);
+        if (ticket is null)
         {
             return AuthenticateResult.Fail("The token is invalid or has expired.");
         }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Site.Core.Users;
+using Site.Core.Publishing;
 using Site.Core.Workflow;
+using Site.Features.Public;
 
 namespace Site.Features.BackOffice;
 
@@ -56,8 +58,8 @@ public abstract class BackOfficeControllerBase : Controller
             return lang.ToString();
         }
 
-        var header = request.GetTypedHeaders().AcceptLanguage;
-        var first = header.OrderByDescending(h => h.Quality ?? 1).FirstOrDefault();
-        return first?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en-US" : "zh-CN";
+        // The visitors' rule (quality order, en-GB counts as English); the back office speaks zh-CN or en-US.
+        var languages = request.HttpContext.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages;
+        return VisitorLanguage.FromAcceptLanguage(languages, request)?.IsoCode == "en-US" ? "en-US" : "zh-CN";
     }
 }

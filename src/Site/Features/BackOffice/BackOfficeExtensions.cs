@@ -31,8 +31,6 @@ public static class BackOfficeExtensions
                 o.SlidingExpiration = true;
                 o.LoginPath = Path + "/login";
                 o.AccessDeniedPath = Path + "/forbidden";
-                o.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context.HttpContext, StatusCodes.Status401Unauthorized) : Redirect(context);
-                o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context.HttpContext, StatusCodes.Status403Forbidden) : Redirect(context);
                 o.Events.OnValidatePrincipal = async context =>
                 {
                     if (await BackOfficeAuthentication.ValidateAsync(context.HttpContext, context.Principal) is null)
@@ -77,17 +75,6 @@ public static class BackOfficeExtensions
 
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Path + "/management", StringComparison.OrdinalIgnoreCase);
 
-    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
-    {
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
-
-    private static Task Status(HttpContext context, int status)
-    {
-        context.Response.StatusCode = status;
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>Migrates the users' tables at start and creates the configured administrator on an unattended install.</summary>

@@ -17,7 +17,7 @@ public sealed class ContentController(
     IContentTreeService tree,
     IContentHistoryService history,
     IContentSchemaStore schemas,
-    IMediaService media,
+    IMediaLibrary media,
     IPublishedSnapshotAccessor snapshots) : BackOfficeControllerBase
 {
     [HttpGet("")]
@@ -348,7 +348,7 @@ public sealed class ContentController(
 
         var schedules = node is null ? [] : await scheduling.GetForNodeAsync(node.Key, cancellationToken);
         var allowedChildren = type.AllowedChildAliases.Select(schema.FindContentType).OfType<ContentType>().ToList();
-        var (_, mediaItems) = await media.ListAsync(0, 200, cancellationToken);
+        var mediaItems = media.Items.Take(200).ToList();
         return new ContentEditData(node, parentKey, type, schema.Languages.All, data, version, ancestors, children, reviews,
             [.. schedules.Where(s => s.RanAtUtc is null)], allowedChildren, node is null ? [] : ParentChoices(node, schema), mediaItems, WorkflowUser,
             culture is not null && schema.Languages.Contains(culture) ? culture : null, new SchemaLabels(schema, Text.Code));
@@ -380,6 +380,7 @@ public sealed class ContentController(
     private List<ConflictRow> ConflictRows(ContentType type, ContentSchema schema, ContentData theirs, ContentData yours)
     {
         var rows = new List<ConflictRow>();
+        var labels = new SchemaLabels(schema, Text.Code);
         foreach (var language in schema.Languages.All)
         {
             var (a, b) = (theirs.GetName(language.IsoCode) ?? "", yours.GetName(language.IsoCode) ?? "");
@@ -396,7 +397,7 @@ public sealed class ContentController(
                 var (a, b) = (ContentForm.ToText(property.EditorAlias, theirs.GetValue(property.Alias, culture)), ContentForm.ToText(property.EditorAlias, yours.GetValue(property.Alias, culture)));
                 if (!string.Equals(a, b, StringComparison.Ordinal))
                 {
-                    rows.Add(new ConflictRow(new SchemaLabels(schema, Text.Code).Property(property), culture, a, b));
+                    rows.Add(new ConflictRow(labels.Property(property), culture, a, b));
                 }
             }
         }

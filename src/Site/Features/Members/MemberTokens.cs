@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Site.Core.Members;
+using Site.Core.Publishing;
 using Site.Features.Delivery;
+using Site.Features.Public;
 
 namespace Site.Features.Members;
 
@@ -39,19 +41,19 @@ public static class MemberTokens
     public sealed record TokenRequest(string? Email, string? Password);
 
     /// <summary>The same refusal for an unknown address, a wrong password, an unconfirmed or a locked account.</summary>
-    private static async Task<IResult> IssueAsync(TokenRequest? request, UserManager<Member> users, SignInManager<Member> signIn, HttpContext context)
+    private static async Task<IResult> IssueAsync(TokenRequest? request, UserManager<Member> users, SignInManager<Member> signIn, IPublishedSnapshotAccessor snapshots, HttpContext context)
     {
         var member = string.IsNullOrWhiteSpace(request?.Email) ? null : await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
         if (member is null)
         {
             users.PasswordHasher.HashPassword(new Member(), request?.Password ?? string.Empty);
-            return Refused(context);
+            return Refused(context, snapshots);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(member, request?.Password ?? string.Empty, lockoutOnFailure: true).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refused(context);
+            return Refused(context, snapshots);
         }
 
         var identity = new ClaimsIdentity(
@@ -59,9 +61,9 @@ public static class MemberTokens
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Scheme);
     }
 
-    private static IResult Refused(HttpContext context)
+    private static IResult Refused(HttpContext context, IPublishedSnapshotAccessor snapshots)
     {
-        var english = context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(h => h.Quality ?? 1).FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+        var english = VisitorLanguage.FromAcceptLanguage(snapshots.Current.Languages, context.Request)?.IsoCode == "en-US";
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
             detail: english ? "The email or password is not right, or the account is not confirmed or is locked." : "电子邮箱或密码不正确，或账号未验证、已锁定。");
     }
@@ -72,15 +74,8 @@ public static class MemberTokens
         public async ValueTask<MemberIdentity?> ResolveAsync(HttpContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
-            var header = context.Request.Headers.Authorization.ToString();
-            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            var ticket = options.Get(Scheme).BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-            if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
-                || !Guid.TryParse(ticket.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id))
+            var ticket = Hosting.BearerTickets.Read(context.Request, options.Get(Scheme), clock);
+            if (ticket is null || !Guid.TryParse(ticket.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id))
             {
                 return null;
             }
