@@ -134,6 +134,9 @@ internal static class LuceneQueryBuilder
             return new TermQuery(new Term(field, tokens[0]));
         }
 
+        // A Chinese word the segmenter splits into characters (坦佩雷 → 坦 佩 雷) must keep them together and in order:
+        // each character alone is on thousands of pages. A text segmented otherwise is found through character pairs.
+        phrase |= tokens.All(t => t.All(SearchQueryParser.IsHan));
         var sequence = new PhraseQuery { Slop = phrase ? 0 : 1 };
         foreach (var token in tokens)
         {
@@ -145,7 +148,7 @@ internal static class LuceneQueryBuilder
             return sequence;
         }
 
-        // A word the analyzer splits (坦佩雷 → 坦 佩 雷, "e-mail" → e mail): every part must be there, together scores more.
+        // A word the analyzer splits ("e-mail" → e mail): every part must be there, together scores more.
         var parts = new BooleanQuery();
         foreach (var token in tokens)
         {

@@ -1,0 +1,46 @@
+using Site.Core.Search;
+using Site.Core.Tests.TestSupport;
+
+namespace Site.Core.Tests.Search;
+
+/// <summary>
+/// A Chinese word the segmenter does not know is split into single characters (坦佩雷 → 坦 / 佩 / 雷); each of those
+/// characters alone is on many pages, so the word must match only where its characters stand together, in order.
+/// </summary>
+public sealed class ChineseWordMatchingTests
+{
+    private static readonly TimeSpan FollowBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public void The_segmenter_splits_the_place_name_into_characters()
+    {
+        var tokens = SearchAnalyzers.Tokens(SearchAnalyzers.ForCulture(KnownContent.Chinese), SearchFields.For(SearchFields.BodyText, KnownContent.Chinese), "坦佩雷");
+
+        Assert.Equal(["坦", "佩", "雷"], tokens);
+    }
+
+    [Fact]
+    public async Task A_split_word_finds_the_page_with_the_word_and_not_a_page_with_its_characters_apart()
+    {
+        await using var search = await SnapshotSearch.StartAsync();
+        var key = Guid.NewGuid();
+        var template = UsyncSnapshots.Item(KnownContent.NewsSuzhou2025);
+        var data = ContentDataExtensions.Create(
+            [(KnownContent.Chinese, "字符测试（示例内容）"), (KnownContent.English, "Character test (sample content)")],
+            ("title", KnownContent.Chinese, "字符测试（示例内容）"),
+            ("title", KnownContent.English, "Character test (sample content)"),
+            ("bodyText", KnownContent.Chinese, "示例：雷、佩、坦三个字分开出现。"),
+            ("bodyText", KnownContent.English, "Sample content for a test."),
+            ("publishDate", null, "2026-01-15"),
+            ("umbracoUrlName", KnownContent.Chinese, "character-test"),
+            ("umbracoUrlName", KnownContent.English, "character-test"));
+        await search.PublishAsync(UsyncSnapshots.Build(2, extra: [template with { Key = key, Data = data, File = "character-test.config" }]));
+        Assert.True(await SearchTestEngine.EventuallyAsync(() => search.Find("字符测试", KnownContent.Chinese).Items.Any(i => i.Key == key), FollowBound));
+
+        var found = search.Find("坦佩雷", KnownContent.Chinese).Items;
+
+        Assert.Contains(found, i => i.Key == KnownContent.Session13);
+        Assert.DoesNotContain(found, i => i.Key == key);
+        Assert.Contains(search.Find("雷", KnownContent.Chinese).Items, i => i.Key == key);
+    }
+}
