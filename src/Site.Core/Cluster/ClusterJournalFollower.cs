@@ -42,7 +42,7 @@ internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IP
             var remote = rows.Count(r => r.Instance != dbFactory.InstanceId);
             if (remote > 0)
             {
-                await snapshots.RebuildAsync(cancellationToken).ConfigureAwait(false);
+                await snapshots.RefreshAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return remote;

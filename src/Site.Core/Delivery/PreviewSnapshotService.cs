@@ -42,6 +42,7 @@ internal sealed class PreviewSnapshotService(
     IDisposable
 {
     private readonly SemaphoreSlim _buildLock = new(1, 1);
+    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml);
     private PublishedSnapshot? _current;
     private long _changes;
     private long _generation;
@@ -131,7 +132,7 @@ internal sealed class PreviewSnapshotService(
         var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(Members.PublicAccessService.ToRule)
             .ToList();
-        return PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, drafts, versions, rules, markdown.ToSafeHtml);
+        return PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, drafts, versions, rules, _cache);
     }
 
     public void Dispose() => _buildLock.Dispose();

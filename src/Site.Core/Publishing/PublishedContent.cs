@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Site.Core.Content;
@@ -15,9 +15,8 @@ public sealed record LinkValue(string Name, string Url, string? Target);
 public sealed class PublishedContent
 {
     private readonly ContentData _invariant;
-    private readonly Func<string, string> _renderMarkdown;
-    private readonly ConcurrentDictionary<(string Alias, string Culture), string> _html = new();
-    private readonly List<PublishedContent> _children = [];
+    private readonly SnapshotBuildCache _cache;
+    private List<PublishedContent>? _children; // most nodes are leaves: no list for them
 
     internal PublishedContent(
         Guid key,
@@ -27,7 +26,7 @@ public sealed class PublishedContent
         DateTime createDateUtc,
         DateTime updateDateUtc,
         ContentData invariant,
-        Func<string, string> renderMarkdown)
+        SnapshotBuildCache cache)
     {
         Key = key;
         ContentType = contentType;
@@ -36,7 +35,7 @@ public sealed class PublishedContent
         CreateDateUtc = createDateUtc;
         UpdateDateUtc = updateDateUtc;
         _invariant = invariant;
-        _renderMarkdown = renderMarkdown;
+        _cache = cache;
     }
 
     public Guid Key { get; }
@@ -56,20 +55,19 @@ public sealed class PublishedContent
     public PublishedContent? Parent { get; internal set; }
 
     /// <summary>The routable cultures of this node (published, with every ancestor published in the same culture).</summary>
-    public IReadOnlyDictionary<string, PublishedCultureInfo> Cultures { get; internal set; } =
-        new Dictionary<string, PublishedCultureInfo>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, PublishedCultureInfo> Cultures { get; internal set; } = FrozenDictionary<string, PublishedCultureInfo>.Empty;
 
-    public IReadOnlyList<PublishedContent> AllChildren => _children;
+    public IReadOnlyList<PublishedContent> AllChildren => (IReadOnlyList<PublishedContent>?)_children ?? [];
 
     /// <summary>The rule protecting this node: its own, else the nearest ancestor's; null when it is public.</summary>
     public Members.PublicAccessRule? AccessRule { get; internal set; }
 
     public bool IsProtected => AccessRule is not null;
 
-    internal void AddChild(PublishedContent child) => _children.Add(child);
+    internal void AddChild(PublishedContent child) => (_children ??= []).Add(child);
 
     /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>
-    internal void SortChildren() => _children.Sort(static (a, b) =>
+    internal void SortChildren() => _children?.Sort(static (a, b) =>
         a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder)
         : a.CreateDateUtc != b.CreateDateUtc ? a.CreateDateUtc.CompareTo(b.CreateDateUtc)
         : a.Key.CompareTo(b.Key));
@@ -82,7 +80,7 @@ public sealed class PublishedContent
 
     public string? Url(string culture) => Culture(culture)?.Url;
 
-    public IEnumerable<PublishedContent> Children(string culture) => _children.Where(c => c.IsPublished(culture));
+    public IEnumerable<PublishedContent> Children(string culture) => AllChildren.Where(c => c.IsPublished(culture));
 
     /// <summary>Ancestors from the root down to the parent.</summary>
     public IReadOnlyList<PublishedContent> Ancestors()
@@ -99,7 +97,7 @@ public sealed class PublishedContent
 
     public IEnumerable<PublishedContent> Descendants()
     {
-        foreach (var child in _children)
+        foreach (var child in AllChildren)
         {
             yield return child;
             foreach (var descendant in child.Descendants())
@@ -161,17 +159,21 @@ public sealed class PublishedContent
 
     public Guid? PickedKey(string alias, string culture) => ContentUdi.TryParse(Value(alias, culture));
 
-    /// <summary>A Markdown property as sanitized HTML, rendered once per snapshot.</summary>
+    /// <summary>A Markdown property as sanitized HTML, rendered once per published version.</summary>
     public string? HtmlValue(string alias, string culture)
     {
-        var markdown = Value(alias, culture);
-        if (markdown is null)
+        var property = ContentType.FindProperty(alias);
+        if (property is null)
         {
             return null;
         }
 
-        var property = ContentType.FindProperty(alias)!;
-        var cacheCulture = property.VariesByCulture ? culture : string.Empty;
-        return _html.GetOrAdd((alias, cacheCulture), _ => _renderMarkdown(markdown));
+        var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_invariant, null);
+        if (data?.GetValue(alias, valueCulture) is not { } markdown)
+        {
+            return null;
+        }
+
+        return _cache.Html(data, alias, valueCulture ?? string.Empty, markdown);
     }
 }

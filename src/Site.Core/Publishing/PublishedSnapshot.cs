@@ -12,14 +12,14 @@ public sealed class PublishedSnapshot
     private readonly Dictionary<Guid, PublishedContent> _byKey;
     private readonly Dictionary<string, PublishedContent> _routes;
 
-    internal PublishedSnapshot(long generation, DateTime builtAtUtc, ContentSchema schema, IReadOnlyList<PublishedContent> roots)
+    internal PublishedSnapshot(long generation, DateTime builtAtUtc, ContentSchema schema, IReadOnlyList<PublishedContent> roots, int expectedCount = 0)
     {
         Generation = generation;
         BuiltAtUtc = builtAtUtc;
         Schema = schema;
         Roots = roots;
-        _byKey = [];
-        _routes = new Dictionary<string, PublishedContent>(StringComparer.Ordinal);
+        _byKey = new Dictionary<Guid, PublishedContent>(expectedCount);
+        _routes = new Dictionary<string, PublishedContent>(expectedCount * Math.Max(1, schema.Languages.All.Count), StringComparer.Ordinal);
         foreach (var node in roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
         {
             _byKey[node.Key] = node;
@@ -40,6 +40,9 @@ public sealed class PublishedSnapshot
     public long JournalPosition { get; internal set; }
 
     public DateTime BuiltAtUtc { get; }
+
+    /// <summary>How many nodes' rows were read from the database for this snapshot: all of them, or only those changed.</summary>
+    internal int NodesRead { get; set; }
 
     /// <summary>The newest change to any published node: for Last-Modified and feeds.</summary>
     public DateTime LastUpdatedUtc { get; }

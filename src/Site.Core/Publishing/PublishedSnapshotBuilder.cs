@@ -14,8 +14,9 @@ internal static class PublishedSnapshotBuilder
         IReadOnlyList<PublishedCultureRecord> published,
         IReadOnlyDictionary<long, ContentData> versions,
         IReadOnlyList<Members.PublicAccessRule> accessRules,
-        Func<string, string> renderMarkdown)
+        SnapshotBuildCache cache)
     {
+        cache.Starting();
         var publishedByNode = published.ToLookup(p => p.NodeKey);
         var contents = new Dictionary<Guid, PublishedContent>();
         foreach (var node in nodes)
@@ -29,8 +30,16 @@ internal static class PublishedSnapshotBuilder
             var invariant = node.InvariantPublishedVersionId is { } invariantId && versions.TryGetValue(invariantId, out var data)
                 ? data
                 : ContentData.Empty;
+            // What visitors see last changed when a culture was last published: a draft saved since does not count.
+            var updated = DateTime.MinValue;
+            foreach (var row in publishedByNode[node.Key])
+            {
+                updated = row.PublishedAtUtc > updated ? row.PublishedAtUtc : updated;
+            }
+
             contents[node.Key] = new PublishedContent(
-                node.Key, type, node.Level, node.SortOrder, ContentMapping.AsUtc(node.CreateDateUtc), ContentMapping.AsUtc(node.UpdateDateUtc), invariant, renderMarkdown);
+                node.Key, type, node.Level, node.SortOrder, ContentMapping.AsUtc(node.CreateDateUtc),
+                ContentMapping.AsUtc(updated == DateTime.MinValue ? node.UpdateDateUtc : updated), invariant, cache);
         }
 
         var roots = new List<PublishedContent>();
@@ -69,11 +78,12 @@ internal static class PublishedSnapshotBuilder
         var home = roots.Count > 0 ? roots[0] : null;
         foreach (var root in roots)
         {
-            root.Cultures = ComputeCultures(root, schema, publishedByNode, versions, isHome: root == home);
-            AssignChildUrls(root, schema, publishedByNode, versions);
+            root.Cultures = cache.Remember(root.Key, ComputeCultures(root, schema, publishedByNode, versions, cache, isHome: root == home));
+            AssignChildUrls(root, schema, publishedByNode, versions, cache);
         }
 
-        return new PublishedSnapshot(generation, nowUtc, schema, roots);
+        cache.Completed();
+        return new PublishedSnapshot(generation, nowUtc, schema, roots, contents.Count);
     }
 
     private static void ApplyAccessRules(PublishedContent content, Members.PublicAccessRule? inherited, Dictionary<Guid, Members.PublicAccessRule> rules)
@@ -89,56 +99,130 @@ internal static class PublishedSnapshotBuilder
         PublishedContent parent,
         ContentSchema schema,
         ILookup<Guid, PublishedCultureRecord> publishedByNode,
-        IReadOnlyDictionary<long, ContentData> versions)
+        IReadOnlyDictionary<long, ContentData> versions,
+        SnapshotBuildCache cache)
     {
         var taken = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in parent.AllChildren)
         {
-            child.Cultures = Deduplicate(ComputeCultures(child, schema, publishedByNode, versions, isHome: false), taken);
-            AssignChildUrls(child, schema, publishedByNode, versions);
+            child.Cultures = cache.Remember(child.Key, Deduplicate(ComputeCultures(child, schema, publishedByNode, versions, cache, isHome: false), taken));
+            AssignChildUrls(child, schema, publishedByNode, versions, cache);
         }
     }
 
-    private static Dictionary<string, PublishedCultureInfo> ComputeCultures(
+    /// <summary>
+    /// The node's live cultures with their URLs. Where nothing of them changed since the last build (same versions,
+    /// dates, names and URLs), the last build's dictionary is reused: most nodes are unchanged after a publish, and
+    /// what is not allocated again need not be collected either.
+    /// </summary>
+    private static IReadOnlyDictionary<string, PublishedCultureInfo> ComputeCultures(
         PublishedContent content,
         ContentSchema schema,
         ILookup<Guid, PublishedCultureRecord> publishedByNode,
         IReadOnlyDictionary<long, ContentData> versions,
+        SnapshotBuildCache cache,
         bool isHome)
     {
+        if (cache.PreviousCultures(content.Key) is { } previous && Unchanged(previous, content, schema, publishedByNode, versions, cache, isHome))
+        {
+            return previous;
+        }
+
         var cultures = new Dictionary<string, PublishedCultureInfo>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in publishedByNode[content.Key])
         {
-            var language = schema.Languages.Find(row.Culture);
-            if (language is null || !versions.TryGetValue(row.VersionId, out var data))
+            if (Resolve(row, content, schema, versions, cache, isHome) is not var (language, data, name, segment, parentUrl))
             {
                 continue;
             }
 
-            var parentUrl = content.Parent?.Url(language.IsoCode);
-            if (content.Parent is not null && parentUrl is null)
-            {
-                continue; // the parent is not live in this culture, so neither is this node
-            }
-
-            var name = data.GetName(language.IsoCode) ?? string.Empty;
-            var segment = isHome ? string.Empty
-                : data.GetValue(UrlSegments.UrlNameAlias, language.IsoCode) is { } custom ? UrlSegments.FromName(custom)
-                : UrlSegments.FromName(name);
             var url = isHome ? $"/{language.UrlPrefix}/"
-                : content.Parent is null ? $"/{language.UrlPrefix}/{segment}"
-                : $"{parentUrl!.TrimEnd('/')}/{segment}";
+                : parentUrl is null ? $"/{language.UrlPrefix}/{segment}"
+                : $"{parentUrl.TrimEnd('/')}/{segment}";
             cultures[language.IsoCode] = new PublishedCultureInfo(language.IsoCode, name, segment, url, ContentMapping.AsUtc(row.PublishedAtUtc), data);
         }
 
         return cultures;
     }
 
-    /// <summary>Two siblings with the same segment would share a URL; later ones get "-2", "-3"... as Umbraco does.</summary>
-    private static Dictionary<string, PublishedCultureInfo> Deduplicate(
-        Dictionary<string, PublishedCultureInfo> computed, Dictionary<string, HashSet<string>> taken)
+    /// <summary>Whether the rows give exactly the cultures of the last build, checked without allocating.</summary>
+    private static bool Unchanged(
+        IReadOnlyDictionary<string, PublishedCultureInfo> previous,
+        PublishedContent content,
+        ContentSchema schema,
+        ILookup<Guid, PublishedCultureRecord> publishedByNode,
+        IReadOnlyDictionary<long, ContentData> versions,
+        SnapshotBuildCache cache,
+        bool isHome)
     {
-        var cultures = new Dictionary<string, PublishedCultureInfo>(computed, StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var row in publishedByNode[content.Key])
+        {
+            if (Resolve(row, content, schema, versions, cache, isHome) is not var (language, data, name, segment, parentUrl))
+            {
+                continue;
+            }
+
+            count++;
+            if (!previous.TryGetValue(language.IsoCode, out var known)
+                || !ReferenceEquals(known.Data, data)
+                || known.PublishedAtUtc != ContentMapping.AsUtc(row.PublishedAtUtc)
+                || !string.Equals(known.Name, name, StringComparison.Ordinal)
+                || !string.Equals(known.UrlSegment, segment, StringComparison.Ordinal)
+                || !IsUrl(known.Url, language.UrlPrefix, parentUrl, segment, isHome))
+            {
+                return false;
+            }
+        }
+
+        return count == previous.Count;
+    }
+
+    private static bool IsUrl(string url, string prefix, string? parentUrl, string segment, bool isHome)
+    {
+        var span = url.AsSpan();
+        if (isHome || parentUrl is null)
+        {
+            // "/en/" for the home page, "/en/segment" for another root
+            return span.Length == prefix.Length + 2 + segment.Length && span[0] == '/' && span[1..].StartsWith(prefix, StringComparison.Ordinal)
+                && span[prefix.Length + 1] == '/' && span[(prefix.Length + 2)..].SequenceEqual(segment);
+        }
+
+        var parent = parentUrl.AsSpan().TrimEnd('/');
+        return span.Length == parent.Length + 1 + segment.Length && span.StartsWith(parent, StringComparison.Ordinal)
+            && span[parent.Length] == '/' && span[(parent.Length + 1)..].SequenceEqual(segment);
+    }
+
+    /// <summary>A published row's language, data, name, segment and parent URL; null when the row is not live.</summary>
+    private static (Languages.Language Language, ContentData Data, string Name, string Segment, string? ParentUrl)? Resolve(
+        PublishedCultureRecord row,
+        PublishedContent content,
+        ContentSchema schema,
+        IReadOnlyDictionary<long, ContentData> versions,
+        SnapshotBuildCache cache,
+        bool isHome)
+    {
+        var language = schema.Languages.Find(row.Culture);
+        if (language is null || !versions.TryGetValue(row.VersionId, out var data))
+        {
+            return null;
+        }
+
+        var parentUrl = content.Parent?.Url(language.IsoCode);
+        if (content.Parent is not null && parentUrl is null)
+        {
+            return null; // the parent is not live in this culture, so neither is this node
+        }
+
+        var (name, segment) = cache.NameAndSegment(row.VersionId, language.IsoCode, data);
+        return (language, data, name, isHome ? string.Empty : segment, parentUrl);
+    }
+
+    /// <summary>Two siblings with the same segment would share a URL; later ones get "-2", "-3"... as Umbraco does.</summary>
+    private static IReadOnlyDictionary<string, PublishedCultureInfo> Deduplicate(
+        IReadOnlyDictionary<string, PublishedCultureInfo> computed, Dictionary<string, HashSet<string>> taken)
+    {
+        Dictionary<string, PublishedCultureInfo>? cultures = null;
         foreach (var (culture, info) in computed)
         {
             var used = taken.TryGetValue(culture, out var set) ? set : taken[culture] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -151,10 +235,11 @@ internal static class PublishedSnapshotBuilder
             if (segment != info.UrlSegment)
             {
                 var url = info.Url[..^info.UrlSegment.Length] + segment;
+                cultures ??= new Dictionary<string, PublishedCultureInfo>(computed, StringComparer.OrdinalIgnoreCase);
                 cultures[culture] = info with { UrlSegment = segment, Url = url };
             }
         }
 
-        return cultures;
+        return cultures ?? computed;
     }
 }

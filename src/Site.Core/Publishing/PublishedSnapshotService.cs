@@ -13,9 +13,13 @@ public interface IPublishedSnapshotAccessor
     PublishedSnapshot Current { get; }
 }
 
-/// <summary>Rebuilds the snapshot from the database and swaps it in.</summary>
+/// <summary>Builds a new snapshot from the database and swaps it in.</summary>
 public interface IPublishedSnapshotService : IPublishedSnapshotAccessor
 {
+    /// <summary>Applies what changed since the current snapshot: reads only the nodes the change journal names.</summary>
+    Task<PublishedSnapshot> RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads every published node again (at start, and whenever the rows kept in memory cannot be trusted).</summary>
     Task<PublishedSnapshot> RebuildAsync(CancellationToken cancellationToken);
 }
 
@@ -27,26 +31,42 @@ internal sealed partial class PublishedSnapshotService(
     TimeProvider clock,
     ILogger<PublishedSnapshotService> logger) : IPublishedSnapshotService, IDisposable
 {
+    /// <summary>Past this many changed nodes, reading everything is cheaper than reading them one chunk at a time.</summary>
+    internal const int IncrementalLimit = 2_000;
+
+    private const int ChunkSize = 500;
+
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
+    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
+
+    // The rows the current snapshot was built from (under the lock). Every change to published content is journalled
+    // in its own transaction, so the next build reads only the nodes the journal names since then.
+    private SnapshotRows? _rows;
 
     // Versions never change once saved: a rebuild reads only the versions it has not read before (under the lock).
     private Dictionary<long, ContentData> _versions = [];
 
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
-    public async Task<PublishedSnapshot> RebuildAsync(CancellationToken cancellationToken)
+    public Task<PublishedSnapshot> RefreshAsync(CancellationToken cancellationToken) => BuildAndSwapAsync(incremental: true, cancellationToken);
+
+    public Task<PublishedSnapshot> RebuildAsync(CancellationToken cancellationToken) => BuildAndSwapAsync(incremental: false, cancellationToken);
+
+    private async Task<PublishedSnapshot> BuildAndSwapAsync(bool incremental, CancellationToken cancellationToken)
     {
         // One rebuild at a time: a later change must never be overwritten by an older build finishing last.
         await _rebuildLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         PublishedSnapshot snapshot;
         try
         {
-            var started = clock.GetTimestamp();
-            snapshot = await BuildAsync(Current.Generation + 1, cancellationToken).ConfigureAwait(false);
+            snapshot = await BuildAsync(Current.Generation + 1, incremental, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _current, snapshot);
-            var elapsed = clock.GetElapsedTime(started);
-            LogRebuilt(logger, snapshot.Generation, snapshot.Count, elapsed.TotalMilliseconds);
+        }
+        catch
+        {
+            _rows = null; // half-applied rows are never trusted: the next build reads everything
+            throw;
         }
         finally
         {
@@ -57,36 +77,119 @@ internal sealed partial class PublishedSnapshotService(
         return snapshot;
     }
 
-    private async Task<PublishedSnapshot> BuildAsync(long generation, CancellationToken cancellationToken)
+    private async Task<PublishedSnapshot> BuildAsync(long generation, bool incremental, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
         await using var db = dbFactory.Create();
 
         // Read first: a change committed while the content is read shows up again in the journal, never goes missing.
         var journalPosition = await db.ChangeJournal.MaxAsync(j => (long?)j.Id, cancellationToken).ConfigureAwait(false) ?? 0;
-        var published = await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var liveKeys = published.Select(p => p.NodeKey).ToHashSet();
-        var nodes = (await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(n => liveKeys.Contains(n.Key))
+        var changed = incremental && _rows is { } previous && ReferenceEquals(previous.Schema, schema) && journalPosition >= previous.JournalPosition
+            ? await ChangedKeysAsync(db, previous.JournalPosition, journalPosition, cancellationToken).ConfigureAwait(false)
+            : null;
+        var rows = changed is null
+            ? await ReadAllAsync(db, schema, cancellationToken).ConfigureAwait(false)
+            : await ReadChangedAsync(db, _rows!, changed, cancellationToken).ConfigureAwait(false);
+        rows.JournalPosition = journalPosition;
+        _rows = rows;
+
+        var versions = await VersionsAsync(db, rows, cancellationToken).ConfigureAwait(false);
+        var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(Members.PublicAccessService.ToRule)
             .ToList();
-        var versionIds = published.Select(p => p.VersionId)
-            .Concat(nodes.Where(n => n.InvariantPublishedVersionId is not null).Select(n => n.InvariantPublishedVersionId!.Value))
+        var read = clock.GetElapsedTime(started);
+
+        var snapshot = PublishedSnapshotBuilder.Build(
+            generation, clock.GetUtcNow().UtcDateTime, schema, [.. rows.Nodes.Values], [.. rows.Published.Values.SelectMany(p => p)], versions, rules, _cache);
+        snapshot.JournalPosition = journalPosition;
+        snapshot.NodesRead = changed?.Count ?? rows.Nodes.Count;
+        var total = clock.GetElapsedTime(started);
+        LogRebuilt(logger, snapshot.Generation, snapshot.Count, changed is null ? "all nodes read" : $"{changed.Count} changed nodes read",
+            read.TotalMilliseconds, (total - read).TotalMilliseconds);
+        return snapshot;
+    }
+
+    /// <summary>The nodes the journal names after <paramref name="from"/>; null when there are too many to read one by one.</summary>
+    private static async Task<List<Guid>?> ChangedKeysAsync(SiteDbContext db, long from, long to, CancellationToken cancellationToken)
+    {
+        var keys = await db.ChangeJournal.AsNoTracking()
+            .Where(j => j.Id > from && j.Id <= to)
+            .Select(j => j.NodeKey)
             .Distinct()
-            .ToList();
+            .Take(IncrementalLimit + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return keys.Count > IncrementalLimit ? null : keys;
+    }
+
+    private static async Task<SnapshotRows> ReadAllAsync(SiteDbContext db, ContentSchema schema, CancellationToken cancellationToken)
+    {
+        var published = await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new SnapshotRows(schema);
+        foreach (var group in published.GroupBy(p => p.NodeKey))
+        {
+            rows.Published[group.Key] = [.. group];
+        }
+
+        foreach (var node in nodes.Where(n => rows.Published.ContainsKey(n.Key)))
+        {
+            rows.Nodes[node.Key] = node;
+        }
+
+        rows.Published.Keys.Where(k => !rows.Nodes.ContainsKey(k)).ToList().ForEach(k => rows.Published.Remove(k));
+        return rows;
+    }
+
+    /// <summary>Replaces the rows of the changed nodes with what the database holds now; the rest stay as they were.</summary>
+    private static async Task<SnapshotRows> ReadChangedAsync(SiteDbContext db, SnapshotRows rows, List<Guid> changed, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in changed.Chunk(ChunkSize))
+        {
+            var nodes = await db.Nodes.AsNoTracking().Where(n => chunk.Contains(n.Key) && !n.Trashed)
+                .ToDictionaryAsync(n => n.Key, cancellationToken).ConfigureAwait(false);
+            var published = (await db.PublishedCultures.AsNoTracking().Where(p => chunk.Contains(p.NodeKey))
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.NodeKey);
+            foreach (var key in chunk)
+            {
+                rows.Nodes.Remove(key);
+                rows.Published.Remove(key);
+                if (nodes.TryGetValue(key, out var node) && published[key].Any())
+                {
+                    rows.Nodes[key] = node;
+                    rows.Published[key] = [.. published[key]];
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The parsed data of every version the rows publish: kept from the last build, read only when new.</summary>
+    private async Task<Dictionary<long, ContentData>> VersionsAsync(SiteDbContext db, SnapshotRows rows, CancellationToken cancellationToken)
+    {
+        var versionIds = rows.Published.Values.SelectMany(p => p).Select(p => p.VersionId)
+            .Concat(rows.Nodes.Values.Where(n => n.InvariantPublishedVersionId is not null).Select(n => n.InvariantPublishedVersionId!.Value))
+            .ToHashSet();
         var versions = new Dictionary<long, ContentData>(versionIds.Count);
+        var missing = new List<long>();
         foreach (var id in versionIds)
         {
             if (_versions.TryGetValue(id, out var known))
             {
                 versions[id] = known;
             }
+            else
+            {
+                missing.Add(id);
+            }
         }
 
-        foreach (var chunk in versionIds.Where(id => !versions.ContainsKey(id)).Chunk(500))
+        foreach (var chunk in missing.Chunk(ChunkSize))
         {
-            var rows = await db.Versions.AsNoTracking().Where(v => chunk.Contains(v.Id))
+            var found = await db.Versions.AsNoTracking().Where(v => chunk.Contains(v.Id))
                 .Select(v => new { v.Id, v.DataJson }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows)
+            foreach (var row in found)
             {
                 versions[row.Id] = ContentMapping.DeserializeData(row.DataJson);
             }
@@ -94,22 +197,28 @@ internal sealed partial class PublishedSnapshotService(
 
         // Only what is published now is kept: the cache never outgrows the snapshot.
         _versions = versions;
-
-        var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(Members.PublicAccessService.ToRule)
-            .ToList();
-        var snapshot = PublishedSnapshotBuilder.Build(generation, clock.GetUtcNow().UtcDateTime, schema, nodes, published, versions, rules, markdown.ToSafeHtml);
-        snapshot.JournalPosition = journalPosition;
-        return snapshot;
+        return versions;
     }
 
     public void Dispose() => _rebuildLock.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published snapshot {Generation} built: {Count} nodes in {Milliseconds:F0} ms")]
-    private static partial void LogRebuilt(ILogger logger, long generation, int count, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published snapshot {Generation} built: {Count} nodes ({Reading}) in {ReadMilliseconds:F0} ms + {BuildMilliseconds:F0} ms")]
+    private static partial void LogRebuilt(ILogger logger, long generation, int count, string reading, double readMilliseconds, double buildMilliseconds);
+
+    /// <summary>The live rows of the last build: nodes that are not trashed and publish at least one culture.</summary>
+    private sealed class SnapshotRows(ContentSchema schema)
+    {
+        public ContentSchema Schema { get; } = schema;
+
+        public long JournalPosition { get; set; }
+
+        public Dictionary<Guid, ContentNodeRecord> Nodes { get; } = [];
+
+        public Dictionary<Guid, List<PublishedCultureRecord>> Published { get; } = [];
+    }
 }
 
-/// <summary>Rebuilds the snapshot when published content changes.</summary>
+/// <summary>Refreshes the snapshot when published content changes.</summary>
 internal sealed class PublishedSnapshotRefresher(IPublishedSnapshotService snapshots) :
     INotificationHandler<ContentPublishedNotification>,
     INotificationHandler<ContentUnpublishedNotification>,
@@ -121,26 +230,26 @@ internal sealed class PublishedSnapshotRefresher(IPublishedSnapshotService snaps
     INotificationHandler<ContentMovedNotification>
 {
     public Task HandleAsync(ContentTrashedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentRestoredNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentDeletedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentMovedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(Members.PublicAccessChangedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 
     public Task HandleAsync(ContentImportedNotification notification, CancellationToken cancellationToken) =>
-        snapshots.RebuildAsync(cancellationToken);
+        snapshots.RefreshAsync(cancellationToken);
 }

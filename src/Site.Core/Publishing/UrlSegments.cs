@@ -39,6 +39,11 @@ public static class UrlSegments
     public static string NormalizePath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (IsNormalized(path))
+        {
+            return path; // every URL the snapshot makes, so routing tables are built without copies
+        }
+
         var trimmed = path.Trim();
         if (trimmed.Length > 1)
         {
@@ -46,5 +51,23 @@ public static class UrlSegments
         }
 
         return trimmed.ToLower(CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsNormalized(string path)
+    {
+        if (path.Length == 0 || char.IsWhiteSpace(path[0]) || char.IsWhiteSpace(path[^1]) || (path.Length > 1 && path[^1] == '/'))
+        {
+            return false;
+        }
+
+        foreach (var rune in path.EnumerateRunes())
+        {
+            if (Rune.ToLowerInvariant(rune) != rune)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -51,7 +51,7 @@ internal sealed record MemoryFigures(long GcHeapBytes, long WorkingSetBytes, lon
 /// </summary>
 internal sealed class BenchmarkLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(string Message, double Milliseconds)> Timings { get; } = new();
+    public ConcurrentQueue<(string Message, string Part, double Milliseconds)> Timings { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -81,10 +81,16 @@ internal sealed class BenchmarkLoggerProvider : ILoggerProvider
                 Console.Error.WriteLine($"  [{logLevel}] {category}: {message}{(exception is null ? string.Empty : " — " + exception)}");
             }
 
-            if (state is IReadOnlyList<KeyValuePair<string, object?>> values
-                && values.FirstOrDefault(v => string.Equals(v.Key, "Milliseconds", StringComparison.Ordinal)).Value is double milliseconds)
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
-                owner.Timings.Enqueue((message, milliseconds));
+                // "Milliseconds", or the parts of a time ("ReadMilliseconds", "BuildMilliseconds").
+                foreach (var (key, value) in values)
+                {
+                    if (key.EndsWith("Milliseconds", StringComparison.Ordinal) && value is double milliseconds)
+                    {
+                        owner.Timings.Enqueue((message, key[..^"Milliseconds".Length].ToLowerInvariant(), milliseconds));
+                    }
+                }
             }
         }
     }

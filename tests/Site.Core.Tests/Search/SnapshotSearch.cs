@@ -67,7 +67,7 @@ internal static class UsyncSnapshots
             published.AddRange(item.PublishedCultures.Select(c => new PublishedCultureRecord { NodeKey = item.Key, Culture = c, VersionId = id, PublishedAtUtc = time }));
         }
 
-        return PublishedSnapshotBuilder.Build(generation, time, schema, nodes, published, versions, rules ?? [], Markdown.ToSafeHtml);
+        return PublishedSnapshotBuilder.Build(generation, time, schema, nodes, published, versions, rules ?? [], new SnapshotBuildCache(Markdown.ToSafeHtml));
     }
 
     public static UsyncContentItem Item(Guid key) => Package.Value.Content.Single(c => c.Key == key);
