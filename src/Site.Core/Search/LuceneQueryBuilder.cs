@@ -134,9 +134,6 @@ internal static class LuceneQueryBuilder
             return new TermQuery(new Term(field, tokens[0]));
         }
 
-        // A Chinese word the segmenter splits into characters (坦佩雷 → 坦 佩 雷) must keep them together and in order:
-        // each character alone is on thousands of pages. A text segmented otherwise is found through character pairs.
-        phrase |= tokens.All(t => t.All(SearchQueryParser.IsHan));
         var sequence = new PhraseQuery { Slop = phrase ? 0 : 1 };
         foreach (var token in tokens)
         {
@@ -148,14 +145,56 @@ internal static class LuceneQueryBuilder
             return sequence;
         }
 
-        // A word the analyzer splits ("e-mail" → e mail): every part must be there, together scores more.
+        // A word the analyzer splits ("e-mail" → e mail, 芬兰坦佩雷 → 芬兰 坦 佩 雷): every part must be there, together
+        // scores more. Characters the Chinese segmenter could not join into a word (a name it does not know: 坦 佩 雷)
+        // must stand together, in order: each alone is on thousands of pages.
         var parts = new BooleanQuery();
-        foreach (var token in tokens)
+        foreach (var part in Parts(field, tokens))
         {
-            parts.Add(new TermQuery(new Term(field, token)), Occur.MUST);
+            parts.Add(part, Occur.MUST);
+        }
+
+        if (parts.Clauses.Count == 1)
+        {
+            return parts.Clauses[0].Query;
         }
 
         parts.Add(sequence, Occur.SHOULD);
         return parts;
+    }
+
+    /// <summary>Each token a term, except that a run of two or more single Chinese characters is one phrase.</summary>
+    private static IEnumerable<Query> Parts(string field, IReadOnlyList<string> tokens)
+    {
+        var run = new List<string>();
+        foreach (var token in tokens.Append(string.Empty))
+        {
+            if (token.Length == 1 && SearchQueryParser.IsHan(token[0]))
+            {
+                run.Add(token);
+                continue;
+            }
+
+            if (run.Count == 1)
+            {
+                yield return new TermQuery(new Term(field, run[0]));
+            }
+            else if (run.Count > 1)
+            {
+                var characters = new PhraseQuery();
+                foreach (var character in run)
+                {
+                    characters.Add(new Term(field, character));
+                }
+
+                yield return characters;
+            }
+
+            run.Clear();
+            if (token.Length > 0)
+            {
+                yield return new TermQuery(new Term(field, token));
+            }
+        }
     }
 }

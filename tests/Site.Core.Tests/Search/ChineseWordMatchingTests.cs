@@ -20,6 +20,21 @@ public sealed class ChineseWordMatchingTests
     }
 
     [Fact]
+    public void Single_characters_must_stand_together_while_known_words_may_be_apart()
+    {
+        var field = SearchFields.For(SearchFields.BodyText, KnownContent.Chinese);
+        var analyzer = SearchAnalyzers.ForCulture(KnownContent.Chinese);
+
+        var unknownName = LuceneQueryBuilder.Field(field, analyzer, "坦佩雷", phrase: false, prefix: false)!.ToString();
+        var placeAndName = LuceneQueryBuilder.Field(field, analyzer, "芬兰坦佩雷", phrase: false, prefix: false)!.ToString();
+        var twoWords = LuceneQueryBuilder.Field(field, analyzer, "友好学校", phrase: false, prefix: false)!.ToString();
+
+        Assert.Equal("bodyText_zh-cn:\"坦 佩 雷\"", unknownName);
+        Assert.Equal("+bodyText_zh-cn:芬兰 +bodyText_zh-cn:\"坦 佩 雷\" bodyText_zh-cn:\"芬兰 坦 佩 雷\"~1", placeAndName);
+        Assert.Equal("+bodyText_zh-cn:友好 +bodyText_zh-cn:学校 bodyText_zh-cn:\"友好 学校\"~1", twoWords);
+    }
+
+    [Fact]
     public async Task A_split_word_finds_the_page_with_the_word_and_not_a_page_with_its_characters_apart()
     {
         await using var search = await SnapshotSearch.StartAsync();
