@@ -159,7 +159,12 @@ internal static class LuceneQueryBuilder
             return parts.Clauses[0].Query;
         }
 
-        parts.Add(sequence, Occur.SHOULD);
+        // Chinese words side by side score more through the character pairs (a phrase there); a second phrase here
+        // would read the positions of every page with both words (学校 is on most pages) in every field.
+        if (!tokens.Any(t => t.Any(SearchQueryParser.IsHan)))
+        {
+            parts.Add(sequence, Occur.SHOULD);
+        }
         return parts;
     }
 

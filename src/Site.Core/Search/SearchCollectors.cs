@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Site.Core.Search;
 
-/// <summary>Counts the values of keyword facet fields (sorted-set doc values) over every matching document.</summary>
+/// <summary>Counts the values of keyword facet fields over every matching document.</summary>
 internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToField) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _counts =
         facetToField.Keys.ToDictionary(k => k, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private readonly List<(string Facet, SortedSetDocValues Values, int[] Counts)> _segment = [];
+    private readonly List<(string Facet, FacetOrdinals Ordinals, int[] Counts)> _segment = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -25,23 +27,22 @@ internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToFi
         Flush();
         foreach (var (facet, field) in facetToField)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(field);
-            if (values is not null)
+            if (FacetOrdinals.For(context.AtomicReader, field) is { } ordinals)
             {
-                _segment.Add((facet, values, new int[checked((int)values.ValueCount)]));
+                _segment.Add((facet, ordinals, new int[ordinals.Values.Length]));
             }
         }
     }
 
     public void Collect(int doc)
     {
-        foreach (var (_, values, counts) in _segment)
+        for (var f = 0; f < _segment.Count; f++)
         {
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            var (_, ordinals, counts) = _segment[f];
+            var ords = ordinals.Ords;
+            for (int i = ordinals.Starts[doc], end = ordinals.Starts[doc + 1]; i < end; i++)
             {
-                counts[ord]++;
+                counts[ords[i]]++;
             }
         }
     }
@@ -58,22 +59,98 @@ internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToFi
 
     private void Flush()
     {
-        var term = new BytesRef();
-        foreach (var (facet, values, counts) in _segment)
+        foreach (var (facet, ordinals, counts) in _segment)
         {
             var totals = _counts[facet];
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] > 0)
                 {
-                    values.LookupOrd(ord, term);
-                    var value = term.Utf8ToString();
+                    var value = ordinals.Values[ord];
                     totals[value] = totals.GetValueOrDefault(value) + counts[ord];
                 }
             }
         }
 
         _segment.Clear();
+    }
+}
+
+/// <summary>
+/// A segment's facet values of one field as flat arrays: document d has the ordinals Ords[Starts[d]..Starts[d + 1]],
+/// each naming Values[ordinal]. Segments never change, so this is read from the doc values once per segment (when a
+/// refresh opens it: <see cref="FacetWarmingSearcherFactory"/>) and counting a match is an array read, not a decode.
+/// </summary>
+internal sealed class FacetOrdinals
+{
+    // Keyed by the segment's core, shared by every reader of it; dropped with the segment.
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FacetOrdinals?>> Cache = [];
+
+    private FacetOrdinals(string[] values, int[] starts, int[] ords) => (Values, Starts, Ords) = (values, starts, ords);
+
+    public string[] Values { get; }
+
+    public int[] Starts { get; }
+
+    public int[] Ords { get; }
+
+    /// <summary>The field's ordinals in the segment; null when no document of it has the field.</summary>
+    public static FacetOrdinals? For(AtomicReader reader, string field)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Cache.GetValue(reader.CoreCacheKey, static _ => new ConcurrentDictionary<string, FacetOrdinals?>(StringComparer.Ordinal))
+            .GetOrAdd(field, static (name, segment) => Read(segment, name), reader);
+    }
+
+    private static FacetOrdinals? Read(AtomicReader reader, string field)
+    {
+        var docValues = reader.GetSortedSetDocValues(field);
+        if (docValues is null)
+        {
+            return null;
+        }
+
+        var values = new string[checked((int)docValues.ValueCount)];
+        var term = new BytesRef();
+        for (var ord = 0; ord < values.Length; ord++)
+        {
+            docValues.LookupOrd(ord, term);
+            values[ord] = term.Utf8ToString();
+        }
+
+        var starts = new int[reader.MaxDoc + 1];
+        var ords = new List<int>(reader.MaxDoc);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            starts[doc] = ords.Count;
+            docValues.SetDocument(doc);
+            long ord;
+            while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                ords.Add((int)ord);
+            }
+        }
+
+        starts[reader.MaxDoc] = ords.Count;
+        return new FacetOrdinals(values, starts, [.. ords]);
+    }
+}
+
+/// <summary>Reads the facet ordinals of new segments when a refresh opens them, so no visitor's search waits for it.</summary>
+internal sealed class FacetWarmingSearcherFactory : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        foreach (var leaf in reader.Leaves)
+        {
+            foreach (var field in leaf.AtomicReader.FieldInfos.Where(f => f.DocValuesType == DocValuesType.SORTED_SET).Select(f => f.Name))
+            {
+                _ = FacetOrdinals.For(leaf.AtomicReader, field);
+            }
+        }
+
+        return base.NewSearcher(reader);
     }
 }
 

@@ -328,7 +328,7 @@ internal sealed partial class SearchIndexer(
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(_directory, config);
-        Volatile.Write(ref _searchers, new SearcherManager(_writer, true, null));
+        Volatile.Write(ref _searchers, new SearcherManager(_writer, true, new FacetWarmingSearcherFactory()));
     }
 
     private LuceneDirectory OpenDirectory(out string? reason, out Dictionary<Guid, string>? fingerprints)

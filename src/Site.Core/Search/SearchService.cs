@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -16,6 +17,13 @@ internal sealed class SearchService(
     IOptions<SearchOptions> options) : ISearchService
 {
     private const int FragmentSize = 140;
+
+    /// <summary>More distinct filters than this (member groups × chosen facets) and the cache starts again.</summary>
+    private const int MaxCachedFilters = 256;
+
+    // A filter's matching documents per segment, kept while the segment lives: most searches share a handful of
+    // filters (everyone's public filter, a few groups and facet choices), and each would otherwise walk every document.
+    private readonly ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);
 
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -38,7 +46,7 @@ internal sealed class SearchService(
         var bridge = index.Bridge;
         var skip = Math.Clamp(query.Skip, 0, settings.MaxWindow - 1);
         var take = Math.Clamp(query.Take, 1, Math.Min(settings.MaxTake, settings.MaxWindow - skip));
-        var filter = Filter(query);
+        var filter = FilterFor(query);
         var deadline = settings.QueryTimeout;
 
         var relaxed = false;
@@ -59,9 +67,10 @@ internal sealed class SearchService(
         }
 
         var hits = new List<SearchHit>(run.Docs.Length);
+        var marks = new HighlightTerms(lucene, LiteralWords(parsed, bridge));
         foreach (var scoreDoc in run.Docs)
         {
-            if (ToHit(lease.Searcher, scoreDoc, lucene, snapshot, query.Culture, query.Member) is { } hit)
+            if (ToHit(lease.Searcher, scoreDoc, marks, snapshot, query.Culture, query.Member) is { } hit)
             {
                 hits.Add(hit);
             }
@@ -103,7 +112,7 @@ internal sealed class SearchService(
         var top = TopScoreDocCollector.Create(take * 2, true);
         try
         {
-            lease.Searcher.Search(lucene, Filter(new SearchQuery(null, culture, member)), new DeadlineCollector(top, settings.QueryTimeout, CancellationToken.None));
+            lease.Searcher.Search(lucene, FilterFor(new SearchQuery(null, culture, member)), new DeadlineCollector(top, settings.QueryTimeout, CancellationToken.None));
         }
         catch (SearchTimeoutException)
         {
@@ -134,9 +143,9 @@ internal sealed class SearchService(
         return suggestions;
     }
 
-    private sealed record RunResult(int Total, ScoreDoc[] Docs, Dictionary<string, IReadOnlyList<FacetValue>> Facets, bool TimedOut);
+    internal sealed record RunResult(int Total, ScoreDoc[] Docs, Dictionary<string, IReadOnlyList<FacetValue>> Facets, bool TimedOut);
 
-    private static RunResult Run(IndexSearcher searcher, Query query, Filter filter, SearchQuery request, int skip, int take, TimeSpan budget, CancellationToken cancellationToken)
+    internal static RunResult Run(IndexSearcher searcher, Query query, Filter filter, SearchQuery request, int skip, int take, TimeSpan budget, CancellationToken cancellationToken)
     {
         var window = skip + take;
         ITopDocsCollector top = request.Sort == SearchSort.Date
@@ -164,8 +173,26 @@ internal sealed class SearchService(
 
     private static readonly Sort DateSort = new(new SortField(SearchFields.SortDate, SortFieldType.INT64, true), SortField.FIELD_SCORE);
 
+    /// <summary>What the asker may see, and the facet values they chose: cached per segment.</summary>
+    internal Filter FilterFor(SearchQuery query)
+    {
+        var filter = Filter(query);
+        var key = filter.ToString();
+        if (_filters.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_filters.Count >= MaxCachedFilters)
+        {
+            _filters.Clear();
+        }
+
+        return _filters.GetOrAdd(key, new CachingWrapperFilter(filter));
+    }
+
     /// <summary>What the asker may see, and the facet values they chose.</summary>
-    private static QueryWrapperFilter Filter(SearchQuery query)
+    internal static QueryWrapperFilter Filter(SearchQuery query)
     {
         var filter = new BooleanQuery();
         var access = new BooleanQuery { { new TermQuery(new Term(SearchFields.Access, SearchFields.AccessPublic)), Occur.SHOULD } };
@@ -195,7 +222,7 @@ internal sealed class SearchService(
     }
 
     /// <summary>The visitor's culture first, then the site's others (the default before the rest).</summary>
-    private static List<string> CulturesFirst(PublishedSnapshot snapshot, string culture)
+    internal static List<string> CulturesFirst(PublishedSnapshot snapshot, string culture)
     {
         var all = snapshot.Languages.All.Select(l => l.IsoCode).ToList();
         if (all.Count == 0)
@@ -221,7 +248,36 @@ internal sealed class SearchService(
             ?? culture;
     }
 
-    private static SearchHit? ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, Query query, PublishedSnapshot snapshot, string culture, MemberIdentity? member)
+    /// <summary>
+    /// What to mark in a hit: the query's terms per field for analysed text (each word on its own, as most engines
+    /// mark phrases: Lucene's phrase-aware scorer indexes every hit's text in memory again), the words as written for
+    /// Chinese text. One per search, used for its hits one after another.
+    /// </summary>
+    internal sealed class HighlightTerms(Query query, IReadOnlyList<string> literals)
+    {
+        private readonly Dictionary<string, WeightedTerm[]> _terms = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<string> Literals { get; } = literals;
+
+        public WeightedTerm[] For(string field)
+        {
+            if (!_terms.TryGetValue(field, out var terms))
+            {
+                _terms[field] = terms = QueryTermExtractor.GetTerms(query, false, field);
+            }
+
+            return terms;
+        }
+    }
+
+    /// <summary>The words of the query that must match (not stop words) and their equivalents in Chinese, longest first.</summary>
+    internal static IReadOnlyList<string> LiteralWords(ParsedQuery parsed, TermBridge bridge) =>
+        [.. parsed.Words.Where(w => !w.IsOptional)
+            .SelectMany(w => bridge.Translate(w.Text).Where(t => SearchFields.UsesBigrams(t.Culture)).Select(t => t.Text).Prepend(w.Text))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(w => w.Length)];
+
+    internal static SearchHit? ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HighlightTerms marks, PublishedSnapshot snapshot, string culture, MemberIdentity? member)
     {
         var document = searcher.Doc(scoreDoc.Doc);
         if (Visible(document, snapshot, member) is not { } node)
@@ -230,7 +286,7 @@ internal sealed class SearchService(
         }
 
         var shown = ShownCulture(document, snapshot, culture);
-        var (highlight, highlightCulture) = Highlight(document, query, shown);
+        var (highlight, highlightCulture) = Highlight(document, marks, shown);
         var date = document.Get(SearchFields.For(SearchFields.Date, shown), CultureInfo.InvariantCulture) is { } text
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
         return new SearchHit(
@@ -246,7 +302,7 @@ internal sealed class SearchService(
     }
 
     /// <summary>The best passages with the query's words marked, from the shown culture first; else the start of its summary.</summary>
-    internal static (string Html, string Culture) Highlight(Document document, Query query, string shown)
+    internal static (string Html, string Culture) Highlight(Document document, HighlightTerms marks, string shown)
     {
         var cultures = new List<string> { shown };
         cultures.AddRange(document.GetValues(SearchFields.Cultures, CultureInfo.InvariantCulture).Where(c => !string.Equals(c, shown, StringComparison.OrdinalIgnoreCase)));
@@ -262,10 +318,25 @@ internal sealed class SearchService(
                     continue;
                 }
 
-                var scorer = new QueryScorer(query, name);
-                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlTextEncoder.Instance, scorer)
+                if (SearchFields.UsesBigrams(culture))
                 {
-                    TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
+                    if (LiteralHighlighter.Highlight(text, marks.Literals, FragmentSize, 2) is { Length: > 0 } literal)
+                    {
+                        return (literal, culture);
+                    }
+
+                    continue;
+                }
+
+                var terms = marks.For(name);
+                if (terms.Length == 0)
+                {
+                    continue;
+                }
+
+                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlTextEncoder.Instance, new QueryTermScorer(terms))
+                {
+                    TextFragmenter = new SimpleFragmenter(FragmentSize),
                     MaxDocCharsToAnalyze = 100_000,
                 };
                 string[] fragments;

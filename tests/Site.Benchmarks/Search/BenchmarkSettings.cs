@@ -7,7 +7,7 @@ internal sealed record BenchmarkSettings
 {
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/Site.Benchmarks/Search -- [--docs 50000] [--seed 20261128] " +
-        "[--queries1 600] [--queries16 1600] [--warmup 2] [--cap 40] [--publishes 20] [--publish-cap 90] [--requested-rebuild] [--explain] [--keep]";
+        "[--queries1 600] [--queries16 1600] [--warmup 2] [--cap 40] [--publishes 20] [--publish-cap 90] [--requested-rebuild] [--explain] [--query-profile 15] [--keep]";
 
     /// <summary>Published nodes in all: the site's real ones plus generated ones.</summary>
     public int Documents { get; init; } = 50_000;
@@ -35,6 +35,9 @@ internal sealed record BenchmarkSettings
     /// <summary>Print what each query of the mix finds (total, flags, the best hit) and how the analyzers split it.</summary>
     public bool Explain { get; init; }
 
+    /// <summary>Time each step of every query of the mix this many times (median); 0 leaves the profile out.</summary>
+    public int QueryProfileRepetitions { get; init; }
+
     /// <summary>Keep the temporary folder (database, index, FTS5 file).</summary>
     public bool Keep { get; init; }
 
@@ -61,6 +64,7 @@ internal sealed record BenchmarkSettings
                     "--publish-cap" => settings with { PublishCap = TimeSpan.FromSeconds(Next()) },
                     "--requested-rebuild" => settings with { RequestedRebuild = true },
                     "--explain" => settings with { Explain = true },
+                    "--query-profile" => settings with { QueryProfileRepetitions = Math.Max(1, Next()) },
                     "--keep" => settings with { Keep = true },
                     _ => throw new ArgumentException($"Unknown option {args[i]}."),
                 };

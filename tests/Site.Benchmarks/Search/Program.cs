@@ -163,6 +163,14 @@ internal static class Program
 
         report.BridgeBuild = bridgeTimes.Order().ElementAt(1);
 
+        if (settings.QueryProfileRepetitions > 0)
+        {
+            watch.Restart();
+            report.QueryProfile = QueryProfile.Measure(
+                engine.GetRequiredService<SearchIndexer>(), search, snapshots, engine.GetRequiredService<IOptions<SearchOptions>>().Value, settings.QueryProfileRepetitions);
+            Step($"Query steps profiled in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+
         // 4. Query latency through ISearchService, as the search page and the API call it.
         LatencyRunner.WarmUp(new SiteSearchWorker(search), settings.WarmUpRounds, settings.Cap);
         foreach (var concurrency in new[] { 1, 16 })

@@ -109,6 +109,8 @@ internal sealed class Report(BenchmarkSettings settings)
 
     public IReadOnlyList<AnalysisStep> Analysis { get; set; } = [];
 
+    public IReadOnlyList<QueryStepTimes> QueryProfile { get; set; } = [];
+
     public string? LoadBefore { get; set; }
 
     public string? LoadAfter { get; set; }
@@ -194,6 +196,14 @@ internal sealed class Report(BenchmarkSettings settings)
         }
 
         Line(md);
+        if (QueryProfile.Count > 0)
+        {
+            Line(md, $"Where a query's time goes (one thread, median of {settings.QueryProfileRepetitions.ToString(CultureInfo.InvariantCulture)} runs of each step alone, ms): build = parse and make the Lucene query; count = match only; top 10 = match and score; + facets + filter = what the search runs; hits + highlight = load, check and highlight the ten shown; whole search = `ISearchService.Search`.");
+            Line(md);
+            Search.QueryProfile.Write(md, QueryProfile);
+            Line(md);
+        }
+
         Line(md, "### Memory");
         Line(md);
         Line(md, "| when | managed heap MiB | working set MiB | SQLite native MiB |");
