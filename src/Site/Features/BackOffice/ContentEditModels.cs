@@ -74,6 +74,7 @@ public sealed record ContentFieldView(
     BackOfficeText T,
     PropertyType Property,
     string Label,
+    string? Description,
     string Name,
     string Value,
     string? Lang,
@@ -82,12 +83,21 @@ public sealed record ContentFieldView(
     int? MaxChars,
     IReadOnlyList<MediaItem> Media)
 {
-    public string? Hint => Property.EditorAlias switch
+    /// <summary>What to write (the property's description, in the editor's language), then how the editor works.</summary>
+    public string? Hint
     {
-        PropertyEditors.Markdown => T.MarkdownHint,
-        PropertyEditors.Tags => T.TagsHint,
-        PropertyEditors.MultiUrlPicker => T.LinksHint,
-        PropertyEditors.ContentPicker => T.ContentPickerHint,
-        _ => string.IsNullOrWhiteSpace(Property.Description) ? null : Property.Description,
-    };
+        get
+        {
+            var howTo = Property.EditorAlias switch
+            {
+                PropertyEditors.Markdown => T.MarkdownHint,
+                PropertyEditors.Tags => T.TagsHint,
+                PropertyEditors.MultiUrlPicker => T.LinksHint,
+                PropertyEditors.ContentPicker => T.ContentPickerHint,
+                _ => null,
+            };
+            var both = string.Join(" ", new[] { Description, howTo }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            return both.Length == 0 ? null : both;
+        }
+    }
 }

@@ -20,6 +20,25 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
         return Translate("label.type." + type.Alias) ?? type.Name;
     }
 
+    /// <summary>
+    /// The help text under a property's field: hint.{type}.{alias}, else hint.{alias} from the dictionary in the editor's
+    /// language, else the schema's own (English) description; null when there is none.
+    /// </summary>
+    public string? Description(ContentType type, PropertyType property)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(property);
+        return Translate($"hint.{type.Alias}.{property.Alias}") ?? Translate("hint." + property.Alias)
+            ?? (string.IsNullOrWhiteSpace(property.Description) ? null : property.Description);
+    }
+
+    /// <summary>What a content type is for (hint.type.{alias}), in the editor's language where the dictionary has it.</summary>
+    public string? Description(ContentType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Translate("hint.type." + type.Alias) ?? (string.IsNullOrWhiteSpace(type.Description) ? null : type.Description);
+    }
+
     private string? Translate(string key) =>
         schema.Dictionary.TryGetValue(key, out var item) && item.Translations.TryGetValue(culture, out var text) && !string.IsNullOrWhiteSpace(text)
             ? text

@@ -248,6 +248,32 @@ public sealed class ContentScreenTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Field_hints_follow_the_editors_language_and_are_tied_to_their_fields()
+    {
+        using var editor = await SignInAsync(BackOfficeGroups.Editors);
+        var path = $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle";
+        var (_, english) = await editor.GetAsync(path);
+        Assert.Equal("The date of the event the article reports on (yyyy-MM-dd).", Hint(english, "f-v-publishDate"));
+        Assert.StartsWith("The main text, in Markdown", Hint(english, "f-v-bodyText-en-US"), StringComparison.Ordinal);
+
+        await editor.SubmitAsync("/umbraco", new Dictionary<string, string> { ["culture"] = "zh-CN", ["returnUrl"] = "/umbraco" }, "form[action='/umbraco/language']");
+        var (_, chinese) = await editor.GetAsync(path);
+
+        // hint.publishDate is shared; hint.type.newsArticle describes the type; hint.bodyText is followed by how Markdown works.
+        Assert.Equal("本文所报道活动的日期（yyyy-MM-dd）。", Hint(chinese, "f-v-publishDate"));
+        Assert.StartsWith("正文，采用 Markdown 格式", Hint(chinese, "f-v-bodyText-zh-CN"), StringComparison.Ordinal);
+        Assert.Contains("报道某项活动的新闻", chinese.QuerySelector("h1 + p.hint")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The hint a field names in aria-describedby, so a screen reader reads it with the field.</summary>
+    private static string Hint(AngleSharp.Dom.IDocument page, string fieldId)
+    {
+        var field = page.GetElementById(fieldId) ?? throw new InvalidOperationException($"No field {fieldId}.");
+        var hintId = (field.GetAttribute("aria-describedby") ?? string.Empty).Split(' ').Single(id => id.EndsWith("-hint", StringComparison.Ordinal));
+        return page.GetElementById(hintId)!.TextContent.Trim();
+    }
+
+    [Fact]
     public async Task The_autosave_endpoint_saves_a_draft_and_answers_json()
     {
         using var writer = await SignInAsync(BackOfficeGroups.Writers);
