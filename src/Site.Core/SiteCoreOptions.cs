@@ -42,4 +42,10 @@ public sealed class MediaOptions
 {
     /// <summary>The largest upload accepted, in bytes (20 MB by default).</summary>
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Where uploaded files are kept: relative to <see cref="SiteCoreOptions.DataPath"/>, or absolute. Several instances
+    /// of the site share one (a shared volume), while each keeps its own data folder for its search index.
+    /// </summary>
+    public string Folder { get; set; } = "media";
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Site.Core.Media;
+using Site.Core.Notifications;
 using Site.Core.Publishing;
 using Site.Core.Storage;
 
@@ -7,7 +9,8 @@ namespace Site.Core.Cluster;
 /// <summary>
 /// Keeps this instance in step with others that share the database: every change is journalled in the same
 /// transaction as the change itself; each instance reads the rows it has not seen, and when another instance made
-/// one, rebuilds its published snapshot (its caches and search index follow the snapshot).
+/// one, refreshes its published snapshot (its caches and search index follow the snapshot) or, for media, reloads
+/// its media library (the files themselves are on storage every instance shares: <c>Site:Media:Folder</c>).
 /// </summary>
 public interface IClusterJournalFollower
 {
@@ -15,7 +18,7 @@ public interface IClusterJournalFollower
     Task<int> PollAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IPublishedSnapshotService snapshots) : IClusterJournalFollower, IDisposable
+internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IPublishedSnapshotService snapshots, IMediaLibrary library, IEventAggregator events) : IClusterJournalFollower, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _lastSeen;
@@ -25,13 +28,15 @@ internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IP
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Whatever the current snapshot already reflects needs no second look.
-            var lastSeen = Math.Max(_lastSeen, snapshots.Current.JournalPosition);
+            // Whatever the current snapshot (for content) or media library (for media) already reflects needs no second look.
+            var contentSeen = Math.Max(_lastSeen, snapshots.Current.JournalPosition);
+            var mediaSeen = Math.Max(_lastSeen, library.JournalPosition);
             await using var db = dbFactory.Create();
+            var from = Math.Min(contentSeen, mediaSeen);
             var rows = await db.ChangeJournal.AsNoTracking()
-                .Where(j => j.Id > lastSeen)
+                .Where(j => j.Id > from)
                 .OrderBy(j => j.Id)
-                .Select(j => new { j.Id, j.Instance })
+                .Select(j => new { j.Id, j.Instance, j.Kind, j.NodeKey })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             if (rows.Count == 0)
             {
@@ -39,13 +44,20 @@ internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IP
             }
 
             _lastSeen = rows[^1].Id;
-            var remote = rows.Count(r => r.Instance != dbFactory.InstanceId);
-            if (remote > 0)
+            var remote = rows.Where(r => r.Instance != dbFactory.InstanceId
+                && (r.Kind == ChangeJournalKinds.Media ? r.Id > mediaSeen : r.Id > contentSeen)).ToList();
+            if (remote.Any(r => r.Kind != ChangeJournalKinds.Media))
             {
                 await snapshots.RefreshAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return remote;
+            // One reload reads the whole library, however many items changed.
+            if (remote.FirstOrDefault(r => r.Kind == ChangeJournalKinds.Media) is { } media)
+            {
+                await events.PublishAsync(new MediaChangedNotification(media.NodeKey), cancellationToken).ConfigureAwait(false);
+            }
+
+            return remote.Count;
         }
         finally
         {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Site.Core.Notifications;
+using Site.Core.Storage;
 
 namespace Site.Core.Media;
 
@@ -17,13 +19,16 @@ public interface IMediaLibrary
     /// <summary>Counts the reloads: pages that show media put it in their ETag.</summary>
     long Version { get; }
 
+    /// <summary>The last change-journal row this copy reflects (read before the items were), for other instances' changes.</summary>
+    long JournalPosition { get; }
+
     Task ReloadAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class MediaLibrary(IMediaService media) : IMediaLibrary, INotificationHandler<MediaChangedNotification>, IDisposable
+internal sealed class MediaLibrary(IMediaService media, ISiteDbContextFactory dbFactory) : IMediaLibrary, INotificationHandler<MediaChangedNotification>, IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
-    private Snapshot _library = new([], []);
+    private Snapshot _library = new([], [], 0);
     private long _version;
 
     public IReadOnlyList<MediaItem> Items => Volatile.Read(ref _library).Items;
@@ -31,6 +36,8 @@ internal sealed class MediaLibrary(IMediaService media) : IMediaLibrary, INotifi
     public MediaItem? Find(Guid key) => Volatile.Read(ref _library).ByKey.GetValueOrDefault(key);
 
     public long Version => Interlocked.Read(ref _version);
+
+    public long JournalPosition => Volatile.Read(ref _library).JournalPosition;
 
     public Task HandleAsync(MediaChangedNotification notification, CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
@@ -40,6 +47,13 @@ internal sealed class MediaLibrary(IMediaService media) : IMediaLibrary, INotifi
         await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Read first: a change committed while the items are read shows up again in the journal, never goes missing.
+            long journalPosition;
+            await using (var db = dbFactory.Create())
+            {
+                journalPosition = await db.ChangeJournal.MaxAsync(j => (long?)j.Id, cancellationToken).ConfigureAwait(false) ?? 0;
+            }
+
             var items = new List<MediaItem>();
             for (var skip = 0; ; skip += 500)
             {
@@ -51,7 +65,7 @@ internal sealed class MediaLibrary(IMediaService media) : IMediaLibrary, INotifi
                 }
             }
 
-            Volatile.Write(ref _library, new Snapshot(items, items.ToDictionary(i => i.Key)));
+            Volatile.Write(ref _library, new Snapshot(items, items.ToDictionary(i => i.Key), journalPosition));
             Interlocked.Increment(ref _version);
         }
         finally
@@ -62,5 +76,5 @@ internal sealed class MediaLibrary(IMediaService media) : IMediaLibrary, INotifi
 
     public void Dispose() => _reload.Dispose();
 
-    private sealed record Snapshot(IReadOnlyList<MediaItem> Items, Dictionary<Guid, MediaItem> ByKey);
+    private sealed record Snapshot(IReadOnlyList<MediaItem> Items, Dictionary<Guid, MediaItem> ByKey, long JournalPosition);
 }

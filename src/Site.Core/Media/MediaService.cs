@@ -37,7 +37,7 @@ internal sealed class MediaService(
 {
     private const int SniffLength = 16;
 
-    private string Root => Path.Combine(options.Value.DataPath, "media");
+    private string Root => Path.GetFullPath(Path.Combine(options.Value.DataPath, options.Value.Media.Folder));
 
     public async Task<MediaResult> UploadAsync(
         Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken)
@@ -113,6 +113,7 @@ internal sealed class MediaService(
         await using var db = dbFactory.Create();
         db.Media.Add(ToRecord(item));
         AuditLog.Add(db, item.CreatedAtUtc, user.Id, "upload", item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
+        Journal(db, item.Key, item.CreatedAtUtc);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new MediaChangedNotification(item.Key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, item);
@@ -146,7 +147,9 @@ internal sealed class MediaService(
         record.AltJson = JsonSerializer.Serialize(altText.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim()));
         record.FocalLeft = focalPoint.Left;
         record.FocalTop = focalPoint.Top;
-        AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, user.Id, "media-update", key, []);
+        var now = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Add(db, now, user.Id, "media-update", key, []);
+        Journal(db, key, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new MediaChangedNotification(record.Key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, ToItem(record));
@@ -167,7 +170,9 @@ internal sealed class MediaService(
         }
 
         db.Media.Remove(record);
-        AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, user.Id, "media-delete", key, [], record.Name);
+        var now = clock.GetUtcNow().UtcDateTime;
+        AuditLog.Add(db, now, user.Id, "media-delete", key, [], record.Name);
+        Journal(db, key, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var folder = Path.Combine(Root, key.ToString("N"));
         if (Directory.Exists(folder))
@@ -178,6 +183,10 @@ internal sealed class MediaService(
         await events.PublishAsync(new MediaChangedNotification(key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, ToItem(record));
     }
+
+    /// <summary>Other instances reload their library when they read this row (in the same transaction as the change).</summary>
+    private static void Journal(SiteDbContext db, Guid key, DateTime now) =>
+        db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = ChangeJournalKinds.Media, Cultures = string.Empty, AtUtc = now });
 
     public async Task<MediaItem?> GetAsync(Guid key, CancellationToken cancellationToken)
     {

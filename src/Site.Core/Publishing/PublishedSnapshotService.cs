@@ -114,7 +114,7 @@ internal sealed partial class PublishedSnapshotService(
     private static async Task<List<Guid>?> ChangedKeysAsync(SiteDbContext db, long from, long to, CancellationToken cancellationToken)
     {
         var keys = await db.ChangeJournal.AsNoTracking()
-            .Where(j => j.Id > from && j.Id <= to)
+            .Where(j => j.Id > from && j.Id <= to && j.Kind != ChangeJournalKinds.Media)
             .Select(j => j.NodeKey)
             .Distinct()
             .Take(IncrementalLimit + 1)

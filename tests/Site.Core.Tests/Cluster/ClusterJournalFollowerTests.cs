@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Cluster;
+using Site.Core.Media;
 using Site.Core.Publishing;
+using Site.Core.Workflow;
 using Site.Core.Tests.TestSupport;
 
 namespace Site.Core.Tests.Cluster;
@@ -42,5 +44,37 @@ public sealed class ClusterJournalFollowerTests
 
         Assert.Equal(0, await follower.PollAsync(Ct));
         Assert.Equal(generation, engine.Snapshots.Current.Generation);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task Media_changed_on_one_instance_reach_the_others_library_without_touching_its_snapshot(TestDatabase database)
+    {
+        await using var first = await TestEngine.StartAsync(database);
+        await using var second = await first.StartSecondInstanceAsync();
+        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        var media = first.Services.GetRequiredService<IMediaService>();
+        var secondLibrary = second.GetRequiredService<IMediaLibrary>();
+        var secondFollower = second.GetRequiredService<IClusterJournalFollower>();
+        var generation = second.GetRequiredService<IPublishedSnapshotAccessor>().Current.Generation;
+
+        var uploaded = await media.UploadAsync(new MemoryStream(TestImages.Png()), "Tampere Hall.png",
+            new Dictionary<string, string> { ["en-US"] = "Tampere Hall", ["zh-CN"] = "坦佩雷会堂" }, null, editor, Ct);
+        Assert.True(uploaded.Succeeded);
+        Assert.Null(secondLibrary.Find(uploaded.Item!.Key));
+
+        Assert.Equal(1, await secondFollower.PollAsync(Ct));
+        Assert.Equal("坦佩雷会堂", secondLibrary.Find(uploaded.Item.Key)!.Alt("zh-CN"));
+        Assert.Equal(generation, second.GetRequiredService<IPublishedSnapshotAccessor>().Current.Generation);
+
+        // A publish on this instance moves its snapshot past a later media row: the library still learns of it.
+        await media.DeleteAsync(uploaded.Item.Key, editor, Ct);
+        await second.GetRequiredService<IPublishingService>().UnpublishAsync(KnownContent.SourcesPage, "en-US", "test", Ct);
+        Assert.NotNull(secondLibrary.Find(uploaded.Item.Key));
+
+        Assert.Equal(1, await secondFollower.PollAsync(Ct));
+        Assert.Null(secondLibrary.Find(uploaded.Item.Key));
+        Assert.Equal(1, await first.Services.GetRequiredService<IClusterJournalFollower>().PollAsync(Ct)); // the second's unpublish
     }
 }
