@@ -93,7 +93,7 @@ internal static class LiteralHighlighter
         for (var i = 0; i < matches.Count; i++)
         {
             // The first word a little way in, so the passage reads from before it.
-            var start = Boundary(text, Math.Max(0, matches[i].Start - Math.Max(0, (size - (matches[i].End - matches[i].Start)) / 4)));
+            var start = SentenceStart(text, Boundary(text, Math.Max(0, matches[i].Start - Math.Max(0, (size - (matches[i].End - matches[i].Start)) / 4))), matches[i].Start, size);
             var end = Math.Min(text.Length, start + size);
             if (chosen.Any(c => start < c.End && c.Start < end))
             {
@@ -108,20 +108,72 @@ internal static class LiteralHighlighter
                 first--;
             }
 
+            var lastEnd = matches[i].End;
             for (var j = first; j < matches.Count && matches[j].End <= end; j++)
             {
                 distinct.Add(matches[j].Word);
                 count++;
+                lastEnd = Math.Max(lastEnd, matches[j].End);
             }
 
             var score = (distinct.Count * (MaxMatches + 1)) + count;
             if (score > bestScore)
             {
-                (best, bestScore) = ((start, Boundary(text, Math.Max(end, matches[i].End))), score);
+                (best, bestScore) = ((start, WordEnd(text, Boundary(text, Math.Max(end, matches[i].End)), lastEnd)), score);
             }
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A passage reads better from the start of its sentence: back to just after 。！？; a line break or a " · "
+    /// between values, or to the start of the text, when that keeps the first word in the passage's first half; then
+    /// past the commas and spaces it would otherwise begin with.
+    /// </summary>
+    private static int SentenceStart(string text, int start, int firstMatch, int size)
+    {
+        var limit = Math.Max(0, firstMatch - (size / 2));
+        var found = false;
+        for (var i = firstMatch - 1; i >= limit; i--)
+        {
+            if (text[i] is '。' or '！' or '？' or '!' or '?' or '；' or ';' or '\n' or '·')
+            {
+                (start, found) = (i + 1, true);
+                break;
+            }
+        }
+
+        if (!found && limit == 0)
+        {
+            start = 0;
+        }
+
+        while (start < firstMatch && (char.IsWhiteSpace(text[start]) || text[start] is '，' or '、' or ',' or '：' or ':' or '；' or ';' or '。' or '.' or '·'))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    /// <summary>Not in the middle of a Latin word: back to the space before it, if that keeps the last mark.</summary>
+    private static int WordEnd(string text, int end, int lastMatchEnd)
+    {
+        if (end >= text.Length || !char.IsAsciiLetterOrDigit(text[end]) || !char.IsAsciiLetterOrDigit(text[end - 1]))
+        {
+            return end;
+        }
+
+        for (var i = end - 1; i > Math.Max(lastMatchEnd, end - 20); i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>Never between the two halves of a surrogate pair.</summary>

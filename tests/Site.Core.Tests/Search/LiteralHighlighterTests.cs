@@ -60,6 +60,18 @@ public sealed class LiteralHighlighterTests
     }
 
     [Fact]
+    public void A_passage_starts_at_its_sentence_and_ends_between_latin_words()
+    {
+        var text = new string('前', 200) + "。江苏与芬兰的合作，始于2017年。" + new string('后', 50) + " The theme reads Strategies and Methods for Early Cultivation of Top Innovative Talents";
+
+        var html = LiteralHighlighter.Highlight(text, ["芬兰"], 60, 1)!;
+        var latin = LiteralHighlighter.Highlight(new string('文', 14) + "，" + new string('文', 6) + "芬兰 Strategies and Methods for Early Cultivation", ["芬兰"], 30, 1)!;
+
+        Assert.StartsWith("江苏与<mark>芬兰</mark>的合作", html, StringComparison.Ordinal);
+        Assert.Equal(new string('文', 6) + "<mark>芬兰</mark> Strategies and", latin);
+    }
+
+    [Fact]
     public void A_passage_never_splits_a_surrogate_pair()
     {
         var text = string.Concat(Enumerable.Repeat("😀", 100)) + "芬兰" + string.Concat(Enumerable.Repeat("😀", 100));
