@@ -52,4 +52,25 @@ public static class UserErrors
     public const string LastAdministrator = "LastAdministrator";
     public const string NameRequired = "NameRequired";
     public const string WrongPassword = "WrongPassword";
+    public const string InvalidClientId = "InvalidClientId";
+    public const string DuplicateClientId = "DuplicateClientId";
+}
+
+/// <summary>Client credentials (OAuth 2.0 client_credentials grant) for scripts and integrations, as Umbraco's API users have.</summary>
+public static class ClientCredentials
+{
+    /// <summary>Umbraco requires it, so scripts written for Umbraco work unchanged.</summary>
+    public const string Prefix = "umbraco-back-office-";
+
+    /// <summary>Identity's login provider name under which client ids (user_logins) and secret hashes (user_tokens) are kept.</summary>
+    internal const string LoginProvider = "client-credentials";
+
+    /// <summary>The prefix, then 1–80 lower-case letters, digits or hyphens.</summary>
+    public static bool IsValidClientId(string? clientId) =>
+        clientId is not null && clientId.StartsWith(Prefix, StringComparison.Ordinal) && clientId.Length is > 20 and <= 100
+        && clientId[Prefix.Length..].All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    /// <summary>256 random bits, URL-safe Base64.</summary>
+    internal static string NewSecret() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -43,6 +43,21 @@ public interface IUserService
 
     /// <summary>The user behind a session, or null when the account is gone, locked, or changed since the session began.</summary>
     Task<UserProfile?> ValidateSessionAsync(Guid id, string? stamp, CancellationToken cancellationToken);
+
+    /// <summary>The client ids a script or integration gets tokens for this account with (Umbraco's API users).</summary>
+    Task<IReadOnlyList<string>> GetClientIdsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a client id with a new random secret, returned once and stored only as a hash. The id must start with
+    /// <see cref="ClientCredentials.Prefix"/> (as Umbraco's) and be unused.
+    /// </summary>
+    Task<(UserResult Result, string? Secret)> AddClientCredentialAsync(Guid id, string clientId, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Removes a client id; the tokens issued to the account end with it (its session stamp changes).</summary>
+    Task<UserResult> RemoveClientCredentialAsync(Guid id, string clientId, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Checks a client id and secret, with the same lockout as a password.</summary>
+    Task<UserSignIn> CheckClientCredentialAsync(string clientId, string secret, CancellationToken cancellationToken);
 }
 
 internal sealed class UserService(
@@ -195,21 +210,27 @@ internal sealed class UserService(
             return new UserSignIn(SignInOutcome.Failed);
         }
 
+        return await SignInAsync(account, () => users.CheckPasswordAsync(account, password ?? string.Empty), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lockout, the count of failures and the audit trail: the same for a password and a client secret.</summary>
+    private async Task<UserSignIn> SignInAsync(UserAccount account, Func<Task<bool>> check, string? clientId, CancellationToken cancellationToken)
+    {
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
         {
             return new UserSignIn(SignInOutcome.LockedOut, LockedOutUntil: account.LockoutEnd);
         }
 
-        if (!await users.CheckPasswordAsync(account, password ?? string.Empty).ConfigureAwait(false))
+        if (!await check().ConfigureAwait(false))
         {
             await users.AccessFailedAsync(account).ConfigureAwait(false);
             var lockedNow = await users.IsLockedOutAsync(account).ConfigureAwait(false);
-            await AuditAsync(account.Email!, lockedNow ? "user-locked-out" : "user-login-failed", null, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(account.Email!, lockedNow ? "user-locked-out" : "user-login-failed", clientId, cancellationToken).ConfigureAwait(false);
             return lockedNow ? new UserSignIn(SignInOutcome.LockedOut, LockedOutUntil: account.LockoutEnd) : new UserSignIn(SignInOutcome.Failed);
         }
 
         await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-        await AuditAsync(account.Email!, "user-login", null, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(account.Email!, "user-login", clientId, cancellationToken).ConfigureAwait(false);
         return new UserSignIn(SignInOutcome.Succeeded, await GetAsync(account.Id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -279,6 +300,77 @@ internal sealed class UserService(
         }
 
         return ToProfile(account, await GroupsByUserAsync(id, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<string>> GetClientIdsAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.UserLogins.AsNoTracking()
+            .Where(l => l.UserId == id && l.LoginProvider == ClientCredentials.LoginProvider)
+            .Select(l => l.ProviderKey)
+            .OrderBy(k => k)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<(UserResult Result, string? Secret)> AddClientCredentialAsync(Guid id, string clientId, string actor, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(id.ToString()).ConfigureAwait(false);
+        if (account is null)
+        {
+            return (UserResult.Failed(UserErrors.NotFound), null);
+        }
+
+        clientId = (clientId ?? string.Empty).Trim();
+        if (!ClientCredentials.IsValidClientId(clientId))
+        {
+            return (UserResult.Failed(UserErrors.InvalidClientId), null);
+        }
+
+        if (await users.FindByLoginAsync(ClientCredentials.LoginProvider, clientId).ConfigureAwait(false) is not null)
+        {
+            return (UserResult.Failed(UserErrors.DuplicateClientId), null);
+        }
+
+        var secret = ClientCredentials.NewSecret();
+        var added = await users.AddLoginAsync(account, new UserLoginInfo(ClientCredentials.LoginProvider, clientId, clientId)).ConfigureAwait(false);
+        if (!added.Succeeded)
+        {
+            return (new UserResult(false, [.. added.Errors.Select(e => e.Code == "LoginAlreadyAssociated" ? UserErrors.DuplicateClientId : e.Code)]), null);
+        }
+
+        await users.SetAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId, users.PasswordHasher.HashPassword(account, secret)).ConfigureAwait(false);
+        await AuditAsync(actor, "user-client-add", $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
+        return (new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false)), secret);
+    }
+
+    public async Task<UserResult> RemoveClientCredentialAsync(Guid id, string clientId, string actor, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(id.ToString()).ConfigureAwait(false);
+        if (account is null || !(await GetClientIdsAsync(id, cancellationToken).ConfigureAwait(false)).Contains(clientId, StringComparer.Ordinal))
+        {
+            return UserResult.Failed(UserErrors.NotFound);
+        }
+
+        await users.RemoveLoginAsync(account, ClientCredentials.LoginProvider, clientId).ConfigureAwait(false);
+        await users.RemoveAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId).ConfigureAwait(false);
+        await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+        await AuditAsync(actor, "user-client-remove", $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
+        return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<UserSignIn> CheckClientCredentialAsync(string clientId, string secret, CancellationToken cancellationToken)
+    {
+        var account = string.IsNullOrWhiteSpace(clientId) ? null : await users.FindByLoginAsync(ClientCredentials.LoginProvider, clientId.Trim()).ConfigureAwait(false);
+        var hash = account is null ? null : await users.GetAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId.Trim()).ConfigureAwait(false);
+        if (account is null || hash is null)
+        {
+            // Same work as a real check, so that timing does not tell which client ids exist.
+            users.PasswordHasher.HashPassword(new UserAccount(), secret ?? string.Empty);
+            return new UserSignIn(SignInOutcome.Failed);
+        }
+
+        return await SignInAsync(
+            account,
+            () => Task.FromResult(users.PasswordHasher.VerifyHashedPassword(account, hash, secret ?? string.Empty) != PasswordVerificationResult.Failed),
+            clientId.Trim(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     internal static bool IsUiCulture(string? culture) => culture is "zh-CN" or "en-US";

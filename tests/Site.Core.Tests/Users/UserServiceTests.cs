@@ -101,4 +101,48 @@ public sealed class UserServiceTests
         Assert.Null(promoted.User!.TranslatorCulture);
         Assert.True((await users.LockAsync(admin.Id, "t@forum.test", None)).Succeeded);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Client_credentials_give_the_accounts_rights_lock_like_passwords_and_end_tokens_when_removed(TestDatabase database)
+    {
+        await using var engine = await StartAsync(database);
+        await using var scope = engine.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<IUserService>();
+        var admin = (await users.CreateFirstAdministratorAsync(new NewUser("first@forum.test", "First", Password, []), None)).User!;
+        var script = (await users.CreateAsync(new NewUser("import@forum.test", "News import", Password, [BackOfficeGroups.Writers]), admin.Email, None)).User!;
+
+        var (badId, _) = await users.AddClientCredentialAsync(script.Id, "news-import", admin.Email, None);
+        var (added, secret) = await users.AddClientCredentialAsync(script.Id, "umbraco-back-office-news-import", admin.Email, None);
+        var (again, _) = await users.AddClientCredentialAsync(admin.Id, "umbraco-back-office-news-import", admin.Email, None);
+
+        Assert.Equal([UserErrors.InvalidClientId], badId.Errors);
+        Assert.True(added.Succeeded);
+        Assert.True(secret!.Length >= 40, secret);
+        Assert.Equal([UserErrors.DuplicateClientId], again.Errors);
+        Assert.Equal(["umbraco-back-office-news-import"], await users.GetClientIdsAsync(script.Id, None));
+
+        var signedIn = await users.CheckClientCredentialAsync("umbraco-back-office-news-import", secret, None);
+        Assert.Equal(SignInOutcome.Succeeded, signedIn.Outcome);
+        Assert.Equal(script.Id, signedIn.User!.Id);
+        Assert.Equal([BackOfficeGroups.Writers], signedIn.User.Groups);
+        Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-unknown", secret, None)).Outcome);
+        Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-news-import", Password, None)).Outcome);
+
+        // Removing the credential ends the tokens issued with it, and it no longer signs in.
+        var stamp = await users.GetSessionStampAsync(script.Id, None);
+        Assert.True((await users.RemoveClientCredentialAsync(script.Id, "umbraco-back-office-news-import", admin.Email, None)).Succeeded);
+        Assert.Null(await users.ValidateSessionAsync(script.Id, stamp, None));
+        Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-news-import", secret, None)).Outcome);
+        Assert.Empty(await users.GetClientIdsAsync(script.Id, None));
+
+        // Wrong secrets lock the account as wrong passwords do.
+        var (_, second) = await users.AddClientCredentialAsync(script.Id, "umbraco-back-office-feed", admin.Email, None);
+        for (var i = 0; i < 5; i++)
+        {
+            await users.CheckClientCredentialAsync("umbraco-back-office-feed", "wrong", None);
+        }
+
+        Assert.Equal(SignInOutcome.LockedOut, (await users.CheckClientCredentialAsync("umbraco-back-office-feed", second!, None)).Outcome);
+    }
 }

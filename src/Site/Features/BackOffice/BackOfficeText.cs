@@ -102,6 +102,10 @@ public sealed partial class BackOfficeText
         "InvalidEmail" or "InvalidUserName" => T("Enter a valid email address.", "请输入有效的电子邮箱。"),
         "PasswordTooShort" => T("The password must be at least 10 characters.", "密码至少需要 10 个字符。"),
         "PasswordRequiresUniqueChars" => T("Use at least 4 different characters in the password.", "密码至少需要 4 个不同的字符。"),
+        "InvalidClientId" => T(
+            "A client id starts with umbraco-back-office- followed by lower-case letters, digits or hyphens (at most 100 characters in all).",
+            "客户端 ID 须以 umbraco-back-office- 开头，后接小写字母、数字或连字符（总长不超过 100 个字符）。"),
+        "DuplicateClientId" => T("This client id is already in use.", "该客户端 ID 已被使用。"),
         _ => T("The change could not be made (" + code + ").", "无法完成修改（" + code + "）。"),
     };
 }

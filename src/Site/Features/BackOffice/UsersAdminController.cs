@@ -62,11 +62,54 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
             "saved" => Text.UserSaved,
             "locked" => Text.UserLocked,
             "unlocked" => Text.UserUnlocked,
+            "client-removed" => Text.ClientRemoved,
             _ => null,
         };
         var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
-        return Show("User", PageOf(user.Name, "users", new UserEditData(user, form, user.IsLockedOut(clock.GetUtcNow())), notice));
+        return Show("User", PageOf(user.Name, "users", await EditDataAsync(user, form, cancellationToken), notice));
     }
+
+    [HttpPost("{id:guid}/clients")]
+    public async Task<IActionResult> AddClient(Guid id, [FromForm] string? clientId, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var (result, secret) = await users.AddClientCredentialAsync(id, clientId ?? "", Editor.Email, cancellationToken);
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null || result.Errors.Contains(UserErrors.NotFound))
+        {
+            return Missing();
+        }
+
+        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        var data = await EditDataAsync(user, form, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Invalid("User", PageOf(user.Name, "users", data with { NewClientId = clientId }, errors: [.. result.Errors.Select(code => new FormError("ClientId", Text.UserError(code)))]));
+        }
+
+        // The secret is shown on this response only (never in a URL, never stored in clear); nothing may cache it.
+        Response.Headers.CacheControl = "no-store";
+        return Show("User", PageOf(user.Name, "users", data with { NewSecret = (clientId!.Trim(), secret!) }, Text.ClientSecretOnce(clientId.Trim())));
+    }
+
+    [HttpPost("{id:guid}/clients/remove")]
+    public async Task<IActionResult> RemoveClient(Guid id, [FromForm] string? clientId, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
+        {
+            return Refused();
+        }
+
+        var result = await users.RemoveClientCredentialAsync(id, clientId ?? "", Editor.Email, cancellationToken);
+        return result.Succeeded ? Redirect(BackOfficeExtensions.Path + "/users/" + id.ToString("D") + "?done=client-removed") : Missing();
+    }
+
+    private async Task<UserEditData> EditDataAsync(UserProfile user, UserForm form, CancellationToken cancellationToken) =>
+        new(user, form, user.IsLockedOut(clock.GetUtcNow())) { ClientIds = await users.GetClientIdsAsync(user.Id, cancellationToken) };
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Update(Guid id, [FromForm] UserForm form, CancellationToken cancellationToken)
@@ -126,7 +169,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
         }
 
         form.Email = user.Email;
-        var data = new UserEditData(user, form, user.IsLockedOut(clock.GetUtcNow()));
+        var data = await EditDataAsync(user, form, cancellationToken);
         return Invalid("User", PageOf(user.Name, "users", data, errors: Errors(result)));
     }
 
@@ -162,4 +205,13 @@ public sealed class UserForm
 
 public sealed record UserListData(IReadOnlyList<UserProfile> Users, UserForm Form, DateTimeOffset Now);
 
-public sealed record UserEditData(UserProfile User, UserForm Form, bool Locked);
+public sealed record UserEditData(UserProfile User, UserForm Form, bool Locked)
+{
+    public IReadOnlyList<string> ClientIds { get; init; } = [];
+
+    /// <summary>What was typed into the client id field, after a refusal.</summary>
+    public string? NewClientId { get; init; }
+
+    /// <summary>A client id just added and its secret: shown once.</summary>
+    public (string ClientId, string Secret)? NewSecret { get; init; }
+}

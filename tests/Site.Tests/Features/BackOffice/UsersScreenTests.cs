@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Site.Core.Workflow;
 using Site.Tests.TestSupport;
 
@@ -109,5 +111,72 @@ public sealed class UsersScreenTests(SiteFactory site)
         Assert.True(string.IsNullOrEmpty(page.QuerySelector("#f-Password")!.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-Groups']"));
         Assert.Equal("true", page.QuerySelector("#f-Groups-Writers")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task Client_credentials_added_on_the_screen_give_a_script_a_token_with_the_accounts_rights_until_removed()
+    {
+        var writer = await BackOfficeApi.CreateUserAsync(site, BackOfficeGroups.Writers);
+        using var admin = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Administrators);
+        var path = "/umbraco/users/" + writer.Id;
+        var clientId = $"umbraco-back-office-import-{Guid.NewGuid():N}";
+
+        var (refused, refusedPage) = await admin.SubmitAsync(path, new Dictionary<string, string> { ["clientId"] = "import" }, $"form[action='{path}/clients']");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("true", refusedPage.GetElementById("client-id")!.GetAttribute("aria-invalid"));
+
+        var (added, addedPage) = await admin.SubmitAsync(path, new Dictionary<string, string> { ["clientId"] = clientId }, $"form[action='{path}/clients']");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("no-store", added.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var secret = addedPage.GetElementById("client-secret")!.TextContent.Trim();
+        Assert.True(secret.Length >= 40);
+        var (_, again) = await admin.GetAsync(path);
+        Assert.Null(again.GetElementById("client-secret"));
+        Assert.Contains(clientId, again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        using var script = site.CreateClient();
+        var token = await script.PostAsync(new Uri(BackOfficeApi.Prefix + "/security/back-office/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Contains("no-store", token.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var body = await token.ReadObjectAsync();
+        Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
+        Assert.Equal(3600, body["expires_in"]!.GetValue<int>());
+
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body["access_token"]!.GetValue<string>());
+        var current = await script.GetApiAsync("/user/current");
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(writer.Email, (await current.ReadObjectAsync())["email"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await script.GetApiAsync("/user")).StatusCode); // a writer's rights, no more
+
+        // HTTP Basic works as well as form fields (RFC 6749 2.3.1).
+        using var basic = site.CreateClient();
+        basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        Assert.Equal(HttpStatusCode.OK, (await basic.PostAsync(new Uri(BackOfficeApi.Prefix + "/security/back-office/token", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }))).StatusCode);
+
+        var (removed, _) = await admin.SubmitAsync(path, new Dictionary<string, string> { ["clientId"] = clientId }, $"form[action='{path}/clients/remove']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetApiAsync("/user/current")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("grant_type=password&username=a&password=b", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest, "unsupported_grant_type")]
+    [InlineData("{\"grant_type\":\"client_credentials\"}", "application/json", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("grant_type=client_credentials&client_id=umbraco-back-office-nobody&client_secret=x", "application/x-www-form-urlencoded", HttpStatusCode.Unauthorized, "invalid_client")]
+    [InlineData("grant_type=client_credentials", "application/x-www-form-urlencoded", HttpStatusCode.Unauthorized, "invalid_client")]
+    public async Task A_bad_token_request_gets_problem_details_with_the_oauth_error(string body, string contentType, HttpStatusCode status, string error)
+    {
+        using var client = site.CreateClient();
+
+        var response = await client.PostAsync(new Uri(BackOfficeApi.Prefix + "/security/back-office/token", UriKind.Relative), new StringContent(body, Encoding.UTF8, contentType));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(error, (await response.ReadObjectAsync())["error"]!.GetValue<string>());
     }
 }
