@@ -46,6 +46,7 @@ internal sealed partial class SearchIndexer(
     private long _generation;
     private int _documentCount;
     private TermBridge _bridge = TermBridge.Empty;
+    private Dictionary<Guid, FingerprintSource> _sources = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -184,9 +185,17 @@ internal sealed partial class SearchIndexer(
             var cultures = Cultures(snapshot);
             var seen = new HashSet<Guid>();
             var changed = new List<(PublishedContent Node, string Fingerprint)>();
+            var sources = new Dictionary<Guid, FingerprintSource>(_sources.Count);
             foreach (var node in Indexable(snapshot))
             {
                 seen.Add(node.Key);
+                var source = new FingerprintSource(node.Cultures, node.Parent?.Key, node.UpdateDateUtc, node.AccessRule);
+                sources[node.Key] = source;
+                if (_sources.TryGetValue(node.Key, out var before) && before.Same(source) && _fingerprints.ContainsKey(node.Key))
+                {
+                    continue; // what the fingerprint is made of is the same (the snapshot reused the culture table)
+                }
+
                 var fingerprint = SearchDocumentFactory.Fingerprint(node);
                 if (!_fingerprints.TryGetValue(node.Key, out var indexed) || !string.Equals(indexed, fingerprint, StringComparison.Ordinal))
                 {
@@ -216,7 +225,12 @@ internal sealed partial class SearchIndexer(
                 LogUpdated(logger, changed.Count, removed.Count, snapshot.Generation, elapsed);
             }
 
-            Published(snapshot, refreshBridge: changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0);
+            _sources = sources;
+            Published(snapshot);
+            if (changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0)
+            {
+                RefreshBridge(snapshot);
+            }
         }
         finally
         {
@@ -262,11 +276,13 @@ internal sealed partial class SearchIndexer(
         }
 
         _fingerprints = new Dictionary<Guid, string>(fingerprints);
+        _sources = [];
         _needsRebuild = false;
         progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
         LogRebuilt(logger, nodes.Count, elapsed);
-        Published(snapshot, refreshBridge: true);
+        Published(snapshot);
+        RefreshBridge(snapshot);
         return nodes.Count;
     }
 
@@ -282,17 +298,28 @@ internal sealed partial class SearchIndexer(
         _searchers!.MaybeRefreshBlocking();
     }
 
-    private void Published(PublishedSnapshot snapshot, bool refreshBridge)
+    private void Published(PublishedSnapshot snapshot)
     {
         Volatile.Write(ref _documentCount, _fingerprints.Count);
         Volatile.Write(ref _generation, snapshot.Generation);
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
-        // After the documents are searchable: the bridge only adds equivalents, it never hides a page.
-        if (refreshBridge)
-        {
-            Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)));
-        }
+    /// <summary>
+    /// Learns the term bridge again from every node, after the documents are searchable: the bridge only adds
+    /// equivalents, it never hides a page.
+    /// </summary>
+    private void RefreshBridge(PublishedSnapshot snapshot) => Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)));
+
+    /// <summary>What a node's fingerprint is made of, compared by reference where the snapshot reuses objects.</summary>
+    private readonly record struct FingerprintSource(
+        IReadOnlyDictionary<string, PublishedCultureInfo> Cultures, Guid? Parent, DateTime Updated, Members.PublicAccessRule? Rule)
+    {
+        public bool Same(FingerprintSource other) =>
+            ReferenceEquals(Cultures, other.Cultures) && Parent == other.Parent && Updated == other.Updated
+            && (ReferenceEquals(Rule, other.Rule) || (Rule is not null && other.Rule is not null && Rule.NodeKey == other.Rule.NodeKey
+                && Rule.LoginNodeKey == other.Rule.LoginNodeKey && Rule.NoAccessNodeKey == other.Rule.NoAccessNodeKey
+                && Rule.AllowedGroups.SequenceEqual(other.Rule.AllowedGroups, StringComparer.Ordinal)));
     }
 
     private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(n => n.Cultures.Count > 0);
