@@ -15,12 +15,16 @@ public sealed record UserProfile(
 {
     public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil is { } until && until > now;
 
+    /// <summary>An account without a password: only client credentials sign it in (a script's, an integration's).</summary>
+    public bool IsApiUser { get; init; }
+
     /// <summary>The user as the workflow rules see them; the email is the name written in history and the audit.</summary>
     public BackOfficeUser ToWorkflowUser() => new(Email, Name, Groups.ToHashSet(StringComparer.Ordinal), TranslatorCulture);
 }
 
 /// <summary>A new account: an administrator's form, the first-run setup page or the unattended configuration.</summary>
-public sealed record NewUser(string Email, string Name, string Password, IReadOnlyList<string> Groups, string? TranslatorCulture = null, string UiCulture = "zh-CN");
+/// <remarks>An API user (<paramref name="ApiUser"/>) has no password: it signs in only with client credentials, as Umbraco's API users.</remarks>
+public sealed record NewUser(string Email, string Name, string Password, IReadOnlyList<string> Groups, string? TranslatorCulture = null, string UiCulture = "zh-CN", bool ApiUser = false);
 
 /// <summary>What an administrator may change on an account.</summary>
 public sealed record UserChanges(string Name, IReadOnlyList<string> Groups, string? TranslatorCulture, string UiCulture);

@@ -79,7 +79,7 @@ internal sealed class UserService(
             return UserResult.Failed(UserErrors.SetupDone);
         }
 
-        return await CreateAsync(user with { Groups = [BackOfficeGroups.Administrators], TranslatorCulture = null }, "setup", cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(user with { Groups = [BackOfficeGroups.Administrators], TranslatorCulture = null, ApiUser = false }, "setup", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<UserResult> CreateAsync(NewUser user, string actor, CancellationToken cancellationToken)
@@ -104,7 +104,9 @@ internal sealed class UserService(
             CreatedUtc = Now.UtcDateTime,
             LockoutEnabled = true,
         };
-        var created = await users.CreateAsync(account, user.Password).ConfigureAwait(false);
+        var created = user.ApiUser
+            ? await users.CreateAsync(account).ConfigureAwait(false)
+            : await users.CreateAsync(account, user.Password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
             return new UserResult(false, [.. created.Errors.Select(e => e.Code)]);
@@ -438,7 +440,10 @@ internal sealed class UserService(
         account.TranslatorCulture,
         [.. BackOfficeGroups.All.Where(groups[account.Id].Contains)],
         account.LockoutEnd,
-        account.CreatedUtc);
+        account.CreatedUtc)
+    {
+        IsApiUser = account.PasswordHash is null,
+    };
 
     private async Task AuditAsync(string actor, string action, string? detail, CancellationToken cancellationToken)
     {

@@ -129,6 +129,14 @@ public sealed class UserServiceTests
         Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-unknown", secret, None)).Outcome);
         Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-news-import", Password, None)).Outcome);
 
+        // An API user has no password: only its client credentials sign it in.
+        var api = (await users.CreateAsync(new NewUser("feed@forum.test", "Feed", "", [BackOfficeGroups.Writers], ApiUser: true), admin.Email, None)).User!;
+        var (_, apiSecret) = await users.AddClientCredentialAsync(api.Id, "umbraco-back-office-feed-import", admin.Email, None);
+        Assert.True(api.IsApiUser);
+        Assert.False(script.IsApiUser);
+        Assert.Equal(SignInOutcome.Failed, (await users.CheckPasswordAsync("feed@forum.test", "", None)).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await users.CheckClientCredentialAsync("umbraco-back-office-feed-import", apiSecret!, None)).Outcome);
+
         // Removing the credential ends the tokens issued with it, and it no longer signs in.
         var stamp = await users.GetSessionStampAsync(script.Id, None);
         Assert.True((await users.RemoveClientCredentialAsync(script.Id, "umbraco-back-office-news-import", admin.Email, None)).Succeeded);

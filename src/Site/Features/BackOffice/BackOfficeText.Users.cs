@@ -16,6 +16,11 @@ public sealed partial class BackOfficeText
     public string UserLockedState => T("Locked: this account cannot sign in.", "已锁定：该账号无法登录。");
     public string UserActiveState => T("Active.", "正常。");
     public string NoUsers => T("No accounts.", "没有账号。");
+    public string ApiUserOption => T("API user (for a script: no password)", "API 用户（供脚本使用，无密码）");
+    public string ApiUserHint => T(
+        "An API user cannot sign in to the back office; it gets tokens only with client credentials, added on its page after it is created. Leave the password empty.",
+        "API 用户不能登录后台，只能通过客户端凭据获取令牌（创建后在其页面添加凭据）。密码请留空。");
+    public string ApiUserState => T("API user: signs in only with client credentials.", "API 用户：只能通过客户端凭据登录。");
     public string ApiAccess => T("API access (client credentials)", "API 访问（客户端凭据）");
     public string ApiAccessHint => T(
         "A script or integration gets a bearer token with the account's rights from POST /umbraco/management/api/v1/security/back-office/token (grant_type=client_credentials, client_id, client_secret), as with Umbraco's API users.",

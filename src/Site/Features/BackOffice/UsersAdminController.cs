@@ -32,7 +32,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
         }
 
         var result = await users.CreateAsync(
-            new NewUser(form.Email?.Trim() ?? "", form.Name?.Trim() ?? "", form.Password ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? ""),
+            new NewUser(form.Email?.Trim() ?? "", form.Name?.Trim() ?? "", form.Password ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? "", form.ApiUser),
             Editor.Email, cancellationToken);
         if (result.Succeeded)
         {
@@ -198,6 +198,9 @@ public sealed class UserForm
     public string? Email { get; set; }
     public string? Name { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>An account for a script: no password, client credentials only.</summary>
+    public bool ApiUser { get; set; }
     public List<string> Groups { get; set; } = [];
     public string? TranslatorCulture { get; set; }
     public string? UiCulture { get; set; } = "zh-CN";

@@ -191,6 +191,22 @@ public sealed class BackOfficeAccountTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task An_api_user_is_created_without_a_password_and_cannot_sign_in_with_one()
+    {
+        using var admin = await BackOfficeApi.ClientAsync(site, BackOfficeGroups.Administrators);
+        var email = $"api-{Guid.NewGuid():N}@forum.test";
+
+        var created = await admin.PostJsonAsync("/user", new { email, name = "News import", groups = new[] { BackOfficeGroups.Writers }, kind = "Api" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Api", (await created.ReadObjectAsync())["kind"]!.GetValue<string>());
+        using var anonymous = site.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(new Uri(BackOfficeApi.Prefix + "/security/token", UriKind.Relative), new { email, password = "" })).StatusCode);
+        var person = await admin.PostJsonAsync("/user", new { email = $"p-{Guid.NewGuid():N}@forum.test", name = "P", groups = new[] { BackOfficeGroups.Writers } });
+        Assert.Equal(HttpStatusCode.BadRequest, person.StatusCode); // a person needs a password
+    }
+
+    [Fact]
     public async Task A_new_site_without_an_administrator_offers_the_setup_page_once()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", Guid.NewGuid().ToString("N"));

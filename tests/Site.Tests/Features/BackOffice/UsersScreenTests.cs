@@ -164,6 +164,29 @@ public sealed class UsersScreenTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetApiAsync("/user/current")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_administrator_creates_an_api_user_without_a_password_on_the_screen()
+    {
+        using var admin = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Administrators);
+        var email = $"api-{Guid.NewGuid():N}@forum.test";
+
+        var (created, createdPage) = await admin.SubmitAsync("/umbraco/users", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Name"] = "Feed import",
+            ["ApiUser"] = "true",
+            ["Groups"] = BackOfficeGroups.Writers,
+            ["UiCulture"] = "en-US",
+        }, "form[action='/umbraco/users']");
+
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, createdPage.DocumentElement.OuterHtml);
+        var (_, list) = await admin.GetAsync(created.Headers.Location!.OriginalString);
+        var row = list.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Equal("API", row.QuerySelector(".badge")!.TextContent);
+        var (_, page) = await admin.GetAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Contains(BackOfficeScreens.TextOf(page).ApiUserState, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("grant_type=password&username=a&password=b", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest, "unsupported_grant_type")]
     [InlineData("{\"grant_type\":\"client_credentials\"}", "application/json", HttpStatusCode.BadRequest, "invalid_request")]

@@ -76,7 +76,7 @@ internal static class AdministrationEndpoints
         }
 
         var result = await service.CreateAsync(
-            new NewUser(request.Email ?? "", request.Name ?? "", request.Password ?? "", request.Groups ?? [], request.TranslatorCulture, request.UiCulture ?? "zh-CN"),
+            new NewUser(request.Email ?? "", request.Name ?? "", request.Password ?? "", request.Groups ?? [], request.TranslatorCulture, request.UiCulture ?? "zh-CN", request.Kind == UserKind.Api),
             Actor(context), ct).ConfigureAwait(false);
         return result.Succeeded
             ? Results.Created($"{ManagementApi.RoutePrefix}/user/{result.User!.Id}", UserModel.From(result.User, clock.GetUtcNow()))

@@ -97,16 +97,24 @@ public sealed record MediaModel(
 
 public sealed record MediaUpdateRequest(IReadOnlyDictionary<string, string>? AltText, double? FocalLeft, double? FocalTop);
 
-public sealed record UserModel(Guid Id, string Email, string Name, string UiCulture, string? TranslatorCulture, IReadOnlyList<string> Groups, bool LockedOut)
+/// <summary>As Umbraco's: a person with a password, or an API user that signs in only with client credentials.</summary>
+public enum UserKind
+{
+    Default,
+    Api,
+}
+
+public sealed record UserModel(Guid Id, string Email, string Name, string UiCulture, string? TranslatorCulture, IReadOnlyList<string> Groups, bool LockedOut, UserKind Kind)
 {
     public static UserModel From(UserProfile user, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email, user.Name, user.UiCulture, user.TranslatorCulture, user.Groups, user.IsLockedOut(now));
+        return new(user.Id, user.Email, user.Name, user.UiCulture, user.TranslatorCulture, user.Groups, user.IsLockedOut(now), user.IsApiUser ? UserKind.Api : UserKind.Default);
     }
 }
 
-public sealed record CreateUserRequest(string Email, string Name, string Password, IReadOnlyList<string>? Groups, string? TranslatorCulture, string? UiCulture);
+/// <summary>A new account; an API user (<see cref="UserKind.Api"/>) needs no password.</summary>
+public sealed record CreateUserRequest(string Email, string Name, string? Password, IReadOnlyList<string>? Groups, string? TranslatorCulture, string? UiCulture, UserKind Kind = UserKind.Default);
 
 public sealed record UpdateUserRequest(string Name, IReadOnlyList<string>? Groups, string? TranslatorCulture, string? UiCulture);
 
