@@ -18,6 +18,7 @@ internal static class PublishedSnapshotBuilder
     {
         cache.Starting();
         var publishedByNode = published.ToLookup(p => p.NodeKey);
+        var inputs = new Inputs(schema, publishedByNode, versions, cache);
         var contents = new Dictionary<Guid, PublishedContent>();
         foreach (var node in nodes)
         {
@@ -78,8 +79,8 @@ internal static class PublishedSnapshotBuilder
         var home = roots.Count > 0 ? roots[0] : null;
         foreach (var root in roots)
         {
-            root.Cultures = cache.Remember(root.Key, ComputeCultures(root, schema, publishedByNode, versions, cache, isHome: root == home));
-            AssignChildUrls(root, schema, publishedByNode, versions, cache);
+            root.Cultures = cache.Remember(root.Key, ComputeCultures(root, inputs, isHome: root == home));
+            AssignChildUrls(root, inputs);
         }
 
         cache.Completed();
@@ -95,18 +96,13 @@ internal static class PublishedSnapshotBuilder
         }
     }
 
-    private static void AssignChildUrls(
-        PublishedContent parent,
-        ContentSchema schema,
-        ILookup<Guid, PublishedCultureRecord> publishedByNode,
-        IReadOnlyDictionary<long, ContentData> versions,
-        SnapshotBuildCache cache)
+    private static void AssignChildUrls(PublishedContent parent, Inputs inputs)
     {
         var taken = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in parent.AllChildren)
         {
-            child.Cultures = cache.Remember(child.Key, Deduplicate(ComputeCultures(child, schema, publishedByNode, versions, cache, isHome: false), taken));
-            AssignChildUrls(child, schema, publishedByNode, versions, cache);
+            child.Cultures = inputs.Cache.Remember(child.Key, Deduplicate(ComputeCultures(child, inputs, isHome: false), taken));
+            AssignChildUrls(child, inputs);
         }
     }
 
@@ -117,21 +113,18 @@ internal static class PublishedSnapshotBuilder
     /// </summary>
     private static IReadOnlyDictionary<string, PublishedCultureInfo> ComputeCultures(
         PublishedContent content,
-        ContentSchema schema,
-        ILookup<Guid, PublishedCultureRecord> publishedByNode,
-        IReadOnlyDictionary<long, ContentData> versions,
-        SnapshotBuildCache cache,
+        Inputs inputs,
         bool isHome)
     {
-        if (cache.PreviousCultures(content.Key) is { } previous && Unchanged(previous, content, schema, publishedByNode, versions, cache, isHome))
+        if (inputs.Cache.PreviousCultures(content.Key) is { } previous && Unchanged(previous, content, inputs, isHome))
         {
             return previous;
         }
 
         var cultures = new Dictionary<string, PublishedCultureInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in publishedByNode[content.Key])
+        foreach (var row in inputs.PublishedByNode[content.Key])
         {
-            if (Resolve(row, content, schema, versions, cache, isHome) is not var (language, data, name, segment, parentUrl))
+            if (Resolve(row, content, inputs, isHome) is not var (language, data, name, segment, parentUrl))
             {
                 continue;
             }
@@ -149,16 +142,13 @@ internal static class PublishedSnapshotBuilder
     private static bool Unchanged(
         IReadOnlyDictionary<string, PublishedCultureInfo> previous,
         PublishedContent content,
-        ContentSchema schema,
-        ILookup<Guid, PublishedCultureRecord> publishedByNode,
-        IReadOnlyDictionary<long, ContentData> versions,
-        SnapshotBuildCache cache,
+        Inputs inputs,
         bool isHome)
     {
         var count = 0;
-        foreach (var row in publishedByNode[content.Key])
+        foreach (var row in inputs.PublishedByNode[content.Key])
         {
-            if (Resolve(row, content, schema, versions, cache, isHome) is not var (language, data, name, segment, parentUrl))
+            if (Resolve(row, content, inputs, isHome) is not var (language, data, name, segment, parentUrl))
             {
                 continue;
             }
@@ -197,13 +187,11 @@ internal static class PublishedSnapshotBuilder
     private static (Languages.Language Language, ContentData Data, string Name, string Segment, string? ParentUrl)? Resolve(
         PublishedCultureRecord row,
         PublishedContent content,
-        ContentSchema schema,
-        IReadOnlyDictionary<long, ContentData> versions,
-        SnapshotBuildCache cache,
+        Inputs inputs,
         bool isHome)
     {
-        var language = schema.Languages.Find(row.Culture);
-        if (language is null || !versions.TryGetValue(row.VersionId, out var data))
+        var language = inputs.Schema.Languages.Find(row.Culture);
+        if (language is null || !inputs.Versions.TryGetValue(row.VersionId, out var data))
         {
             return null;
         }
@@ -214,7 +202,7 @@ internal static class PublishedSnapshotBuilder
             return null; // the parent is not live in this culture, so neither is this node
         }
 
-        var (name, segment) = cache.NameAndSegment(row.VersionId, language.IsoCode, data);
+        var (name, segment) = inputs.Cache.NameAndSegment(row.VersionId, language.IsoCode, data);
         return (language, data, name, isHome ? string.Empty : segment, parentUrl);
     }
 
@@ -242,4 +230,8 @@ internal static class PublishedSnapshotBuilder
 
         return cultures ?? computed;
     }
+
+    /// <summary>What every step of one build reads: the schema, the published rows by node, the parsed versions, the cache.</summary>
+    private sealed record Inputs(
+        ContentSchema Schema, ILookup<Guid, PublishedCultureRecord> PublishedByNode, IReadOnlyDictionary<long, ContentData> Versions, SnapshotBuildCache Cache);
 }

@@ -134,15 +134,9 @@ internal static class LuceneQueryBuilder
             return new TermQuery(new Term(field, tokens[0]));
         }
 
-        var sequence = new PhraseQuery { Slop = phrase ? 0 : 1 };
-        foreach (var token in tokens)
-        {
-            sequence.Add(new Term(field, token));
-        }
-
         if (phrase)
         {
-            return sequence;
+            return Sequence(field, tokens, slop: 0);
         }
 
         // A word the analyzer splits ("e-mail" → e mail, 芬兰坦佩雷 → 芬兰 坦 佩 雷): every part must be there, together
@@ -163,9 +157,21 @@ internal static class LuceneQueryBuilder
         // would read the positions of every page with both words (学校 is on most pages) in every field.
         if (!tokens.Any(t => t.Any(SearchQueryParser.IsHan)))
         {
-            parts.Add(sequence, Occur.SHOULD);
+            parts.Add(Sequence(field, tokens, slop: 1), Occur.SHOULD);
         }
+
         return parts;
+    }
+
+    private static PhraseQuery Sequence(string field, IEnumerable<string> tokens, int slop)
+    {
+        var sequence = new PhraseQuery { Slop = slop };
+        foreach (var token in tokens)
+        {
+            sequence.Add(new Term(field, token));
+        }
+
+        return sequence;
     }
 
     /// <summary>Each token a term, except that a run of two or more single Chinese characters is one phrase.</summary>
@@ -186,13 +192,7 @@ internal static class LuceneQueryBuilder
             }
             else if (run.Count > 1)
             {
-                var characters = new PhraseQuery();
-                foreach (var character in run)
-                {
-                    characters.Add(new Term(field, character));
-                }
-
-                yield return characters;
+                yield return Sequence(field, run, slop: 0);
             }
 
             run.Clear();

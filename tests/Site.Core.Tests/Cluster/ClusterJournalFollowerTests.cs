@@ -53,7 +53,7 @@ public sealed class ClusterJournalFollowerTests
     {
         await using var first = await TestEngine.StartAsync(database);
         await using var second = await first.StartSecondInstanceAsync();
-        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        var editor = TestUsers.Editor;
         var media = first.Services.GetRequiredService<IMediaService>();
         var secondLibrary = second.GetRequiredService<IMediaLibrary>();
         var secondFollower = second.GetRequiredService<IClusterJournalFollower>();

@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Content;
 
 public sealed class ContentHistoryServiceTests
 {
-    private static readonly BackOfficeUser Writer = new("writer@jesie", "Writer", new HashSet<string> { BackOfficeGroups.Writers });
     private static readonly BackOfficeUser Translator = new("t@jesie", "Translator", new HashSet<string> { BackOfficeGroups.Translators }, "en-US");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -2,14 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Content;
 
 public sealed class ContentTreeServiceTests
 {
-    private static readonly BackOfficeUser Editor = new("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
-    private static readonly BackOfficeUser Writer = new("writer@jesie", "Writer", new HashSet<string> { BackOfficeGroups.Writers });
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static IContentTreeService Tree(TestEngine engine) => engine.Services.GetRequiredService<IContentTreeService>();

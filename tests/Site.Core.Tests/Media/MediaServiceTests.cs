@@ -3,12 +3,12 @@ using NetVips;
 using Site.Core.Media;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Media;
 
 public sealed class MediaServiceTests
 {
-    private static readonly BackOfficeUser Editor = new("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
     private static readonly Dictionary<string, string> Alt = new() { ["zh-CN"] = "坦佩雷会议厅", ["en-US"] = "Tampere Hall" };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -108,7 +108,7 @@ public sealed class PublishedSnapshotServiceTests
         await using var engine = await TestEngine.StartAsync(database);
         var tree = engine.Services.GetRequiredService<IContentTreeService>();
         var access = engine.Services.GetRequiredService<IPublicAccessService>();
-        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        var editor = TestUsers.Editor;
         var page = await engine.CreatePageAsync(Home, "快照测试", "Snapshot test", urlName: "snapshot-test");
         var child = await engine.CreatePageAsync(page.Key, "子页", "Child page", urlName: "child");
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Workflow;
 
@@ -9,7 +10,6 @@ namespace Site.Core.Tests.Workflow;
 public sealed class EditingServiceTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private static readonly BackOfficeUser Writer = new("writer@jesie", "Writer", new HashSet<string> { BackOfficeGroups.Writers });
     private static readonly BackOfficeUser Translator = new("t@jesie", "Translator", new HashSet<string> { BackOfficeGroups.Translators }, "en-US");
 
     private static ContentEdit Changed(ContentNode node, Func<PropertyValue, PropertyValue> change, Guid? parent = null) =>

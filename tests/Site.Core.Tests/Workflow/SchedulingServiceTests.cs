@@ -2,13 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Workflow;
 
 public sealed class SchedulingServiceTests
 {
-    private static readonly BackOfficeUser Editor = new("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
-    private static readonly BackOfficeUser Writer = new("writer@jesie", "Writer", new HashSet<string> { BackOfficeGroups.Writers });
     private static readonly DateTimeOffset Start = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,13 +3,12 @@ using Site.Core.Content;
 using Site.Core.Notifications;
 using Site.Core.Tests.TestSupport;
 using Site.Core.Workflow;
+using static Site.Core.Tests.TestSupport.TestUsers;
 
 namespace Site.Core.Tests.Workflow;
 
 public sealed class WorkflowServiceTests
 {
-    private static readonly BackOfficeUser Writer = new("writer@jesie", "Writer", new HashSet<string> { BackOfficeGroups.Writers });
-    private static readonly BackOfficeUser Editor = new("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
     private static readonly BackOfficeUser Translator = new("translator@jesie", "Translator", new HashSet<string> { BackOfficeGroups.Translators }, "en-US");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -51,7 +51,7 @@ public sealed class MembersAdminController(IMemberAdminService members, TimeProv
     }
 
     [HttpPost("{id:guid}/details")]
-    public async Task<IActionResult> EditDetails(Guid id, [FromForm] MemberDetailsForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> EditDetails(Guid id, [FromForm] Members.ProfileForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!Allowed)
@@ -59,7 +59,7 @@ public sealed class MembersAdminController(IMemberAdminService members, TimeProv
             return Refused();
         }
 
-        var details = new MemberDetails(form.Name ?? "", form.School ?? "", form.Position ?? "", form.City ?? "", form.Country ?? "", form.PreferredCulture ?? "");
+        var details = form.Details;
         var result = await members.UpdateDetailsAsync(id, details, Editor.Email, cancellationToken);
         if (result.Succeeded)
         {
@@ -197,16 +197,6 @@ public sealed class ApplicationDecisionForm
 public sealed record MemberListData(IReadOnlyList<MemberProfile> Members, Pager Pager, string Text, string Group, IReadOnlyList<string> Groups, DateTimeOffset Now);
 
 public sealed record MemberDetailData(MemberProfile Member, IReadOnlyList<string> AllGroups, IReadOnlyList<MemberApplication> Applications, bool Locked, MemberDetails Details);
-
-public sealed class MemberDetailsForm
-{
-    public string? Name { get; set; }
-    public string? School { get; set; }
-    public string? Position { get; set; }
-    public string? City { get; set; }
-    public string? Country { get; set; }
-    public string? PreferredCulture { get; set; }
-}
 
 public sealed record ApplicationRow(MemberApplication Application, MemberProfile? Member);
 

@@ -65,7 +65,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
             "client-removed" => Text.ClientRemoved,
             _ => null,
         };
-        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        var form = UserForm.From(user);
         return Show("User", PageOf(user.Name, "users", await EditDataAsync(user, form, cancellationToken), notice));
     }
 
@@ -84,7 +84,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
             return Missing();
         }
 
-        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        var form = UserForm.From(user);
         var data = await EditDataAsync(user, form, cancellationToken);
         if (!result.Succeeded)
         {
@@ -156,7 +156,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
             return Missing();
         }
 
-        var form = new UserForm { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+        var form = UserForm.From(user);
         return await FailedEditAsync(id, form, result, cancellationToken);
     }
 
@@ -201,6 +201,13 @@ public sealed class UserForm
 
     /// <summary>An account for a script: no password, client credentials only.</summary>
     public bool ApiUser { get; set; }
+
+    /// <summary>The account as it is, for its edit form.</summary>
+    public static UserForm From(UserProfile user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new() { Email = user.Email, Name = user.Name, Groups = [.. user.Groups], TranslatorCulture = user.TranslatorCulture, UiCulture = user.UiCulture };
+    }
     public List<string> Groups { get; set; } = [];
     public string? TranslatorCulture { get; set; }
     public string? UiCulture { get; set; } = "zh-CN";

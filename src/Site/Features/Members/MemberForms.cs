@@ -4,18 +4,11 @@ namespace Site.Features.Members;
 
 // What the member forms post. Everything is a string, so that what was typed comes back as typed.
 
-public sealed class RegisterForm
+/// <summary>A member's details as a visitor registers them: the profile's fields, with an email and a password.</summary>
+public sealed class RegisterForm : ProfileForm
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
-    public string? Name { get; set; }
-    public string? School { get; set; }
-    public string? Position { get; set; }
-    public string? City { get; set; }
-    public string? Country { get; set; }
-    public string? PreferredCulture { get; set; }
-
-    public MemberDetails Details => MemberRules.Trim(new MemberDetails(Name ?? "", School ?? "", Position ?? "", City ?? "", Country ?? "", PreferredCulture ?? ""));
 }
 
 public sealed class LoginForm
@@ -37,7 +30,8 @@ public sealed class ResetPasswordForm
     public string? NewPassword { get; set; }
 }
 
-public sealed class ProfileForm
+/// <summary>A member's details: their own profile page and the back office's member screen post these fields.</summary>
+public class ProfileForm
 {
     public string? Name { get; set; }
     public string? School { get; set; }
