@@ -207,8 +207,7 @@ internal sealed class UserService(
         var account = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false);
         if (account is null)
         {
-            // Same work as a real check, so that timing does not tell which addresses have accounts.
-            users.PasswordHasher.HashPassword(new UserAccount(), password ?? string.Empty);
+            EqualPasswordWork.Spend(users.PasswordHasher, password);
             return new UserSignIn(SignInOutcome.Failed);
         }
 
@@ -220,6 +219,8 @@ internal sealed class UserService(
     {
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
         {
+            // The check still runs (its result unused), so that a locked account answers no faster than an unknown one.
+            await check().ConfigureAwait(false);
             return new UserSignIn(SignInOutcome.LockedOut, LockedOutUntil: account.LockoutEnd);
         }
 
@@ -363,8 +364,7 @@ internal sealed class UserService(
         var hash = account is null ? null : await users.GetAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId.Trim()).ConfigureAwait(false);
         if (account is null || hash is null)
         {
-            // Same work as a real check, so that timing does not tell which client ids exist.
-            users.PasswordHasher.HashPassword(new UserAccount(), secret ?? string.Empty);
+            EqualPasswordWork.Spend(users.PasswordHasher, secret);
             return new UserSignIn(SignInOutcome.Failed);
         }
 

@@ -2,6 +2,9 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -46,6 +49,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);
         builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
         builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddScoped<IPasswordHasher<Site.Core.Members.Member>, CountingPasswordHasher<Site.Core.Members.Member>>();
+            services.AddScoped<IPasswordHasher<Site.Core.Users.UserAccount>, CountingPasswordHasher<Site.Core.Users.UserAccount>>();
+        });
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>

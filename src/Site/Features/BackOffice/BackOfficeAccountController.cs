@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Site.Core.Users;
 using Site.Core.Workflow;
 using Site.Features.Members;
+using Site.Hosting;
 
 namespace Site.Features.BackOffice;
 
@@ -56,8 +57,7 @@ public sealed class BackOfficeAccountController(IUserService users) : BackOffice
         var signIn = await users.CheckPasswordAsync(form.Email ?? "", form.Password ?? "", cancellationToken);
         if (signIn.Outcome != SignInOutcome.Succeeded)
         {
-            var message = signIn.Outcome == SignInOutcome.LockedOut ? Text.LockedOut : Text.LoginFailed;
-            var page = PageOf(Text.LogIn, "", new LoginForm { Email = form.Email ?? "", ReturnUrl = SafeReturnUrl(form.ReturnUrl) }, errors: [new FormError(null, message)]);
+            var page = PageOf(Text.LogIn, "", new LoginForm { Email = form.Email ?? "", ReturnUrl = SafeReturnUrl(form.ReturnUrl) }, errors: [new FormError(null, Text.LoginFailed)]);
             return Invalid("Login", page);
         }
 
@@ -123,9 +123,5 @@ public sealed class BackOfficeAccountController(IUserService users) : BackOffice
     };
 
     /// <summary>Only a path inside the back office: never an open redirect.</summary>
-    internal static string? SafeReturnUrl(string? url) =>
-        url is { Length: > 0 } && url.StartsWith(BackOfficeExtensions.Path, StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal)
-            && !url.Contains('\\', StringComparison.Ordinal) && Uri.IsWellFormedUriString(url, UriKind.Relative)
-            ? url
-            : null;
+    internal static string? SafeReturnUrl(string? url) => LocalReturnUrl.Check(url, [BackOfficeExtensions.Path]);
 }

@@ -37,5 +37,7 @@ public sealed partial class BackOfficeText
     public string ClientSecret => T("Client secret", "客户端密钥");
     public string TokenFormRequired => T("Send the request as application/x-www-form-urlencoded.", "请以 application/x-www-form-urlencoded 格式发送请求。");
     public string TokenGrantType => T("Only grant_type=client_credentials is supported here.", "此处仅支持 grant_type=client_credentials。");
-    public string ClientRefused => T("The client id or secret is not right.", "客户端 ID 或密钥不正确。");
+    public string ClientRefused => T(
+        "The client id or secret is not right, or the account is locked for a while after too many failed attempts.",
+        "客户端 ID 或密钥不正确，或因失败次数过多账号已被暂时锁定。");
 }

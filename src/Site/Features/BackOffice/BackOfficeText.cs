@@ -51,8 +51,10 @@ public sealed partial class BackOfficeText
         "No back-office account exists yet. Create the first administrator; they can then add editors, writers and translators.",
         "尚无后台账号。请创建第一位管理员，之后可由其添加编辑、作者和译者。");
     public string CreateAdministrator => T("Create administrator", "创建管理员");
-    public string LoginFailed => T("The email or password is not right.", "电子邮箱或密码不正确。");
-    public string LockedOut => T("Too many failed attempts: this account is locked for a while. Try again later, or ask an administrator.", "失败次数过多，账号已被暂时锁定。请稍后再试，或联系管理员。");
+    // One answer for a wrong password, an unknown address and a locked account: a different one would tell which exist.
+    public string LoginFailed => T(
+        "The email or password is not right, or the account is locked for a while after too many failed attempts. Try again later, or ask an administrator.",
+        "电子邮箱或密码不正确，或因失败次数过多账号已被暂时锁定。请稍后再试，或联系管理员。");
     public string SignInFirst => T("Sign in first: send a bearer token from POST /umbraco/management/api/v1/security/token.", "请先登录：请携带从 POST /umbraco/management/api/v1/security/token 获取的 Bearer 令牌。");
     public string Forbidden => T("You do not have permission to do this.", "您没有执行此操作的权限。");
     public string NotFound => T("Not found.", "未找到。");

@@ -17,8 +17,8 @@ public sealed class MemberAccountController(
     [HttpGet("login")]
     public IActionResult Login(string prefix, string? returnUrl) =>
         ClaimsMemberAccessor.MemberId(User) is not null
-            ? Redirect(MemberUrls.SafeReturnUrl(returnUrl) ?? MemberUrls.Page(prefix))
-            : Show("Login", Form(prefix, t => t.LogIn, "login", new LoginForm(), returnUrl: MemberUrls.SafeReturnUrl(returnUrl)));
+            ? Redirect(MemberUrls.SafeReturnUrl(returnUrl, Snapshot.Languages) ?? MemberUrls.Page(prefix))
+            : Show("Login", Form(prefix, t => t.LogIn, "login", new LoginForm(), returnUrl: MemberUrls.SafeReturnUrl(returnUrl, Snapshot.Languages)));
 
     [HttpPost("login")]
     [EnableRateLimiting(MembersExtensions.RateLimitPolicy)]
@@ -28,10 +28,10 @@ public sealed class MemberAccountController(
         var result = await accounts.LogInAsync(form, BaseUrl, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            return Redirect(MemberUrls.SafeReturnUrl(returnUrl) ?? MemberUrls.Page(prefix));
+            return Redirect(MemberUrls.SafeReturnUrl(returnUrl, Snapshot.Languages) ?? MemberUrls.Page(prefix));
         }
 
-        return Invalid("Login", Form(prefix, t => t.LogIn, "login", form, result.Errors, MemberUrls.SafeReturnUrl(returnUrl)));
+        return Invalid("Login", Form(prefix, t => t.LogIn, "login", form, result.Errors, MemberUrls.SafeReturnUrl(returnUrl, Snapshot.Languages)));
     }
 
     [HttpPost("logout")]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Site.Core.Members;
+using Site.Core.Users;
 
 namespace Site.Features.Members;
 
@@ -64,7 +65,8 @@ internal sealed class MemberAccountService(
         var existing = await users.FindByEmailAsync(email!).ConfigureAwait(false);
         if (existing is not null)
         {
-            // The same answer as for a new address; the owner hears of it by mail.
+            // The same answer, and the same password hashing, as for a new address; the owner hears of it by mail.
+            EqualPasswordWork.Spend(users.PasswordHasher, form.Password);
             var text = MemberText.For(existing.PreferredCulture);
             await SendAsync(existing, baseUrl, "login", (text.MailAlreadyRegisteredSubject, text.MailAlreadyRegisteredBody), cancellationToken).ConfigureAwait(false);
             return AccountResult.Ok;
@@ -117,8 +119,7 @@ internal sealed class MemberAccountService(
         var member = await users.FindByEmailAsync(email!).ConfigureAwait(false);
         if (member is null)
         {
-            // Spend the time a password check takes, so that an unknown address answers no faster.
-            users.PasswordHasher.VerifyHashedPassword(new Member(), DummyHash, form.Password!);
+            EqualPasswordWork.Spend(users.PasswordHasher, form.Password);
             return failed;
         }
 
@@ -128,11 +129,16 @@ internal sealed class MemberAccountService(
             return AccountResult.Ok;
         }
 
-        // Identity refuses an unconfirmed address before it checks the password: say so only to whoever knows it.
-        if (result.IsNotAllowed && !member.EmailConfirmed && await users.CheckPasswordAsync(member, form.Password!).ConfigureAwait(false))
+        // Identity refuses a locked or unconfirmed account before it checks the password; the check runs all the same, so
+        // that the answer takes as long as for anyone else, and an unconfirmed address is said so only to whoever knows it.
+        if (result.IsLockedOut || result.IsNotAllowed)
         {
-            await SendConfirmationAsync(member, baseUrl, cancellationToken).ConfigureAwait(false);
-            return AccountResult.Fail(new FieldError(string.Empty, ErrorCodes.NotConfirmed));
+            var knowsPassword = await users.CheckPasswordAsync(member, form.Password!).ConfigureAwait(false);
+            if (result.IsNotAllowed && !member.EmailConfirmed && knowsPassword)
+            {
+                await SendConfirmationAsync(member, baseUrl, cancellationToken).ConfigureAwait(false);
+                return AccountResult.Fail(new FieldError(string.Empty, ErrorCodes.NotConfirmed));
+            }
         }
 
         return failed;
@@ -295,9 +301,6 @@ internal sealed class MemberAccountService(
         await data.DeleteAsync(memberId, cancellationToken).ConfigureAwait(false);
         return AccountResult.Ok;
     }
-
-    // A hash of a random password, computed once, to verify against when no member has the address.
-    private static readonly string DummyHash = new PasswordHasher<Member>().HashPassword(new Member(), Guid.NewGuid().ToString());
 
     private static int Max(string field) => field is nameof(MemberDetails.City) or nameof(MemberDetails.Country) ? MemberRules.MaxPlaceLength : MemberRules.MaxNameLength;
 

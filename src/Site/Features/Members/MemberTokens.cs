@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Site.Core.Members;
 using Site.Core.Publishing;
+using Site.Core.Users;
 using Site.Features.Delivery;
 using Site.Features.Public;
 
@@ -46,13 +47,19 @@ public static class MemberTokens
         var member = string.IsNullOrWhiteSpace(request?.Email) ? null : await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
         if (member is null)
         {
-            users.PasswordHasher.HashPassword(new Member(), request?.Password ?? string.Empty);
+            EqualPasswordWork.Spend(users.PasswordHasher, request?.Password);
             return Refused(context, snapshots);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(member, request?.Password ?? string.Empty, lockoutOnFailure: true).ConfigureAwait(false);
         if (!result.Succeeded)
         {
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Refused before the password was checked: check it all the same, so a locked account answers as slowly as any.
+                await users.CheckPasswordAsync(member, request?.Password ?? string.Empty).ConfigureAwait(false);
+            }
+
             return Refused(context, snapshots);
         }
 

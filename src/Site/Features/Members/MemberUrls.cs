@@ -1,3 +1,6 @@
+using Site.Core.Languages;
+using Site.Hosting;
+
 namespace Site.Features.Members;
 
 /// <summary>The member pages' addresses: /{prefix}/member/{page}.</summary>
@@ -14,11 +17,7 @@ public static class MemberUrls
     public static bool IsMemberPath(string? path, string prefix) =>
         path is not null && path.StartsWith($"/{prefix}/{Segment}", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A return address that stays on this site: a local path, never "//host" or "/\host".</summary>
-    public static string? SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl[0] == '/'
-        && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-        && !returnUrl.Contains('\r', StringComparison.Ordinal) && !returnUrl.Contains('\n', StringComparison.Ordinal)
-            ? returnUrl
-            : null;
+    /// <summary>A return address that stays on this site, under one of its languages' paths (see <see cref="LocalReturnUrl"/>).</summary>
+    public static string? SafeReturnUrl(string? returnUrl, LanguageSet languages) =>
+        LocalReturnUrl.Check(returnUrl, (languages ?? LanguageSet.Empty).All.Select(l => l.UrlPrefix));
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Site.Core;
 using Site.Core.Members;
+using Site.Core.Publishing;
 using Site.Features.Public;
 
 namespace Site.Features.Members;
@@ -83,7 +84,7 @@ public static class MembersExtensions
     {
         var prefix = context.Request.Path.Value?.TrimStart('/').Split('/')[0] is { Length: 2 } p ? p : "zh";
         var target = MemberUrls.Page(prefix, page);
-        if (redirectUri is not null && MemberUrls.SafeReturnUrl(context.Request.Path + context.Request.QueryString) is { } back)
+        if (redirectUri is not null && MemberUrls.SafeReturnUrl(context.Request.Path + context.Request.QueryString, context.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages) is { } back)
         {
             target += "?returnUrl=" + Uri.EscapeDataString(back);
         }

@@ -53,6 +53,26 @@ public sealed class BackOfficeAccountTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\u3000/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/en/member")]
+    public async Task A_return_address_outside_the_back_office_is_ignored_after_sign_in(string returnUrl)
+    {
+        var user = await BackOfficeApi.CreateUserAsync(site, BackOfficeGroups.Writers);
+        using var browser = new MemberClient(site);
+
+        var (signedIn, _) = await browser.SubmitAsync("/umbraco/login?returnUrl=" + Uri.EscapeDataString(returnUrl),
+            new Dictionary<string, string> { ["Email"] = user.Email, ["Password"] = BackOfficeApi.Password, ["ReturnUrl"] = returnUrl });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/umbraco", signedIn.Headers.Location!.OriginalString);
+
+        var (switched, _) = await browser.SubmitAsync("/umbraco", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = returnUrl }, "form[action='/umbraco/language']");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/umbraco", switched.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_wrong_password_keeps_the_email_and_repeated_failures_lock_the_account()
     {

@@ -231,4 +231,25 @@ public sealed class MemberAccountTests(SiteFactory site)
         });
         Assert.Equal("/en/member", response.Headers.Location!.OriginalString);
     }
+
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%E3%80%80%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2Fumbraco")]
+    public async Task A_return_address_with_blanks_or_outside_the_member_site_is_ignored_after_login(string returnUrl)
+    {
+        using var browser = new MemberClient(site);
+        var email = await browser.RegisterAndLogInAsync("en");
+        using var other = new MemberClient(site);
+        var (_, page) = await other.GetAsync("/en/member/login?returnUrl=" + returnUrl);
+        Assert.Null(page.QuerySelector("input[name=returnUrl]"));
+        var (response, _) = await other.PostAsync("/en/member/login?returnUrl=" + returnUrl, new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = MemberClient.Password,
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/en/member", response.Headers.Location!.OriginalString);
+    }
 }

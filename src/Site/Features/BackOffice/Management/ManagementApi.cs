@@ -95,8 +95,8 @@ public static class ManagementApi
             if (signIn.Outcome != Site.Core.Users.SignInOutcome.Succeeded)
             {
                 var text = BackOfficeText.For(BackOfficeControllerBase.PreferredCulture(context.Request));
-                return ManagementProblems.Problem(context, StatusCodes.Status401Unauthorized, signIn.Outcome.ToString(),
-                    signIn.Outcome == Site.Core.Users.SignInOutcome.LockedOut ? text.LockedOut : text.LoginFailed);
+                // Locked or not, known or not: one answer (the engine still tells the audit trail which it was).
+                return ManagementProblems.Problem(context, StatusCodes.Status401Unauthorized, nameof(Site.Core.Users.SignInOutcome.Failed), text.LoginFailed);
             }
 
             var stamp = await users.GetSessionStampAsync(signIn.User!.Id, cancellationToken).ConfigureAwait(false) ?? "";
@@ -130,8 +130,7 @@ public static class ManagementApi
             if (signIn.Outcome != Site.Core.Users.SignInOutcome.Succeeded)
             {
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"umbraco\"";
-                return OAuthProblem(context, StatusCodes.Status401Unauthorized, "invalid_client",
-                    signIn.Outcome == Site.Core.Users.SignInOutcome.LockedOut ? text.LockedOut : text.ClientRefused);
+                return OAuthProblem(context, StatusCodes.Status401Unauthorized, "invalid_client", text.ClientRefused);
             }
 
             var options = issuer.Get(BackOfficeAuthentication.TokenIssuerScheme);
