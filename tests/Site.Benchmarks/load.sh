@@ -24,7 +24,7 @@ echo "Publishing the site (Release)..." >&2
 dotnet publish "$root/src/Site" -c Release -o "$work/site" --nologo -v quiet >&2
 
 start_site() {
-  ( cd "$work/site" && Site__DataPath="$work/data" Site__Sync__Folder="$root/uSync/v14" ASPNETCORE_URLS="http://127.0.0.1:$site_port" \
+  ( cd "$work/site" && Site__DataPath="$work/data" Site__Sync__Folder="$root/uSync/v14" ASPNETCORE_URLS="http://127.0.0.1:$site_port" Site__Public__BaseUrl="http://127.0.0.1:$site_port" \
       Logging__LogLevel__Default=Warning exec dotnet Site.dll ) >"$work/site.log" 2>&1 &
   site_pid=$!
 }

@@ -48,8 +48,10 @@ public sealed class SiteServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(dataPath);
-        factory = new SiteFactory(dataPath);
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // The port is chosen first: the site's public origin (for links in mails) must name it before the site starts.
+        var port = FreeLoopbackPort();
+        factory = new SiteFactory(dataPath, $"http://127.0.0.1:{port}");
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.FirstOrDefault()
@@ -164,11 +166,19 @@ public sealed class SiteServerFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string dataPath) : WebApplicationFactory<Program>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class SiteFactory(string dataPath, string publicOrigin) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Site:Public:BaseUrl", publicOrigin);
             builder.UseSetting("Site:DataPath", dataPath);
             builder.UseSetting("Site:DatabaseProvider", "Sqlite");
             builder.UseSetting("Site:Sync:Folder", RepositoryPaths.UsyncFolder);

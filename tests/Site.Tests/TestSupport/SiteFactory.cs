@@ -37,9 +37,13 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@forum.test";
     public const string AdminPassword = "admin password for tests";
 
+    /// <summary>The public origin (required outside Development): the test client's own, so host filtering lets it in.</summary>
+    public const string PublicOrigin = "http://localhost";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("Site:Public:BaseUrl", PublicOrigin);
         builder.UseSetting("Site:DataPath", _dataPath);
         builder.UseSetting("Site:Public:NewsPageSize", NewsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Members: mail goes to {DataPath}/mail (the default pickup folder); the tests post far more forms than a person.

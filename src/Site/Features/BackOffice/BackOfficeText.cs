@@ -50,6 +50,14 @@ public sealed partial class BackOfficeText
     public string SetupIntro => T(
         "No back-office account exists yet. Create the first administrator; they can then add editors, writers and translators.",
         "尚无后台账号。请创建第一位管理员，之后可由其添加编辑、作者和译者。");
+    public string SetupOrigin(string origin) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        T("Links in mails (password reset, address confirmation) will lead to {0}. To change it, set Site:Public:BaseUrl and restart the site.",
+          "邮件中的链接（重设密码、验证邮箱）将指向 {0}。如需更改，请设置 Site:Public:BaseUrl 并重启网站。"),
+        origin);
+    public string SetupNoOrigin => T(
+        "No public address is set (Site:Public:BaseUrl): mails with links are not sent until it is. Set it and restart the site.",
+        "尚未设置网站的公开地址（Site:Public:BaseUrl）：设置之前不会发送含链接的邮件。请设置后重启网站。");
     public string CreateAdministrator => T("Create administrator", "创建管理员");
     // One answer for a wrong password, an unknown address and a locked account: a different one would tell which exist.
     public string LoginFailed => T(

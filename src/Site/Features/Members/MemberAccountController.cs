@@ -25,7 +25,7 @@ public sealed class MemberAccountController(
     public async Task<IActionResult> Login(string prefix, [FromForm] LoginForm form, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var result = await accounts.LogInAsync(form, BaseUrl, HttpContext.RequestAborted);
+        var result = await accounts.LogInAsync(form, MailOrigin, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return Redirect(MemberUrls.SafeReturnUrl(returnUrl, Snapshot.Languages) ?? MemberUrls.Page(prefix));
@@ -50,7 +50,7 @@ public sealed class MemberAccountController(
     public async Task<IActionResult> Register(string prefix, [FromForm] RegisterForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var result = await accounts.RegisterAsync(form, BaseUrl, HttpContext.RequestAborted);
+        var result = await accounts.RegisterAsync(form, MailOrigin, HttpContext.RequestAborted);
         return result.Succeeded
             ? RedirectToAction(nameof(CheckEmail), new { prefix, @for = "register" })
             : Invalid("Register", Form(prefix, t => t.Register, "register", form, result.Errors));
@@ -87,7 +87,7 @@ public sealed class MemberAccountController(
         }
 
         // Known or not, the same answer.
-        await accounts.RequestPasswordResetAsync(form, BaseUrl, HttpContext.RequestAborted);
+        await accounts.RequestPasswordResetAsync(form, MailOrigin, HttpContext.RequestAborted);
         return RedirectToAction(nameof(CheckEmail), new { prefix, @for = "reset" });
     }
 

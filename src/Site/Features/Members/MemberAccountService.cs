@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Site.Core.Members;
 using Site.Core.Users;
+using Site.Features.Public;
 
 namespace Site.Features.Members;
 
@@ -14,22 +15,22 @@ namespace Site.Features.Members;
 /// </summary>
 public interface IMemberAccountService
 {
-    Task<AccountResult> RegisterAsync(RegisterForm form, string baseUrl, CancellationToken cancellationToken);
+    Task<AccountResult> RegisterAsync(RegisterForm form, string? linkOrigin, CancellationToken cancellationToken);
 
     Task<bool> ConfirmEmailAsync(string? id, string? code);
 
-    Task<AccountResult> LogInAsync(LoginForm form, string baseUrl, CancellationToken cancellationToken);
+    Task<AccountResult> LogInAsync(LoginForm form, string? linkOrigin, CancellationToken cancellationToken);
 
     Task LogOutAsync();
 
-    Task RequestPasswordResetAsync(EmailForm form, string baseUrl, CancellationToken cancellationToken);
+    Task RequestPasswordResetAsync(EmailForm form, string? linkOrigin, CancellationToken cancellationToken);
 
     /// <summary>Whether a reset link is worth showing the form for (it names an existing member).</summary>
     Task<bool> IsResetLinkPlausibleAsync(string? id, string? code);
 
     Task<AccountResult> ResetPasswordAsync(ResetPasswordForm form);
 
-    Task<AccountResult> ChangeEmailAsync(Guid memberId, ChangeEmailForm form, string baseUrl, CancellationToken cancellationToken);
+    Task<AccountResult> ChangeEmailAsync(Guid memberId, ChangeEmailForm form, string? linkOrigin, CancellationToken cancellationToken);
 
     Task<bool> ConfirmEmailChangeAsync(string? id, string? email, string? code);
 
@@ -40,17 +41,18 @@ public interface IMemberAccountService
     Task<AccountResult> DeleteAsync(Guid memberId, DeleteAccountForm form, CancellationToken cancellationToken);
 }
 
-internal sealed class MemberAccountService(
+internal sealed partial class MemberAccountService(
     UserManager<Member> users,
     SignInManager<Member> signIn,
     IMemberDataService data,
     IMailSender mail,
     IOptions<IdentityOptions> identity,
-    TimeProvider clock) : IMemberAccountService
+    TimeProvider clock,
+    ILogger<MemberAccountService> logger) : IMemberAccountService
 {
     public const int MaxEmailLength = 254;
 
-    public async Task<AccountResult> RegisterAsync(RegisterForm form, string baseUrl, CancellationToken cancellationToken)
+    public async Task<AccountResult> RegisterAsync(RegisterForm form, string? linkOrigin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new List<FieldError>();
@@ -68,7 +70,7 @@ internal sealed class MemberAccountService(
             // The same answer, and the same password hashing, as for a new address; the owner hears of it by mail.
             EqualPasswordWork.Spend(users.PasswordHasher, form.Password);
             var text = MemberText.For(existing.PreferredCulture);
-            await SendAsync(existing, baseUrl, "login", (text.MailAlreadyRegisteredSubject, text.MailAlreadyRegisteredBody), cancellationToken).ConfigureAwait(false);
+            await SendAsync(existing, linkOrigin, "login", (text.MailAlreadyRegisteredSubject, text.MailAlreadyRegisteredBody), cancellationToken).ConfigureAwait(false);
             return AccountResult.Ok;
         }
 
@@ -84,7 +86,7 @@ internal sealed class MemberAccountService(
                 : new AccountResult(false, [.. PasswordErrors(nameof(RegisterForm.Password), created.Errors)]);
         }
 
-        await SendConfirmationAsync(member, baseUrl, cancellationToken).ConfigureAwait(false);
+        await SendConfirmationAsync(member, linkOrigin, cancellationToken).ConfigureAwait(false);
         return AccountResult.Ok;
     }
 
@@ -100,7 +102,7 @@ internal sealed class MemberAccountService(
         return member.EmailConfirmed || (await users.ConfirmEmailAsync(member, token).ConfigureAwait(false)).Succeeded;
     }
 
-    public async Task<AccountResult> LogInAsync(LoginForm form, string baseUrl, CancellationToken cancellationToken)
+    public async Task<AccountResult> LogInAsync(LoginForm form, string? linkOrigin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new List<FieldError>();
@@ -136,7 +138,7 @@ internal sealed class MemberAccountService(
             var knowsPassword = await users.CheckPasswordAsync(member, form.Password!).ConfigureAwait(false);
             if (result.IsNotAllowed && !member.EmailConfirmed && knowsPassword)
             {
-                await SendConfirmationAsync(member, baseUrl, cancellationToken).ConfigureAwait(false);
+                await SendConfirmationAsync(member, linkOrigin, cancellationToken).ConfigureAwait(false);
                 return AccountResult.Fail(new FieldError(string.Empty, ErrorCodes.NotConfirmed));
             }
         }
@@ -146,7 +148,7 @@ internal sealed class MemberAccountService(
 
     public Task LogOutAsync() => signIn.SignOutAsync();
 
-    public async Task RequestPasswordResetAsync(EmailForm form, string baseUrl, CancellationToken cancellationToken)
+    public async Task RequestPasswordResetAsync(EmailForm form, string? linkOrigin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new List<FieldError>();
@@ -159,13 +161,13 @@ internal sealed class MemberAccountService(
 
         if (!member.EmailConfirmed)
         {
-            await SendConfirmationAsync(member, baseUrl, cancellationToken).ConfigureAwait(false);
+            await SendConfirmationAsync(member, linkOrigin, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(member).ConfigureAwait(false);
         var text = MemberText.For(member.PreferredCulture);
-        await SendAsync(member, baseUrl, $"reset-password?id={member.Id:N}&code={Encode(token)}", (text.MailResetSubject, text.MailResetBody), cancellationToken).ConfigureAwait(false);
+        await SendAsync(member, linkOrigin, $"reset-password?id={member.Id:N}&code={Encode(token)}", (text.MailResetSubject, text.MailResetBody), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> IsResetLinkPlausibleAsync(string? id, string? code) =>
@@ -197,7 +199,7 @@ internal sealed class MemberAccountService(
         return reset.Errors.Any(e => e.Code == "InvalidToken") ? invalid : new AccountResult(false, [.. PasswordErrors(nameof(ResetPasswordForm.NewPassword), reset.Errors)]);
     }
 
-    public async Task<AccountResult> ChangeEmailAsync(Guid memberId, ChangeEmailForm form, string baseUrl, CancellationToken cancellationToken)
+    public async Task<AccountResult> ChangeEmailAsync(Guid memberId, ChangeEmailForm form, string? linkOrigin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var member = await users.FindByIdAsync(memberId.ToString()).ConfigureAwait(false) ?? throw new InvalidOperationException("The signed-in member no longer exists.");
@@ -214,8 +216,10 @@ internal sealed class MemberAccountService(
         {
             var token = await users.GenerateChangeEmailTokenAsync(member, email!).ConfigureAwait(false);
             var text = MemberText.For(member.PreferredCulture);
-            var link = Link(baseUrl, member, $"confirm-email?id={member.Id:N}&email={Uri.EscapeDataString(email!)}&code={Encode(token)}");
-            await mail.SendAsync(new OutgoingMail(email!, member.Name, text.MailChangeEmailSubject, Body(text, text.MailChangeEmailBody, member.Name, link), text.Culture), cancellationToken).ConfigureAwait(false);
+            if (Link(linkOrigin, member, $"confirm-email?id={member.Id:N}&email={Uri.EscapeDataString(email!)}&code={Encode(token)}") is { } link)
+            {
+                await mail.SendAsync(new OutgoingMail(email!, member.Name, text.MailChangeEmailSubject, Body(text, text.MailChangeEmailBody, member.Name, link), text.Culture), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return AccountResult.Ok;
@@ -366,23 +370,35 @@ internal sealed class MemberAccountService(
     private async Task<Member?> FindAsync(string? id) =>
         Guid.TryParseExact(id, "N", out var key) ? await users.FindByIdAsync(key.ToString()).ConfigureAwait(false) : null;
 
-    private async Task SendConfirmationAsync(Member member, string baseUrl, CancellationToken cancellationToken)
+    private async Task SendConfirmationAsync(Member member, string? linkOrigin, CancellationToken cancellationToken)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(member).ConfigureAwait(false);
         var text = MemberText.For(member.PreferredCulture);
-        await SendAsync(member, baseUrl, $"confirm?id={member.Id:N}&code={Encode(token)}", (text.MailConfirmSubject, text.MailConfirmBody), cancellationToken).ConfigureAwait(false);
+        await SendAsync(member, linkOrigin, $"confirm?id={member.Id:N}&code={Encode(token)}", (text.MailConfirmSubject, text.MailConfirmBody), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task SendAsync(Member member, string baseUrl, string path, (string Subject, string Body) template, CancellationToken cancellationToken)
+    private Task SendAsync(Member member, string? linkOrigin, string path, (string Subject, string Body) template, CancellationToken cancellationToken)
     {
         var text = MemberText.For(member.PreferredCulture);
-        var link = Link(baseUrl, member, path);
-        return mail.SendAsync(new OutgoingMail(member.Email!, member.Name, template.Subject, Body(text, template.Body, member.Name, link), text.Culture), cancellationToken);
+        return Link(linkOrigin, member, path) is { } link
+            ? mail.SendAsync(new OutgoingMail(member.Email!, member.Name, template.Subject, Body(text, template.Body, member.Name, link), text.Culture), cancellationToken)
+            : Task.CompletedTask;
     }
 
-    /// <summary>Links in mails lead to the member's own language.</summary>
-    private static string Link(string baseUrl, Member member, string path) =>
-        $"{baseUrl.TrimEnd('/')}/{MemberUrls.PrefixOf(member.PreferredCulture)}/member/{path}";
+    /// <summary>Links in mails lead to the member's own language; without a trusted origin no link, and so no mail, is made.</summary>
+    private string? Link(string? linkOrigin, Member member, string path)
+    {
+        if (string.IsNullOrEmpty(linkOrigin))
+        {
+            LogNoTrustedOrigin(logger, PublicOrigin.RequiredMessage);
+            return null;
+        }
+
+        return $"{linkOrigin.TrimEnd('/')}/{MemberUrls.PrefixOf(member.PreferredCulture)}/member/{path}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A mail to a member was not sent: its link needs a trusted origin. {Advice}")]
+    private static partial void LogNoTrustedOrigin(ILogger logger, string advice);
 
     private static string Body(MemberText text, string template, string name, string link) =>
         string.Format(System.Globalization.CultureInfo.GetCultureInfo(text.Culture), template, name, link) + text.MailSignature;

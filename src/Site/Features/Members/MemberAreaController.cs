@@ -71,7 +71,7 @@ public sealed class MemberAreaController(
     [HttpPost("email")]
     public async Task<IActionResult> ChangeEmail(string prefix, [FromForm] ChangeEmailForm form)
     {
-        var result = await accounts.ChangeEmailAsync(MemberId, form, BaseUrl, HttpContext.RequestAborted);
+        var result = await accounts.ChangeEmailAsync(MemberId, form, MailOrigin, HttpContext.RequestAborted);
         return result.Succeeded ? Done(prefix, "email") : Invalid("ChangeEmail", Form(prefix, t => t.ChangeEmail, "email", form, result.Errors));
     }
 

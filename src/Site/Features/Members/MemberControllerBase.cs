@@ -22,6 +22,9 @@ public abstract class MemberControllerBase(IPublishedSnapshotAccessor snapshots,
 
     protected string BaseUrl => PublicContentController.BaseUrl(Request, options.Value);
 
+    /// <summary>Where links in mails lead: never built from the request's Host header (see <see cref="PublicOrigin"/>).</summary>
+    protected string? MailOrigin => PublicOrigin.ForMail(Request, options.Value);
+
     protected MemberPageModel Page(string prefix, Func<MemberText, string> title, string page, string? notice = null)
     {
         var language = LanguageOf(prefix);

@@ -22,6 +22,7 @@ public static class PublicSiteExtensions
             .Validate(o => o.NewsPageSize is > 0 and <= 100, "Site:Public:NewsPageSize must be between 1 and 100.")
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
+        builder.AddPublicOrigin();
         builder.Services.AddControllersWithViews();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
         // Chinese text goes out as text, not as numeric character references: smaller pages, readable source.

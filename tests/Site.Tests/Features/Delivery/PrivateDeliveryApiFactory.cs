@@ -31,6 +31,7 @@ public sealed class PrivateDeliveryApiFactory : Microsoft.AspNetCore.Mvc.Testing
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("environment", "Production");
+        builder.UseSetting("Site:Public:BaseUrl", SiteFactory.PublicOrigin);
         builder.UseSetting("Site:DataPath", _dataPath);
         builder.UseSetting("Site:DeliveryApi:PublicAccess", "false");
         builder.UseSetting("Site:DeliveryApi:ApiKey", SiteFactory.DeliveryApiKey);
