@@ -44,6 +44,12 @@ public sealed class MediaOptions
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>
+    /// The most pixels an image may have (width × height; 50 megapixels by default): a small file can hold a huge picture
+    /// ("image bomb") whose decoding would take gigabytes, so larger ones are refused on upload and never resized.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
+    /// <summary>
     /// Where uploaded files are kept: relative to <see cref="SiteCoreOptions.DataPath"/>, or absolute. Several instances
     /// of the site share one (a shared volume), while each keeps its own data folder for its search index.
     /// </summary>

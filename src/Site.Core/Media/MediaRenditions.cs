@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NetVips;
 
 namespace Site.Core.Media;
@@ -14,7 +15,7 @@ public interface IMediaRenditions
     Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken);
 }
 
-internal sealed class MediaRenditions(IMediaService media) : IMediaRenditions
+internal sealed class MediaRenditions(IMediaService media, IOptions<SiteCoreOptions> options) : IMediaRenditions
 {
     private static readonly SemaphoreSlim Gate = new(2, 2);
 
@@ -42,6 +43,11 @@ internal sealed class MediaRenditions(IMediaService media) : IMediaRenditions
         {
             if (!File.Exists(path))
             {
+                if (!File.Exists(original) || IsTooLarge(original, options.Value.Media.MaxImagePixels))
+                {
+                    return null;
+                }
+
                 var temporary = path + "." + Guid.NewGuid().ToString("N") + extension;
                 using (var image = height is null
                     ? Image.Thumbnail(original, width, size: Enums.Size.Down)
@@ -59,6 +65,25 @@ internal sealed class MediaRenditions(IMediaService media) : IMediaRenditions
         }
 
         return path;
+    }
+
+    internal static bool IsTooLarge(int width, int height, long maxPixels) => (long)width * height > maxPixels;
+
+    /// <summary>
+    /// Whether the file's own header (not the stored record, which an older upload or a replaced file may contradict) names
+    /// more pixels than allowed: such a file is never decoded.
+    /// </summary>
+    private static bool IsTooLarge(string path, long maxPixels)
+    {
+        try
+        {
+            using var header = Image.NewFromFile(path, access: Enums.Access.Sequential);
+            return IsTooLarge(header.Width, header.Height, maxPixels);
+        }
+        catch (VipsException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Scales the image to cover the box, then cuts the box out centred on the focal point (kept inside the image).</summary>

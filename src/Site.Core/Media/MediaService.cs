@@ -83,8 +83,14 @@ internal sealed class MediaService(
 
             try
             {
+                // Only the header is read here: nothing is decoded before the size is known to be within the limit.
                 using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
                 (width, height) = (image.Width, image.Height);
+                var maxPixels = options.Value.Media.MaxImagePixels;
+                if (MediaRenditions.IsTooLarge(image.Width, image.Height, maxPixels))
+                {
+                    return new MediaResult(MediaStatus.TooManyPixels, null, MediaMessages.TooManyPixels.Format(image.Width, image.Height, maxPixels / 1_000_000.0));
+                }
             }
             catch (VipsException)
             {

@@ -84,6 +84,32 @@ public sealed class MediaServiceTests
     }
 
     [Fact]
+    public async Task An_image_with_more_pixels_than_allowed_is_refused_from_its_header_with_the_limit()
+    {
+        await using var engine = await TestEngine.StartAsync();
+
+        var bomb = await UploadAsync(engine, TestImages.PngHeaderOnly(20_000, 20_000), "bomb.png");
+
+        Assert.Equal(MediaStatus.TooManyPixels, bomb.Status);
+        Assert.Contains("20000 × 20000", bomb.Message!.Get("en-US"), StringComparison.Ordinal);
+        Assert.Contains("50 megapixels", bomb.Message.Get("en-US"), StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(Path.Combine(engine.DataPath, "media")) ? Directory.GetFiles(Path.Combine(engine.DataPath, "media"), "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public async Task A_stored_image_over_the_limit_is_never_resized()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var uploaded = (await UploadAsync(engine, TestImages.Png(64, 64), "small.png")).Item!;
+        // The file is replaced behind the record's back (or was stored before the limit existed): its own header decides.
+        await File.WriteAllBytesAsync(engine.Services.GetRequiredService<IMediaService>().OriginalPath(uploaded), TestImages.PngHeaderOnly(), Ct);
+
+        var rendition = await engine.Services.GetRequiredService<IMediaRenditions>().GetAsync(uploaded, 320, 320, Ct);
+
+        Assert.Null(rendition);
+    }
+
+    [Fact]
     public async Task A_crop_keeps_the_focal_point_in_view()
     {
         await using var engine = await TestEngine.StartAsync();

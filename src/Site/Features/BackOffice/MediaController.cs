@@ -148,7 +148,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
     {
         MediaStatus.AltTextRequired => prefix + (string.IsNullOrWhiteSpace(altZh) ? "AltZh" : "AltEn"),
         MediaStatus.InvalidFocalPoint => prefix + "FocalLeft",
-        MediaStatus.Empty or MediaStatus.TooLarge or MediaStatus.UnsupportedType or MediaStatus.Corrupt => prefix.Length == 0 ? "File" : null,
+        MediaStatus.Empty or MediaStatus.TooLarge or MediaStatus.UnsupportedType or MediaStatus.Corrupt or MediaStatus.TooManyPixels => prefix.Length == 0 ? "File" : null,
         _ => null,
     };
 }
