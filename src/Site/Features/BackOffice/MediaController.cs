@@ -138,7 +138,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
 
     private static int StatusOf(MediaStatus status) => status switch
     {
-        MediaStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        MediaStatus.TooLarge or MediaStatus.TooManyPixels => StatusCodes.Status413PayloadTooLarge,
         MediaStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         MediaStatus.NotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,

@@ -76,6 +76,24 @@ public sealed class ManagementApiTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task An_image_bomb_is_refused_with_the_pixel_limit_and_stored_nowhere()
+    {
+        using var api = await BackOfficeApi.ClientAsync(site, BackOfficeGroups.Editors);
+        using var upload = new MultipartFormDataContent();
+        // A PNG whose header says 20,000 x 20,000 pixels: decoding it would need 400 MB for one grey channel.
+        upload.Add(new ByteArrayContent(Site.Core.Tests.TestSupport.TestImages.PngHeaderOnly(20_000, 20_000)), "file", "bomb.png");
+        upload.Add(new StringContent("炸弹"), "alt[zh-CN]");
+        upload.Add(new StringContent("Bomb"), "alt[en-US]");
+
+        var refused = await api.PostAsync(new Uri(BackOfficeApi.Prefix + "/media", UriKind.Relative), upload);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var problem = await refused.ReadObjectAsync();
+        Assert.Equal("TooManyPixels", problem["title"]!.GetValue<string>());
+        Assert.Contains("megapixels", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_answers_201_and_a_stale_save_answers_409_with_the_current_version()
     {
         using var api = await BackOfficeApi.ClientAsync(site, BackOfficeGroups.Writers);

@@ -72,7 +72,7 @@ internal static class ManagementProblems
         {
             MediaStatus.NotFound => StatusCodes.Status404NotFound,
             MediaStatus.Forbidden => StatusCodes.Status403Forbidden,
-            MediaStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            MediaStatus.TooLarge or MediaStatus.TooManyPixels => StatusCodes.Status413PayloadTooLarge,
             MediaStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status400BadRequest,
         };
