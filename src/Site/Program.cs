@@ -24,6 +24,7 @@ if (command is not null)
     return await app.RunCommandAsync(command);
 }
 
+app.UseHeadAsGet();
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseSiteStaticFiles();
