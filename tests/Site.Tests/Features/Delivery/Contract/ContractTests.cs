@@ -120,7 +120,7 @@ public sealed class ContractTests(SiteFactory site)
             File.WriteAllText(planted, "{}");
 
             Assert.Equal(planted, DeliveryContract.Locate(start));
-            Assert.NotNull(DeliveryContract.Locate(AppContext.BaseDirectory));
+            Assert.Equal(DeliveryContract.RequirePath(), DeliveryContract.Locate(AppContext.BaseDirectory));
         }
         finally
         {

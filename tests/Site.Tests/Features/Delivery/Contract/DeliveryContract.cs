@@ -28,17 +28,22 @@ public sealed class DeliveryContract
 
     public OpenApiDocument Document { get; }
 
-    /// <summary>Finds the contract by walking up from the test's folder; fails (never skips) when it is not there.</summary>
-    public static async Task<DeliveryContract> LoadAsync()
+    /// <summary>
+    /// Finds the contract by walking up from the test's folder. A clone of the repository alone has no shared folder: the
+    /// contract tests are then skipped with the reason (CI, which has it, fails on any skipped test).
+    /// </summary>
+    public static async Task<DeliveryContract> LoadAsync() => await LoadAsync(RequirePath());
+
+    public static string RequirePath()
     {
         var path = Locate(AppContext.BaseDirectory);
         if (path is null)
         {
-            Assert.Fail($"The Delivery API contract '{RelativePath}' was not found in any folder above {AppContext.BaseDirectory}. " +
-                "It is the shared folder laid beside the repository (../shared); the contract test cannot run without it.");
+            Assert.Skip($"The Delivery API contract '{RelativePath}' was not found in any folder above {AppContext.BaseDirectory}. " +
+                "It comes with the shared folder laid beside the repository (../shared, which CI has); to run these tests, put it there.");
         }
 
-        return await LoadAsync(path);
+        return path;
     }
 
     public static async Task<DeliveryContract> LoadAsync(string path)
