@@ -70,6 +70,21 @@ internal static class Messages
     public static readonly LocalizedText NotDate = LocalizedText.Of("{0} must be a date (yyyy-MM-dd).", "{0}必须是日期（yyyy-MM-dd）。");
     public static readonly LocalizedText NotBoolean = LocalizedText.Of("{0} must be 1 or 0.", "{0}必须是 1 或 0。");
     public static readonly LocalizedText NotJsonArray = LocalizedText.Of("{0} must be a JSON list.", "{0}必须是 JSON 列表。");
+    public static readonly LocalizedText NotTag = LocalizedText.Of(
+        "{0}: item {1} is not a tag. Tags are a JSON list of texts, each on one line and not empty.",
+        "{0}：第 {1} 项不是标签。标签须为由文本组成的 JSON 列表，每项为非空的单行文本。");
+    public static readonly LocalizedText NotLink = LocalizedText.Of(
+        "{0}: item {1} is not a link. Each link is an object of Umbraco's link fields (name, url, target, udi, queryString, …), each text or empty, with a url or a udi.",
+        "{0}：第 {1} 项不是链接。每个链接须为由 Umbraco 链接字段（name、url、target、udi、queryString 等）组成的对象，各字段为文本或空，并带有 url 或 udi。");
+    public static readonly LocalizedText LinkNotAllowed = LocalizedText.Of(
+        "{0}: the address of link {1} is not allowed. Use an http:// or https:// address, a mailto: address or a path on this site starting with a single /.",
+        "{0}：第 {1} 个链接的地址不被允许。请使用 http:// 或 https:// 地址、mailto: 地址，或以单个 / 开头的本站路径。");
+    public static readonly LocalizedText NotMediaItem = LocalizedText.Of(
+        "{0}: item {1} is not a media item. Each item is an object with a mediaKey (Umbraco's MediaPicker3 value: key, mediaKey, mediaTypeAlias, crops, focalPoint).",
+        "{0}：第 {1} 项不是媒体项。每项须为带有 mediaKey 的对象（Umbraco MediaPicker3 的值：key、mediaKey、mediaTypeAlias、crops、focalPoint）。");
+    public static readonly LocalizedText MarkdownTooDeep = LocalizedText.Of(
+        "{0} is nested too deeply to be shown (quotes, lists or emphasis inside one another, more than a hundred levels). Flatten it.",
+        "{0}嵌套层级过深，无法显示（引用、列表或强调层层嵌套，超过一百层）。请减少嵌套。");
     public static readonly LocalizedText NotContentUdi = LocalizedText.Of("{0} must be a document link (umb://document/...).", "{0}必须是文档链接（umb://document/...）。");
     public static readonly LocalizedText NameRequired = LocalizedText.Of("A name is required in {0}.", "{0}的名称为必填项。");
     public static readonly LocalizedText Conflict = LocalizedText.Of(

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Site.Core.Content;
@@ -118,27 +116,8 @@ internal static class ContentValidator
             return schema.ResolveMessage(property.ValidationMessage) ?? Messages.PatternMismatch.Format(property.Name);
         }
 
-        return property.EditorAlias switch
-        {
-            PropertyEditors.Numeric when !IsPlainInteger(value)
-                => Messages.NotInteger.Format(property.Name),
-            PropertyEditors.DatePicker when !TryParseDate(value, out _)
-                => Messages.NotDate.Format(property.Name),
-            PropertyEditors.TrueFalse when value is not ("1" or "0")
-                => Messages.NotBoolean.Format(property.Name),
-            PropertyEditors.Tags or PropertyEditors.MultiUrlPicker or PropertyEditors.MediaPicker when !IsJsonArray(value)
-                => Messages.NotJsonArray.Format(property.Name),
-            PropertyEditors.ContentPicker when ContentUdi.TryParse(value) is null
-                => Messages.NotContentUdi.Format(property.Name),
-            _ => null,
-        };
+        return EditorValues.Check(property, value);
     }
-
-    /// <summary>Digits with an optional minus sign, within Int32: what Umbraco's integer editor stores.</summary>
-    private static bool IsPlainInteger(string value) =>
-        value.Length > 0
-        && (value[0] == '-' ? value.Length > 1 && value.Skip(1).All(char.IsAsciiDigit) : value.All(char.IsAsciiDigit))
-        && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     private static bool MatchesPattern(string pattern, string value)
     {
@@ -147,36 +126,6 @@ internal static class ContentValidator
             return Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, RegexTimeout);
         }
         catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    public static bool TryParseDate(string value, out DateOnly date)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            return true;
-        }
-
-        // Umbraco stores dates with a time of day; the date part is what counts here.
-        if (DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
-        {
-            date = DateOnly.FromDateTime(dateTime);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool IsJsonArray(string value)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            return document.RootElement.ValueKind == JsonValueKind.Array;
-        }
-        catch (JsonException)
         {
             return false;
         }

@@ -1,15 +1,10 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text.Json;
 using Site.Core.Content;
 
 namespace Site.Core.Publishing;
 
 /// <summary>A published culture of a node: its name, URL segment and URL.</summary>
 public sealed record PublishedCultureInfo(string Culture, string Name, string UrlSegment, string Url, DateTime PublishedAtUtc, ContentData Data);
-
-/// <summary>A link in a list of links (Umbraco's multi URL picker).</summary>
-public sealed record LinkValue(string Name, string Url, string? Target);
 
 /// <summary>A node as visitors see it: only what is published, per culture. Immutable once the snapshot is built.</summary>
 public sealed class PublishedContent
@@ -121,43 +116,21 @@ public sealed class PublishedContent
             : _invariant.GetValue(alias, null);
     }
 
-    public int? IntValue(string alias, string culture) =>
-        int.TryParse(Value(alias, culture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+    // Typed reads go through EditorValues, which skips whatever of a stored value does not fit its editor's shape.
+    public int? IntValue(string alias, string culture) => EditorValues.WholeNumber(Value(alias, culture));
 
-    public DateOnly? DateValue(string alias, string culture) =>
-        Value(alias, culture) is { } text && ContentValidator.TryParseDate(text, out var date) ? date : null;
+    public DateOnly? DateValue(string alias, string culture) => EditorValues.Date(Value(alias, culture));
 
-    public bool BoolValue(string alias, string culture) => Value(alias, culture) == "1";
+    public bool BoolValue(string alias, string culture) => EditorValues.IsTrue(Value(alias, culture));
 
-    public IReadOnlyList<string> TagsValue(string alias, string culture) =>
-        Value(alias, culture) is { } json ? JsonSerializer.Deserialize<List<string>>(json) ?? [] : [];
+    public IReadOnlyList<string> TagsValue(string alias, string culture) => EditorValues.Tags(Value(alias, culture));
 
-    public IReadOnlyList<LinkValue> LinksValue(string alias, string culture)
-    {
-        if (Value(alias, culture) is not { } json)
-        {
-            return [];
-        }
+    /// <summary>The links a page may show: only http(s), mailto and site paths (<see cref="EditorValues.IsAllowedUrl"/>).</summary>
+    public IReadOnlyList<LinkValue> LinksValue(string alias, string culture) => EditorValues.Links(Value(alias, culture));
 
-        using var document = JsonDocument.Parse(json);
-        var links = new List<LinkValue>();
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            var url = item.TryGetProperty("url", out var u) ? u.GetString() : null;
-            if (string.IsNullOrWhiteSpace(url))
-            {
-                continue;
-            }
+    public Guid? PickedKey(string alias, string culture) => EditorValues.ContentKey(Value(alias, culture));
 
-            var name = item.TryGetProperty("name", out var n) ? n.GetString() : null;
-            var target = item.TryGetProperty("target", out var t) ? t.GetString() : null;
-            links.Add(new LinkValue(string.IsNullOrWhiteSpace(name) ? url : name, url, target));
-        }
-
-        return links;
-    }
-
-    public Guid? PickedKey(string alias, string culture) => ContentUdi.TryParse(Value(alias, culture));
+    public IReadOnlyList<Guid> MediaKeysValue(string alias, string culture) => EditorValues.MediaKeys(Value(alias, culture));
 
     /// <summary>A Markdown property as sanitized HTML, rendered once per published version.</summary>
     public string? HtmlValue(string alias, string culture)

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
@@ -16,10 +19,16 @@ public interface IMarkdownRenderer
     string ToPlainText(string markdown);
 }
 
-internal sealed class MarkdownRenderer : IMarkdownRenderer
+/// <remarks>
+/// Never throws on content: a document Markdig refuses (nesting deeper than it allows) is shown as its text, encoded,
+/// in paragraphs, so one bad value cannot take down a page, an API answer or the search index. Saving refuses such a
+/// document (<see cref="CanParse"/>), so only content written around the engine reaches the fallback.
+/// </remarks>
+internal sealed partial class MarkdownRenderer : IMarkdownRenderer
 {
     // Raw HTML is turned off in the pipeline and the output is sanitized again: two independent layers.
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+    // Pipelines are immutable once built and safe to share between threads.
+    private static readonly MarkdownPipeline HtmlPipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseAutoLinks()
@@ -28,7 +37,7 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly MarkdownPipeline _plainTextPipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseListExtras()
@@ -36,10 +45,59 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
+    /// <summary>
+    /// Whether Markdig reads the document as pages render it: what saving a Markdown value requires. One parse is
+    /// enough; the plain-text pipeline nests the same blocks and inlines.
+    /// </summary>
+    internal static bool CanParse(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            Markdown.Parse(markdown, HtmlPipeline);
+            return true;
+        }
+#pragma warning disable CA1031 // Whatever Markdig refuses, the answer is the same: the value cannot be shown.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
     public string ToSafeHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdown.Parse(markdown, _pipeline);
+        try
+        {
+            return RenderHtml(markdown);
+        }
+#pragma warning disable CA1031 // A document Markdig cannot read is shown as text rather than failing the page.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return TextAsHtml(markdown);
+        }
+    }
+
+    public string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return RenderPlainText(markdown);
+        }
+#pragma warning disable CA1031 // A document Markdig cannot read still has words for summaries and the index.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return CollapseWhitespace(markdown);
+        }
+    }
+
+    private string RenderHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, HtmlPipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!link.IsImage && IsExternal(link.Url))
@@ -58,18 +116,16 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
 
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
+        HtmlPipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return _sanitizer.Sanitize(writer.ToString());
     }
 
-    public string ToPlainText(string markdown)
+    private static string RenderPlainText(string markdown)
     {
-        ArgumentNullException.ThrowIfNull(markdown);
-
         // HTML is parsed here (not kept as text) so that it can be dropped: tags never reach summaries or the index.
-        var document = Markdown.Parse(markdown, _plainTextPipeline);
+        var document = Markdown.Parse(markdown, PlainTextPipeline);
         foreach (var block in document.Descendants<HtmlBlock>().ToList())
         {
             block.Parent?.Remove(block);
@@ -82,11 +138,32 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
 
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        _plainTextPipeline.Setup(renderer);
+        PlainTextPipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return string.Join(' ', writer.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return CollapseWhitespace(writer.ToString());
     }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The text itself, HTML-encoded, one paragraph per block of lines: safe without the sanitizer.</summary>
+    private static string TextAsHtml(string markdown)
+    {
+        var html = new StringBuilder(markdown.Length + 64);
+        foreach (var paragraph in ParagraphBreak().Split(markdown.Replace("\r\n", "\n", StringComparison.Ordinal)))
+        {
+            if (!string.IsNullOrWhiteSpace(paragraph))
+            {
+                html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph.Trim())).Append("</p>\n");
+            }
+        }
+
+        return html.ToString();
+    }
+
+    [GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial Regex ParagraphBreak();
 
     private static bool IsExternal(string? url) =>
         url is not null && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));

@@ -97,6 +97,9 @@ public interface IIndexRebuilder
     Task<int> RebuildAsync(IProgress<IndexRebuildProgress>? progress, CancellationToken cancellationToken);
 }
 
+/// <summary>A published node the index left out, and why (the failure's type and message).</summary>
+public sealed record SkippedDocument(Guid Key, string Reason);
+
 /// <summary>Where the index stands: which published snapshot it reflects.</summary>
 public interface ISearchIndexStatus
 {
@@ -107,6 +110,12 @@ public interface ISearchIndexStatus
 
     /// <summary>Why the index was last rebuilt on start ("missing", "corrupt", "version"), or null.</summary>
     string? LastRebuildReason { get; }
+
+    /// <summary>
+    /// Published nodes left out of the index because their document could not be made (each failure is logged), by
+    /// key; a node leaves this list when a later publish of it is indexed, or when it is no longer published.
+    /// </summary>
+    IReadOnlyList<SkippedDocument> SkippedDocuments { get; }
 
     /// <summary>Completes when the index reflects the given snapshot generation (or a later one).</summary>
     Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken);

@@ -141,7 +141,7 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown)
             AddText(document, SearchFields.BodyText, culture, markdown.ToPlainText(body), spelling);
         }
 
-        AddText(document, SearchFields.Tags, culture, string.Join(" · ", SafeTags(node, culture)), spelling);
+        AddText(document, SearchFields.Tags, culture, string.Join(" · ", node.TagsValue("tags", culture)), spelling);
         var places = PlaceProperties.Select(p => node.Value(p, culture)).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal);
         AddText(document, SearchFields.Place, culture, string.Join(" · ", places), spelling);
 
@@ -166,18 +166,6 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown)
     {
         document.Add(new StringField(field, value, Field.Store.NO));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
-    }
-
-    internal static IReadOnlyList<string> SafeTags(PublishedContent node, string culture)
-    {
-        try
-        {
-            return node.TagsValue("tags", culture);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return [];
-        }
     }
 
     /// <summary>The date results are sorted by: when a session began or an article was published, else the year, else the last publish.</summary>

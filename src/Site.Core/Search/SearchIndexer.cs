@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -42,6 +43,10 @@ internal sealed partial class SearchIndexer(
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
     private Dictionary<Guid, string> _fingerprints = [];
+
+    // Nodes whose document could not be made, with the fingerprint tried: retried only when the node changes again.
+    private Dictionary<Guid, (string Fingerprint, SkippedDocument Skipped)> _skipped = [];
+    private IReadOnlyList<SkippedDocument> _skippedList = [];
     private bool _needsRebuild;
     private long _generation;
     private int _documentCount;
@@ -55,6 +60,8 @@ internal sealed partial class SearchIndexer(
     public int DocumentCount => Volatile.Read(ref _documentCount);
 
     public string? LastRebuildReason { get; private set; }
+
+    public IReadOnlyList<SkippedDocument> SkippedDocuments => Volatile.Read(ref _skippedList);
 
     internal TermBridge Bridge => Volatile.Read(ref _bridge);
 
@@ -197,6 +204,11 @@ internal sealed partial class SearchIndexer(
                 }
 
                 var fingerprint = SearchDocumentFactory.Fingerprint(node);
+                if (_skipped.TryGetValue(node.Key, out var failed) && string.Equals(failed.Fingerprint, fingerprint, StringComparison.Ordinal))
+                {
+                    continue; // failed as it is now; a new publish of it tries again
+                }
+
                 if (!_fingerprints.TryGetValue(node.Key, out var indexed) || !string.Equals(indexed, fingerprint, StringComparison.Ordinal))
                 {
                     changed.Add((node, fingerprint));
@@ -204,14 +216,32 @@ internal sealed partial class SearchIndexer(
             }
 
             var removed = _fingerprints.Keys.Where(k => !seen.Contains(k)).ToList();
+            foreach (var key in _skipped.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _skipped.Remove(key);
+            }
+
             if (changed.Count > 0 || removed.Count > 0)
             {
                 var writer = _writer!;
+                var skipped = 0;
                 foreach (var (node, fingerprint) in changed)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.UpdateDocument(KeyTerm(node.Key), documents.Create(node, cultures));
-                    _fingerprints[node.Key] = fingerprint;
+                    if (TryCreate(node, cultures, out var failure) is { } document)
+                    {
+                        writer.UpdateDocument(KeyTerm(node.Key), document);
+                        _fingerprints[node.Key] = fingerprint;
+                        _skipped.Remove(node.Key);
+                    }
+                    else
+                    {
+                        // Its last good document would show what is no longer published: it goes too.
+                        writer.DeleteDocuments(KeyTerm(node.Key));
+                        _fingerprints.Remove(node.Key);
+                        _skipped[node.Key] = (fingerprint, failure!);
+                        skipped++;
+                    }
                 }
 
                 foreach (var key in removed)
@@ -222,10 +252,12 @@ internal sealed partial class SearchIndexer(
 
                 Commit(snapshot.Generation);
                 var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
-                LogUpdated(logger, changed.Count, removed.Count, snapshot.Generation, elapsed);
+                LogUpdated(logger, changed.Count - skipped, removed.Count, skipped, snapshot.Generation, elapsed);
             }
 
             _sources = sources;
+            PublishSkipped();
+
             Published(snapshot);
             if (changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0)
             {
@@ -246,6 +278,7 @@ internal sealed partial class SearchIndexer(
         var writer = _writer!;
         progress?.Report(new IndexRebuildProgress(0, nodes.Count));
         var fingerprints = new ConcurrentDictionary<Guid, string>();
+        var skipped = new ConcurrentDictionary<Guid, (string Fingerprint, SkippedDocument Skipped)>();
         var done = 0;
         try
         {
@@ -257,8 +290,16 @@ internal sealed partial class SearchIndexer(
                 new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = nodes.Count >= 1000 ? Environment.ProcessorCount : 1 },
                 node =>
                 {
-                    writer.AddDocument(documents.Create(node, cultures));
-                    fingerprints[node.Key] = SearchDocumentFactory.Fingerprint(node);
+                    if (TryCreate(node, cultures, out var failure) is { } document)
+                    {
+                        writer.AddDocument(document);
+                        fingerprints[node.Key] = SearchDocumentFactory.Fingerprint(node);
+                    }
+                    else
+                    {
+                        skipped[node.Key] = (SearchDocumentFactory.Fingerprint(node), failure!);
+                    }
+
                     var count = Interlocked.Increment(ref done);
                     if (count % 500 == 0)
                     {
@@ -276,15 +317,41 @@ internal sealed partial class SearchIndexer(
         }
 
         _fingerprints = new Dictionary<Guid, string>(fingerprints);
+        _skipped = new Dictionary<Guid, (string, SkippedDocument)>(skipped);
+        PublishSkipped();
         _sources = [];
         _needsRebuild = false;
         progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
-        LogRebuilt(logger, nodes.Count, elapsed);
+        LogRebuilt(logger, fingerprints.Count, skipped.Count, elapsed);
         Published(snapshot);
         RefreshBridge(snapshot);
-        return nodes.Count;
+        return fingerprints.Count;
     }
+
+    /// <summary>
+    /// The node's document, or null when making it failed: logged, and the node reported as skipped, so that one
+    /// document the factory cannot make never stops the index from following later changes.
+    /// </summary>
+    private Document? TryCreate(PublishedContent node, IReadOnlyList<string> cultures, out SkippedDocument? skipped)
+    {
+        skipped = null;
+        try
+        {
+            return documents.Create(node, cultures);
+        }
+#pragma warning disable CA1031 // Any failure of one document is that document's: the others and later changes go on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogDocumentSkipped(logger, exception, node.Key);
+            skipped = new SkippedDocument(node.Key, exception.GetType().Name + ": " + exception.Message);
+            return null;
+        }
+    }
+
+    private void PublishSkipped() =>
+        Volatile.Write(ref _skippedList, [.. _skipped.Values.Select(s => s.Skipped).OrderBy(s => s.Key)]);
 
     private void Commit(long generation)
     {
@@ -496,11 +563,14 @@ internal sealed partial class SearchIndexer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Path} cannot be read; it will be rebuilt")]
     private static partial void LogCorrupt(ILogger logger, Exception exception, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents in {Milliseconds:F0} ms")]
-    private static partial void LogRebuilt(ILogger logger, int count, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt: {Count} documents ({Skipped} skipped) in {Milliseconds:F0} ms")]
+    private static partial void LogRebuilt(ILogger logger, int count, int skipped, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Search index updated: {Changed} changed, {Removed} removed, snapshot {Generation}, {Milliseconds:F1} ms")]
-    private static partial void LogUpdated(ILogger logger, int changed, int removed, long generation, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Search index updated: {Changed} changed, {Removed} removed, {Skipped} skipped, snapshot {Generation}, {Milliseconds:F1} ms")]
+    private static partial void LogUpdated(ILogger logger, int changed, int removed, int skipped, long generation, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search document of node {Key} could not be made; the node is left out of the index until it changes")]
+    private static partial void LogDocumentSkipped(ILogger logger, Exception exception, Guid key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Updating the search index failed; the next change retries")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);

@@ -42,7 +42,7 @@ public sealed class TermBridge
                 Align(map, cultures.Select(c => (c, (IReadOnlyList<string>)(node.Value(alias, c) is { } v ? [v] : []))).ToList());
             }
 
-            Align(map, cultures.Select(c => (c, SearchDocumentFactory.SafeTags(node, c))).ToList());
+            Align(map, cultures.Select(c => (c, node.TagsValue("tags", c))).ToList());
         }
 
         return new TermBridge(map.ToFrozenDictionary(

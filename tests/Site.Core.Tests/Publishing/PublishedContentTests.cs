@@ -104,4 +104,55 @@ public sealed class PublishedContentTests
         Assert.Equal(snapshot.GetByKey(About)!.UpdateDateUtc, snapshot.LastUpdatedUtc);
         Assert.Equal(DateTimeKind.Utc, snapshot.LastUpdatedUtc.Kind);
     }
+
+    /// <summary>
+    /// Values stored before their editor's shape was checked (an old import, a write around the engine): typed reads keep
+    /// what fits and skip the rest, so no page, API answer or index document fails on them.
+    /// </summary>
+    [Fact]
+    public void Stored_values_of_the_wrong_shape_read_as_what_fits_and_never_throw()
+    {
+        var snapshot = Search.UsyncSnapshots.Build(1, i => i.Key == NewsSuzhou2025
+            ? i with
+            {
+                Data = i.Data
+                    .WithValue("sources", null, """[1, {"url": 5}, ["x"], {"name": "Kept", "url": "https://example.org/kept", "target": 7}, {"name": "Good", "url": "https://example.org/good"}]""")
+                    .WithValue("tags", English, """[{"a": 1}, ["x"], 3, null, "kept"]""")
+                    .WithValue("tags", Chinese, """{"not": "a list"}""")
+                    .WithValue("image", null, """[1, {"mediaKey": 5}, {"mediaKey": "3f1c7a52-2f3c-4c61-9d55-0f2d0b1f4c11"}]""")
+                    .WithValue("relatedSession", null, "[1]")
+                    .WithValue("publishDate", null, "[\"2026-01-01\"]"),
+            }
+            : i);
+        var article = snapshot.GetByKey(NewsSuzhou2025)!;
+
+        Assert.Equal([new LinkValue("Good", "https://example.org/good", null)], article.LinksValue("sources", English));
+        Assert.Equal(["kept"], article.TagsValue("tags", English));
+        Assert.Empty(article.TagsValue("tags", Chinese));
+        Assert.Equal([Guid.Parse("3f1c7a52-2f3c-4c61-9d55-0f2d0b1f4c11")], article.MediaKeysValue("image", English));
+        Assert.Null(article.PickedKey("relatedSession", English));
+        Assert.Null(article.DateValue("publishDate", English));
+
+        // The index document is made from the same reads.
+        var document = new Site.Core.Search.SearchDocumentFactory(new Site.Core.Rendering.MarkdownRenderer()).Create(article, [English, Chinese]);
+        Assert.Equal("kept", document.Get("tags_en-us", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Stored_links_to_script_or_data_addresses_are_dropped_however_they_are_written()
+    {
+        string[] hostile =
+        [
+            "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "\u0000javascript:alert(1)", "\u200Bjavascript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)", "//evil.example/", "/\\evil.example/",
+        ];
+        var links = System.Text.Json.JsonSerializer.Serialize(hostile.Select(url => new { name = "Click", url })
+            .Append(new { name = "Site", url = "/en/sessions" })
+            .Append(new { name = "Mail", url = "mailto:forum@example.org" }));
+        var snapshot = Search.UsyncSnapshots.Build(1, i => i.Key == Session13 ? i with { Data = i.Data.WithValue("sources", null, links) } : i);
+
+        var shown = snapshot.GetByKey(Session13)!.LinksValue("sources", English);
+
+        Assert.Equal(["/en/sessions", "mailto:forum@example.org"], shown.Select(l => l.Url));
+    }
 }

@@ -183,4 +183,48 @@ public sealed class MarkdownRendererTests
         Assert.Contains("Hello", text, StringComparison.Ordinal);
         Assert.Contains("world", text, StringComparison.Ordinal);
     }
+
+    private static string Nested(string marker, int depth, string text) => string.Concat(Enumerable.Repeat(marker, depth)) + text;
+
+    public static TheoryData<string> TooDeep => new()
+    {
+        Nested("> ", 130, "Deep quote <script>alert(1)</script> & more"),
+        Nested("- ", 200, "Deep list <img src=x onerror=alert(1)>"),
+        Nested("> ", 130, "Deep first paragraph") + "\n\nsecond paragraph with [a link](javascript:alert(1))",
+    };
+
+    /// <summary>Markdig refuses nesting deeper than it allows (it throws); the page shows the text instead of failing.</summary>
+    [Theory]
+    [MemberData(nameof(TooDeep))]
+    public void A_document_nested_too_deeply_for_markdig_is_shown_as_encoded_text_never_an_exception(string markdown)
+    {
+        Assert.False(MarkdownRenderer.CanParse(markdown));
+
+        var html = Html(markdown);
+        var text = _renderer.ToPlainText(markdown);
+
+        AssertNoActiveContent(html);
+        Assert.StartsWith("<p>", html, StringComparison.Ordinal);
+        Assert.Contains("Deep", html + text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_split_into_paragraphs_keeps_them_when_shown_as_text()
+    {
+        var html = Html(Nested("> ", 130, "first & <b>one</b>") + "\n\n \nsecond");
+
+        Assert.EndsWith("first &amp; &lt;b&gt;one&lt;/b&gt;</p>\n<p>second</p>\n", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_markdig_reads_is_rendered_as_markdown()
+    {
+        var markdown = Nested("> ", 20, "quoted");
+
+        Assert.True(MarkdownRenderer.CanParse(markdown));
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(Html(markdown), "<blockquote>"));
+    }
 }

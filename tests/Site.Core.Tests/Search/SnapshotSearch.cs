@@ -89,14 +89,14 @@ internal sealed class SnapshotSearch : IAsyncDisposable
 {
     private readonly SearchIndexer _indexer;
 
-    public SnapshotSearch(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null)
+    public SnapshotSearch(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IMarkdownRenderer? markdown = null)
     {
         DataPath = dataPath ?? TempFolders.NewPath("search-index");
         var searchOptions = options ?? new SearchOptions();
         searchOptions.Storage = storage;
         _indexer = new SearchIndexer(
             Snapshots,
-            new SearchDocumentFactory(new MarkdownRenderer()),
+            new SearchDocumentFactory(markdown ?? new MarkdownRenderer()),
             Options.Create(new SiteCoreOptions { DataPath = DataPath }),
             Options.Create(searchOptions),
             NullLogger<SearchIndexer>.Instance);
@@ -118,9 +118,10 @@ internal sealed class SnapshotSearch : IAsyncDisposable
     public TermBridge Bridge => _indexer.Bridge;
 
     /// <summary>Starts with the repository's content and waits until it is indexed.</summary>
-    public static async Task<SnapshotSearch> StartAsync(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null)
+    public static async Task<SnapshotSearch> StartAsync(
+        SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IMarkdownRenderer? markdown = null)
     {
-        var search = new SnapshotSearch(storage, dataPath, options);
+        var search = new SnapshotSearch(storage, dataPath, options, markdown);
         await search.SwapAsync(UsyncSnapshots.Build(1));
         return search;
     }

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
 using Site.Core.Publishing;
+using Site.Core.Storage;
+using Site.Core.Workflow;
 
 namespace Site.Tests.TestSupport;
 
@@ -30,5 +33,62 @@ public static class ContentBuilder
             .PublishAsync(key, [.. cultures.Keys], "test", CancellationToken.None);
         Assert.True(published.Succeeded, string.Join("; ", published.Errors.Select(e => e.Message.ToString())));
         return key;
+    }
+
+    /// <summary>
+    /// Publishes a changed copy of a published node's data straight into storage, past validation, as an import made
+    /// before a rule existed would have left it; then refreshes the snapshot the way every publish does.
+    /// </summary>
+    public static async Task PublishBelowValidationAsync(this SiteFactory site, Guid key, Func<ContentData, ContentData> change)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(change);
+        var now = DateTime.UtcNow;
+        await using (var db = site.Services.GetRequiredService<ISiteDbContextFactory>().Create())
+        {
+            var node = await db.Nodes.SingleAsync(n => n.Key == key);
+            var current = await db.Versions.SingleAsync(v => v.Id == node.CurrentVersionId);
+            var version = new ContentVersionRecord
+            {
+                NodeKey = key,
+                Number = current.Number + 1,
+                CreatedAtUtc = now,
+                CreatedBy = "test (below validation)",
+                DataJson = ContentMapping.Serialize(change(ContentMapping.DeserializeData(current.DataJson))),
+            };
+            db.Versions.Add(version);
+            await db.SaveChangesAsync();
+
+            var published = await db.PublishedCultures.Where(p => p.NodeKey == key).ToListAsync();
+            Assert.NotEmpty(published);
+            foreach (var culture in published)
+            {
+                culture.VersionId = version.Id;
+                culture.PublishedAtUtc = now;
+            }
+
+            node.CurrentVersionId = version.Id;
+            node.InvariantPublishedVersionId = version.Id;
+            node.UpdateDateUtc = now;
+            db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = "publish", Cultures = string.Join(',', published.Select(p => p.Culture)), AtUtc = now });
+            await db.SaveChangesAsync();
+        }
+
+        await site.Services.GetRequiredService<IPublishedSnapshotService>().RefreshAsync(CancellationToken.None);
+    }
+
+    /// <summary>Takes test articles out of the shared news list for good (recycle bin, then emptied).</summary>
+    public static async Task RemoveAsync(this SiteFactory site, params Guid[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(keys);
+        var user = new BackOfficeUser("tests@forum.test", "Tests", new HashSet<string> { BackOfficeGroups.Administrators });
+        var tree = site.Services.GetRequiredService<IContentTreeService>();
+        foreach (var key in keys)
+        {
+            await tree.TrashAsync(key, user, CancellationToken.None);
+        }
+
+        await tree.EmptyRecycleBinAsync(user, CancellationToken.None);
     }
 }

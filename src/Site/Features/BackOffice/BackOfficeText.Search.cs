@@ -20,6 +20,11 @@ public sealed partial class BackOfficeText
     public string LastRebuildFailed => T("failed: see the log", "失败，请查看日志");
     public string RefreshStatus => T("Refresh the status", "刷新状态");
     public string RebuildReason => T("Why the index was rebuilt at start", "启动时重建索引的原因");
+    public string SkippedDocuments => T("Published items left out of the index", "未能编入索引的已发布内容");
+    public string SkippedDocumentsHeading => T("Items left out of the index", "未编入索引的内容");
+    public string SkippedDocumentsHint => T(
+        "Their search documents could not be made (the log has the details); everything else is indexed. Each is tried again when it is next published.",
+        "无法为这些内容生成搜索文档（详情见日志）；其余内容均已编入索引。下次发布时会重新尝试。");
 
     /// <summary>"{0} of {1} documents": the script fills in the numbers, so the words stay in one place.</summary>
     public string ProgressTemplate => T("{0} of {1} documents", "{0} / {1} 个文档");

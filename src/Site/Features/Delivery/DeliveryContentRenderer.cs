@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Site.Core.Content;
 using Site.Core.Publishing;
 using Site.Features.Delivery.Querying;
@@ -98,7 +97,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
                         fields.Nested(property.Alias),
                         expand.Includes(property.Alias) ? expand.Nested(property.Alias) ?? PropertySelection.None : null)
                     : null,
-                PropertyEditors.MediaPicker => MediaValue(content.Value(property.Alias, culture)),
+                PropertyEditors.MediaPicker => MediaValue(content, property.Alias, culture),
                 _ => content.Value(property.Alias, culture),
             };
         }
@@ -107,40 +106,8 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
     }
 
     /// <summary>A media picker's items that the media library knows; a deleted item is left out (as Umbraco sends for missing media).</summary>
-    private List<ApiMediaWithCrops> MediaValue(string? json)
-    {
-        var items = new List<ApiMediaWithCrops>();
-        if (json is null)
-        {
-            return items;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                return items;
-            }
-
-            foreach (var entry in document.RootElement.EnumerateArray())
-            {
-                if (entry.ValueKind == JsonValueKind.Object
-                    && entry.TryGetProperty("mediaKey", out var key)
-                    && key.TryGetGuid(out var mediaKey)
-                    && media.Find(mediaKey) is { } found)
-                {
-                    items.Add(found);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // A stored value that is not JSON picks nothing.
-        }
-
-        return items;
-    }
+    private List<ApiMediaWithCrops> MediaValue(PublishedContent content, string alias, string culture) =>
+        [.. content.MediaKeysValue(alias, culture).Select(media.Find).OfType<ApiMediaWithCrops>()];
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Site.Core.Content;
 using Site.Core.Media;
 
 namespace Site.Features.Public;
@@ -15,7 +15,7 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(renditions);
-        if (FirstMediaKey(pickerValue) is not { } key || media.Find(key) is not { Kind: MediaKind.Image, Width: int width, Height: int height } item)
+        if (EditorValues.MediaKeys(pickerValue) is not [var key, ..] || media.Find(key) is not { Kind: MediaKind.Image, Width: int width, Height: int height } item)
         {
             return null;
         }
@@ -30,30 +30,4 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
 
     private static string Rendition(MediaItem item, int width) =>
         item.Url[..^item.FileName.Length] + "w" + width.ToString(CultureInfo.InvariantCulture) + "/" + item.FileName;
-
-    private static Guid? FirstMediaKey(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            foreach (var entry in document.RootElement.EnumerateArray())
-            {
-                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("mediaKey", out var key) && key.TryGetGuid(out var mediaKey))
-                {
-                    return mediaKey;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // A value the site cannot read shows no image rather than a broken page.
-        }
-
-        return null;
-    }
 }

@@ -30,6 +30,7 @@ public sealed class SearchScreenTests(SiteFactory site)
         var t = BackOfficeScreens.TextOf(page);
         Assert.Equal(t.Search, BackOfficeScreens.AssertPage(response, page));
         Assert.NotNull(page.QuerySelector("#index-documents"));
+        Assert.NotNull(page.QuerySelector("#index-skipped"));
 
         var (started, _) = await admin.SubmitAsync("/umbraco/search", new Dictionary<string, string>(), "form[action='/umbraco/search/rebuild']");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
@@ -52,10 +53,13 @@ public sealed class SearchScreenTests(SiteFactory site)
         var status = await admin.Http.GetApiAsync("/indexer");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         var json = await status.ReadObjectAsync();
-        foreach (var name in new[] { "documents", "indexedGeneration", "snapshotGeneration", "rebuilding", "processed", "total" })
+        foreach (var name in new[] { "documents", "indexedGeneration", "snapshotGeneration", "rebuilding", "processed", "total", "skipped" })
         {
             Assert.True(json.ContainsKey(name), name);
         }
+
+        // Documents the index could not make are listed, not hidden: none in the repository's content.
+        Assert.Empty(json["skipped"]!.AsArray());
 
         // The rebuild ends: the page then shows the last rebuild and no progress bar.
         var deadline = DateTime.UtcNow.AddSeconds(60);

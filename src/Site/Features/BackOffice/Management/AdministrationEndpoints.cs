@@ -64,7 +64,8 @@ internal static class AdministrationEndpoints
     }
 
     internal static IndexStatusModel Status(IndexRebuildJob job, ISearchIndexStatus index, IPublishedSnapshotAccessor snapshots) =>
-        new(index.DocumentCount, index.IndexedGeneration, snapshots.Current.Generation, job.IsRunning, job.Progress?.Done, job.Progress?.Total);
+        new(index.DocumentCount, index.IndexedGeneration, snapshots.Current.Generation, job.IsRunning, job.Progress?.Done, job.Progress?.Total,
+            [.. index.SkippedDocuments.Select(s => new SkippedDocumentModel(s.Key, s.Reason))]);
 
     private static string Actor(HttpContext context) => context.CurrentUser()!.Email;
 

@@ -120,7 +120,11 @@ public sealed record UpdateUserRequest(string Name, IReadOnlyList<string>? Group
 
 public sealed record ApplicationDecisionRequest(Site.Core.Members.ApplicationStatus Status, string? Note);
 
-public sealed record IndexStatusModel(int Documents, long IndexedGeneration, long SnapshotGeneration, bool Rebuilding, int? Processed, int? Total);
+/// <param name="Skipped">Published nodes left out of the index because their document could not be made (see the log).</param>
+public sealed record IndexStatusModel(
+    int Documents, long IndexedGeneration, long SnapshotGeneration, bool Rebuilding, int? Processed, int? Total, IReadOnlyList<SkippedDocumentModel> Skipped);
+
+public sealed record SkippedDocumentModel(Guid Id, string Reason);
 
 public sealed record AuditModel(long Id, DateTime AtUtc, string User, string Action, Guid? NodeKey, IReadOnlyList<string> Cultures, string? Detail)
 {

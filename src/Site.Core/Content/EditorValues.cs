@@ -1,0 +1,358 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Site.Core.Rendering;
+
+namespace Site.Core.Content;
+
+/// <summary>A link in a list of links (Umbraco's multi URL picker) whose URL a page may show.</summary>
+public sealed record LinkValue(string Name, string Url, string? Target);
+
+/// <summary>
+/// The one place that knows the shape of each editor's stored value. Saving checks a value with <see cref="Check"/>;
+/// pages, the Delivery API and the search index read values through the readers here, which keep what fits the
+/// shape and skip the rest: a value stored before a rule existed (or written around the engine) never breaks a page.
+/// The check and the readers share one parser per editor, so what saving accepts is exactly what rendering shows.
+/// </summary>
+public static class EditorValues
+{
+    private static readonly FrozenSet<string> LinkFields = FrozenSet.Create(
+        StringComparer.Ordinal, "name", "url", "target", "udi", "unique", "type", "queryString", "querystring", "icon", "published", "trashed");
+
+    private static readonly Rune Backslash = new('\\');
+
+    private static readonly FrozenSet<string> LinkTypes = FrozenSet.Create(StringComparer.Ordinal, "document", "media", "external");
+
+    /// <summary>Why a (non-empty) value does not fit its editor's shape, or null when it does.</summary>
+    internal static LocalizedText? Check(PropertyType property, string value)
+    {
+        var name = property.Name;
+        switch (property.EditorAlias)
+        {
+            case PropertyEditors.Markdown:
+                return MarkdownRenderer.CanParse(value) ? null : Messages.MarkdownTooDeep.Format(name);
+            case PropertyEditors.Numeric:
+                return WholeNumber(value) is null ? Messages.NotInteger.Format(name) : null;
+            case PropertyEditors.DatePicker:
+                return Date(value) is null ? Messages.NotDate.Format(name) : null;
+            case PropertyEditors.TrueFalse:
+                return value is "1" or "0" ? null : Messages.NotBoolean.Format(name);
+            case PropertyEditors.ContentPicker:
+                return ContentKey(value) is null ? Messages.NotContentUdi.Format(name) : null;
+            case PropertyEditors.Tags:
+                ReadTags(value, out var tagProblem);
+                return Describe(tagProblem, name, Messages.NotTag);
+            case PropertyEditors.MultiUrlPicker:
+                ReadLinks(value, out var linkProblem);
+                return Describe(linkProblem, name, Messages.NotLink);
+            case PropertyEditors.MediaPicker:
+                ReadMedia(value, out var mediaProblem);
+                return Describe(mediaProblem, name, Messages.NotMediaItem);
+            default:
+                return null; // text box and text area: any text (line and length rules are the validator's)
+        }
+    }
+
+    /// <summary>Digits with an optional minus sign, within Int32: what Umbraco's integer editor stores.</summary>
+    public static int? WholeNumber(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var digits = value[0] == '-' ? value.AsSpan(1) : value.AsSpan();
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
+            && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : null;
+    }
+
+    /// <summary>A date as the date picker stores it: yyyy-MM-dd, or Umbraco's yyyy-MM-ddTHH:mm:ss (the date part counts).</summary>
+    public static DateOnly? Date(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        return DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime)
+            ? DateOnly.FromDateTime(dateTime)
+            : null;
+    }
+
+    /// <summary>A true/false value: "1" is true, anything else false.</summary>
+    public static bool IsTrue(string? value) => value == "1";
+
+    /// <summary>The node a content picker points at (umb://document/…), or null.</summary>
+    public static Guid? ContentKey(string? value) => ContentUdi.TryParse(value);
+
+    /// <summary>The tags of a tags value (a JSON list of texts); anything else in it is skipped.</summary>
+    public static IReadOnlyList<string> Tags(string? value) => ReadTags(value, out _);
+
+    /// <summary>The links of a multi URL picker value that a page may show: wrong-shaped items and unsafe URLs are skipped.</summary>
+    public static IReadOnlyList<LinkValue> Links(string? value) => ReadLinks(value, out _);
+
+    /// <summary>The media keys of a MediaPicker3 value, in order; wrong-shaped items are skipped.</summary>
+    public static IReadOnlyList<Guid> MediaKeys(string? value) => ReadMedia(value, out _);
+
+    /// <summary>
+    /// Whether a link may point at this URL: http(s) with a host, mailto, or a path on this site (a single '/'; "//" and
+    /// "/\" are another host to a browser). Nothing a browser strips or reinterprets (whitespace, control or invisible
+    /// characters, backslashes) may appear anywhere, so what is checked here is what a browser would follow.
+    /// </summary>
+    public static bool IsAllowedUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return false;
+        }
+
+        // A broken surrogate pair comes out as U+FFFD, which no address needs either.
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || rune == Backslash || rune == Rune.ReplacementChar
+                || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        if (url[0] == '/')
+        {
+            return url.Length == 1 || url[1] != '/';
+        }
+
+        if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0;
+        }
+
+        return url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && url.Length > "mailto:".Length;
+    }
+
+    private static List<string> ReadTags(string? value, out Problem problem)
+    {
+        var tags = new List<string>();
+        using var document = ParseList(value, out problem);
+        if (document is null)
+        {
+            return tags;
+        }
+
+        var position = 0;
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            position++;
+            if (item.ValueKind == JsonValueKind.String && item.GetString() is { } tag && !string.IsNullOrWhiteSpace(tag) && !tag.Any(char.IsControl))
+            {
+                tags.Add(tag);
+            }
+            else
+            {
+                problem = problem.OrAt(position);
+            }
+        }
+
+        return tags;
+    }
+
+    private static List<LinkValue> ReadLinks(string? value, out Problem problem)
+    {
+        var links = new List<LinkValue>();
+        using var document = ParseList(value, out problem);
+        if (document is null)
+        {
+            return links;
+        }
+
+        var position = 0;
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            position++;
+            if (!IsLink(item, out var url))
+            {
+                problem = problem.OrAt(position);
+            }
+            else if (url is not null && !IsAllowedUrl(url))
+            {
+                problem = problem.OrAt(position, ProblemKind.UrlNotAllowed);
+            }
+            else if (url is not null)
+            {
+                var name = item.TryGetProperty("name", out var n) ? n.GetString() : null;
+                var target = item.TryGetProperty("target", out var t) ? t.GetString() : null;
+                links.Add(new LinkValue(string.IsNullOrWhiteSpace(name) ? url : name, url, string.IsNullOrEmpty(target) ? null : target));
+            }
+
+            // An internal link without a URL (only its udi) fits the shape; there is no address to show for it.
+        }
+
+        return links;
+    }
+
+    /// <summary>An object of Umbraco's link fields, each of its type, pointing somewhere (a url or a udi/unique).</summary>
+    private static bool IsLink(JsonElement item, out string? url)
+    {
+        url = null;
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var pointsSomewhere = false;
+        foreach (var field in item.EnumerateObject())
+        {
+            var v = field.Value;
+            var fits = field.Name switch
+            {
+                "published" or "trashed" => v.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null,
+                "udi" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && IsDocumentOrMediaUdi(v.GetString()!)),
+                "unique" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && v.TryGetGuid(out _)),
+                "type" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && LinkTypes.Contains(v.GetString()!)),
+                _ when LinkFields.Contains(field.Name) => v.ValueKind is JsonValueKind.String or JsonValueKind.Null,
+                _ => false,
+            };
+            if (!fits)
+            {
+                return false;
+            }
+
+            if (v.ValueKind == JsonValueKind.String && field.Name is "udi" or "unique")
+            {
+                pointsSomewhere = true;
+            }
+            else if (field.Name == "url" && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } text)
+            {
+                url = text;
+                pointsSomewhere = true;
+            }
+        }
+
+        return pointsSomewhere;
+    }
+
+    private static bool IsDocumentOrMediaUdi(string udi) =>
+        ContentUdi.TryParse(udi) is not null
+        || (udi.StartsWith("umb://media/", StringComparison.OrdinalIgnoreCase) && Guid.TryParseExact(udi["umb://media/".Length..], "N", out _));
+
+    private static List<Guid> ReadMedia(string? value, out Problem problem)
+    {
+        var keys = new List<Guid>();
+        using var document = ParseList(value, out problem);
+        if (document is null)
+        {
+            return keys;
+        }
+
+        var position = 0;
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            position++;
+            if (MediaKey(item) is { } key)
+            {
+                keys.Add(key);
+            }
+            else
+            {
+                problem = problem.OrAt(position);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The mediaKey of an item of Umbraco's MediaPicker3 shape (key, mediaKey, mediaTypeAlias, crops, focalPoint), or null.</summary>
+    private static Guid? MediaKey(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        Guid? mediaKey = null;
+        foreach (var field in item.EnumerateObject())
+        {
+            var v = field.Value;
+            var fits = field.Name switch
+            {
+                "mediaKey" => v.ValueKind == JsonValueKind.String && v.TryGetGuid(out _),
+                "key" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && v.TryGetGuid(out _)),
+                "mediaTypeAlias" => v.ValueKind is JsonValueKind.String or JsonValueKind.Null,
+                "crops" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(c => c.ValueKind == JsonValueKind.Object)),
+                "focalPoint" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.Object
+                    && v.EnumerateObject().All(p => p.Name is "left" or "top" && p.Value.ValueKind == JsonValueKind.Number)),
+                _ => false,
+            };
+            if (!fits)
+            {
+                return null;
+            }
+
+            if (field.Name == "mediaKey")
+            {
+                mediaKey = v.GetGuid();
+            }
+        }
+
+        return mediaKey;
+    }
+
+    /// <summary>The value as a JSON list, or null (with the problem) when it is empty, not JSON or not a list.</summary>
+    private static JsonDocument? ParseList(string? value, out Problem problem)
+    {
+        problem = default;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(value);
+        }
+        catch (JsonException)
+        {
+            problem = new Problem(ProblemKind.NotList, 0);
+            return null;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            document.Dispose();
+            problem = new Problem(ProblemKind.NotList, 0);
+            return null;
+        }
+
+        return document;
+    }
+
+    private static LocalizedText? Describe(Problem problem, string name, LocalizedText itemMessage) => problem.Kind switch
+    {
+        ProblemKind.None => null,
+        ProblemKind.NotList => Messages.NotJsonArray.Format(name),
+        ProblemKind.UrlNotAllowed => Messages.LinkNotAllowed.Format(name, problem.Position),
+        _ => itemMessage.Format(name, problem.Position),
+    };
+
+    private enum ProblemKind
+    {
+        None,
+        NotList,
+        Item,
+        UrlNotAllowed,
+    }
+
+    /// <summary>The first thing wrong with a value, and the (1-based) position of the item it is about.</summary>
+    private readonly record struct Problem(ProblemKind Kind, int Position)
+    {
+        public Problem OrAt(int position, ProblemKind kind = ProblemKind.Item) => Kind == ProblemKind.None ? new Problem(kind, position) : this;
+    }
+}
