@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Site.Tests.TestSupport.SiteFactory))]
 
@@ -46,6 +47,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);
         builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
         builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new KestrelBodyLimit()));
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>
