@@ -33,6 +33,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMediaUploadLimits();
 app.UseOutputCache();
 
 app.MapHealthChecks("/healthz");

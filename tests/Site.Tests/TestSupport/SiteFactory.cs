@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Site.Tests.TestSupport.SiteFactory))]
 
@@ -58,6 +59,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddScoped<IPasswordHasher<Site.Core.Members.Member>, CountingPasswordHasher<Site.Core.Members.Member>>();
             services.AddScoped<IPasswordHasher<Site.Core.Users.UserAccount>, CountingPasswordHasher<Site.Core.Users.UserAccount>>();
         });
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new KestrelBodyLimit()));
     }
 
     /// <summary>Starts the host once, before any test: the factory's lazy start is not safe for tests running in parallel.</summary>

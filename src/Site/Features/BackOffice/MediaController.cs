@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Site.Core.Media;
 using Site.Features.BackOffice.Management;
+using Site.Features.Media;
 
 namespace Site.Features.BackOffice;
 
@@ -25,6 +26,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
     }
 
     [HttpPost("media")]
+    [MediaUpload]
     public async Task<IActionResult> Upload([FromForm] MediaUploadForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -198,11 +198,16 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
     /// <summary>The requested page in the languages it does exist in.</summary>
     public IReadOnlyList<LanguageAlternate> OtherVersions { get; } = otherVersions;
 
+    /// <summary>For 413: the most the address accepts, in bytes, when known.</summary>
+    public long? LimitBytes { get; init; }
+
     public override string Title => StatusCode switch
     {
         404 => Text.NotFoundTitle,
         401 => Text.MembersOnlyTitle,
         403 => Text.NoAccessTitle,
+        413 => Text.TooLargeTitle,
+        < 500 => Text.BadRequestTitle,
         _ => Text.ErrorTitle,
     };
 
@@ -211,6 +216,9 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
         404 => Text.NotFoundText,
         401 => Text.MembersOnlyText,
         403 => Text.NoAccessText,
+        413 when LimitBytes is { } limit => FormatText(Text.TooLargeText, RequestFailures.Megabytes(limit)),
+        413 => Text.TooLargeNoLimitText,
+        < 500 => Text.BadRequestText,
         _ => Text.ErrorText,
     };
 }

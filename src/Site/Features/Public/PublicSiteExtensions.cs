@@ -36,9 +36,18 @@ public static class PublicSiteExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Errors answered by <see cref="ErrorController"/>: a page in the visitor's language, ProblemDetails on API paths.
+    /// A request the site could not read is the client's error (400, 413), not 500, and is not logged as a failure.
+    /// </summary>
     public static WebApplication UseSiteErrorPages(this WebApplication app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = exception => RequestFailures.StatusOf(exception) ?? StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => RequestFailures.StatusOf(context.Exception) is not null,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }

@@ -73,6 +73,12 @@ public sealed record UiText
     public required string NoAccessTitle { get; init; }
     public required string NoAccessText { get; init; }
     public required string ErrorText { get; init; }
+    public required string BadRequestTitle { get; init; }
+    public required string BadRequestText { get; init; }
+    public required string TooLargeTitle { get; init; }
+    /// <summary>{0}: the limit in MB.</summary>
+    public required string TooLargeText { get; init; }
+    public required string TooLargeNoLimitText { get; init; }
     public required string BackHome { get; init; }
     public required string Organizers { get; init; }
     public required string FooterSources { get; init; }
@@ -169,6 +175,11 @@ public sealed record UiText
         NoAccessTitle = "No access",
         NoAccessText = "Your account does not give access to this page. If you think it should, please contact the organisers.",
         ErrorText = "The page could not be shown because of an error on our side. Please try again in a moment.",
+        BadRequestTitle = "The request could not be accepted",
+        BadRequestText = "What your browser sent could not be read, or the form had expired. Please go back, reload the page and try again.",
+        TooLargeTitle = "Too large to send",
+        TooLargeText = "What you sent is larger than {0} MB, the most this page accepts.",
+        TooLargeNoLimitText = "What you sent is larger than this page accepts.",
         BackHome = "Go to the home page",
         Organizers = "Hosted by the Jiangsu Provincial Department of Education and municipal governments in Jiangsu; co-organised by JESIE and local education bureaus.",
         FooterSources = "Sources and methods",
@@ -277,6 +288,11 @@ public sealed record UiText
         NoAccessTitle = "无权访问",
         NoAccessText = "您的账号无权访问本页面。如有疑问，请与主办方联系。",
         ErrorText = "由于服务器出现错误，页面暂时无法显示，请稍后再试。",
+        BadRequestTitle = "无法受理该请求",
+        BadRequestText = "无法读取浏览器发送的内容，或表单已过期。请返回并刷新页面后重试。",
+        TooLargeTitle = "提交的内容过大",
+        TooLargeText = "您提交的内容超过了本页面可接受的上限 {0} MB。",
+        TooLargeNoLimitText = "您提交的内容超过了本页面可接受的上限。",
         BackHome = "返回首页",
         Organizers = "主办：江苏省教育厅及省内有关市人民政府；承办：江苏省教育国际交流服务中心（苏教国际）及各地教育局。",
         FooterSources = "资料来源与说明",

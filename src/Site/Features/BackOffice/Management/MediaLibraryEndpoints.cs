@@ -1,4 +1,5 @@
 using Site.Core.Media;
+using Site.Features.Media;
 
 namespace Site.Features.BackOffice.Management;
 
@@ -10,7 +11,8 @@ internal static class MediaLibraryEndpoints
         media.MapGet("", ListAsync).WithName("GetMedia");
         media.MapGet("/{id:guid}", GetAsync).WithName("GetMediaById").ProducesProblem(StatusCodes.Status404NotFound);
         // The form is read by hand: the antiforgery check is the API's own filter, for cookie callers only.
-        media.MapPost("", UploadAsync).WithName("PostMedia").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+        media.MapPost("", UploadAsync).WithName("PostMedia").DisableAntiforgery().WithMetadata(new MediaUploadAttribute())
+            .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         media.MapPut("/{id:guid}", UpdateAsync).WithName("PutMediaById").ProducesProblem(StatusCodes.Status400BadRequest);
         media.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteMediaById").ProducesProblem(StatusCodes.Status404NotFound);
