@@ -84,9 +84,9 @@ public sealed class ContentSchema
 
         if (message.StartsWith('#') && Dictionary.TryGetValue(message[1..], out var item))
         {
-            return new LocalizedText(item.Translations);
+            return LocalizedText.FromTranslations(item.Translations, item.Translations.Values.FirstOrDefault() ?? message);
         }
 
-        return new LocalizedText(new Dictionary<string, string> { ["en-US"] = message, ["zh-CN"] = message });
+        return LocalizedText.Verbatim(message);
     }
 }

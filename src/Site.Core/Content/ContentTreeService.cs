@@ -369,9 +369,7 @@ internal sealed class ContentTreeService(
 
 internal static class TreeMessages
 {
-    public static readonly LocalizedText IntoItself = LocalizedText.Of("An item cannot move under itself or one of its descendants.", "内容不能移动到其自身或其下级内容之下。");
-    public static readonly LocalizedText SortSet = LocalizedText.Of("Give every child of the parent exactly once.", "请完整列出该上级内容的全部子项，且每项只出现一次。");
-    public static readonly LocalizedText ParentGone = LocalizedText.Of(
-        "The item's parent is in the recycle bin or was deleted: restore the parent first, or move the item elsewhere.",
-        "该内容的上级已在回收站中或已被删除：请先还原上级内容，或将其移动到其他位置。");
+    public static readonly LocalizedText IntoItself = LocalizedText.Of("An item cannot move under itself or one of its descendants.");
+    public static readonly LocalizedText SortSet = LocalizedText.Of("Give every child of the parent exactly once.");
+    public static readonly LocalizedText ParentGone = LocalizedText.Of("The item's parent is in the recycle bin or was deleted: restore the parent first, or move the item elsewhere.");
 }

@@ -67,16 +67,12 @@ public sealed record MediaResult(MediaStatus Status, MediaItem? Item, LocalizedT
 
 internal static class MediaMessages
 {
-    public static readonly LocalizedText Empty = LocalizedText.Of("The file is empty.", "文件为空。");
-    public static readonly LocalizedText TooLarge = LocalizedText.Of("The file is larger than {0} MB.", "文件超过 {0} MB。");
-    public static readonly LocalizedText UnsupportedType = LocalizedText.Of(
-        "Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded; this file's content is none of them (whatever its name says).",
-        "只能上传 JPEG、PNG、GIF、WebP 图片和 PDF 文档；该文件的内容不属于这些类型（与文件名无关）。");
-    public static readonly LocalizedText Corrupt = LocalizedText.Of("The image could not be read: the file is damaged or not really an image.", "无法读取该图片：文件已损坏或并非真正的图片。");
-    public static readonly LocalizedText TooManyPixels = LocalizedText.Of(
-        "The image is {0} × {1} pixels: at most {2} megapixels are accepted. Make it smaller and upload it again.",
-        "该图片为 {0} × {1} 像素，最多只接受 {2} 百万像素。请缩小后重新上传。");
-    public static readonly LocalizedText AltTextRequired = LocalizedText.Of("Describe the image for people who cannot see it (alt text) in {0}.", "请用{0}为看不到图片的读者填写图片说明（替代文本）。");
-    public static readonly LocalizedText InvalidFocalPoint = LocalizedText.Of("The focal point must be inside the image (0 to 1).", "焦点必须位于图片之内（0 到 1）。");
-    public static readonly LocalizedText NotFound = LocalizedText.Of("The media item does not exist.", "该媒体不存在。");
+    public static readonly LocalizedText Empty = LocalizedText.Of("The file is empty.");
+    public static readonly LocalizedText TooLarge = LocalizedText.Of("The file is larger than {0} MB.");
+    public static readonly LocalizedText UnsupportedType = LocalizedText.Of("Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded; this file's content is none of them (whatever its name says).");
+    public static readonly LocalizedText Corrupt = LocalizedText.Of("The image could not be read: the file is damaged or not really an image.");
+    public static readonly LocalizedText TooManyPixels = LocalizedText.Of("The image is {0} × {1} pixels: at most {2} megapixels are accepted. Make it smaller and upload it again.");
+    public static readonly LocalizedText AltTextRequired = LocalizedText.Of("Describe the image for people who cannot see it (alt text) in {0}.");
+    public static readonly LocalizedText InvalidFocalPoint = LocalizedText.Of("The focal point must be inside the image (0 to 1).");
+    public static readonly LocalizedText NotFound = LocalizedText.Of("The media item does not exist.");
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using Site.Core.Publishing;
+
 namespace Site.Core.Members;
 
 /// <summary>
@@ -41,6 +43,7 @@ internal sealed class MemberAdminService(
     MembersDbContext db,
     UserManager<Member> users,
     RoleManager<MemberGroup> groups,
+    IPublishedSnapshotAccessor snapshots,
     TimeProvider clock) : IMemberAdminService
 {
     public const int MaxGroupNameLength = 100;
@@ -83,7 +86,7 @@ internal sealed class MemberAdminService(
     public async Task<MemberResult> UpdateDetailsAsync(Guid memberId, MemberDetails details, string actor, CancellationToken cancellationToken)
     {
         details = MemberRules.Trim(details);
-        var errors = MemberRules.Validate(details);
+        var errors = MemberRules.Validate(details, snapshots.Current.Languages);
         if (errors.Count > 0)
         {
             return MemberResult.Fail([.. errors.Select(e => $"{e.Key}:{e.Value}")]);

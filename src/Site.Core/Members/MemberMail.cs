@@ -26,7 +26,8 @@ public sealed class MailOptions
 
     public string FromAddress { get; set; } = "no-reply@localhost";
 
-    public string FromName { get; set; } = "Jiangsu International Forum for School Principals";
+    /// <summary>The sender's name; empty: the site's name (the host fills it in).</summary>
+    public string FromName { get; set; } = string.Empty;
 
     public SmtpOptions Smtp { get; set; } = new();
 }

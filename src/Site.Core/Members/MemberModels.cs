@@ -88,10 +88,3 @@ public static class MemberAuditActions
     public const string ApplicationStatus = "application.status";
 }
 
-/// <summary>The cultures a member may choose for their mails.</summary>
-public static class MemberCultures
-{
-    public static IReadOnlyList<string> All { get; } = ["zh-CN", "en-US"];
-
-    public static bool IsKnown(string? culture) => culture is not null && All.Contains(culture, StringComparer.Ordinal);
-}

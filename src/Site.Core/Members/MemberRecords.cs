@@ -14,7 +14,7 @@ internal sealed class Member : IdentityUser<Guid>
     public string Country { get; set; } = string.Empty;
 
     /// <summary>zh-CN or en-US: the language of the mails the member gets.</summary>
-    public string PreferredCulture { get; set; } = "zh-CN";
+    public string PreferredCulture { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; }
 

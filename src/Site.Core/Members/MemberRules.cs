@@ -1,3 +1,5 @@
+using Site.Core.Languages;
+
 namespace Site.Core.Members;
 
 /// <summary>Field rules for a member's details and applications, shared by the site's forms and the back office.</summary>
@@ -10,17 +12,18 @@ public static class MemberRules
     public const string TooLong = "TooLong";
     public const string Invalid = "Invalid";
 
-    /// <summary>Field name → error code; empty when the details are acceptable.</summary>
-    public static IReadOnlyDictionary<string, string> Validate(MemberDetails details)
+    /// <summary>Field name → error code; empty when the details are acceptable (the preferred culture: one of the site's languages).</summary>
+    public static IReadOnlyDictionary<string, string> Validate(MemberDetails details, LanguageSet languages)
     {
         ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(languages);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         Check(errors, nameof(MemberDetails.Name), details.Name, MaxNameLength, required: true);
         Check(errors, nameof(MemberDetails.School), details.School, MaxNameLength, required: true);
         Check(errors, nameof(MemberDetails.Position), details.Position, MaxNameLength, required: true);
         Check(errors, nameof(MemberDetails.City), details.City, MaxPlaceLength, required: true);
         Check(errors, nameof(MemberDetails.Country), details.Country, MaxPlaceLength, required: true);
-        if (!MemberCultures.IsKnown(details.PreferredCulture))
+        if (details.PreferredCulture is null || languages.Find(details.PreferredCulture)?.IsoCode != details.PreferredCulture)
         {
             errors[nameof(MemberDetails.PreferredCulture)] = Invalid;
         }

@@ -42,7 +42,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             .ToDictionaryAsync(v => v.Id, v => ContentMapping.DeserializeData(v.DataJson), cancellationToken).ConfigureAwait(false);
         var published = (await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.NodeKey);
         var byKey = nodes.ToDictionary(n => n.Key);
-        var defaultCulture = schema.Languages.Default?.IsoCode ?? "zh-CN";
+        var defaultCulture = schema.Languages.Default?.IsoCode ?? Localization.TextCatalog.SourceCulture;
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.ParentKey).ThenBy(n => n.SortOrder))
         {

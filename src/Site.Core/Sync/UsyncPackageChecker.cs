@@ -152,7 +152,7 @@ internal static class UsyncPackageChecker
             ({ } alias, null) => $"{alias}: ",
             ({ } alias, { } culture) => $"{alias} [{culture}]: ",
         };
-        return where + error.Message.Get("en-US");
+        return where + error.Message.Get(Localization.TextCatalog.SourceCulture);
     }
 
     private static void Unique<T>(List<(string File, T Item)> items, Func<T, string> keyOf, string what, List<SyncProblem> problems)

@@ -24,10 +24,10 @@ public sealed record UserProfile(
 
 /// <summary>A new account: an administrator's form, the first-run setup page or the unattended configuration.</summary>
 /// <remarks>An API user (<paramref name="ApiUser"/>) has no password: it signs in only with client credentials, as Umbraco's API users.</remarks>
-public sealed record NewUser(string Email, string Name, string Password, IReadOnlyList<string> Groups, string? TranslatorCulture = null, string UiCulture = "zh-CN", bool ApiUser = false);
+public sealed record NewUser(string Email, string Name, string Password, IReadOnlyList<string> Groups, string? TranslatorCulture = null, string? UiCulture = null, bool ApiUser = false);
 
 /// <summary>What an administrator may change on an account.</summary>
-public sealed record UserChanges(string Name, IReadOnlyList<string> Groups, string? TranslatorCulture, string UiCulture);
+public sealed record UserChanges(string Name, IReadOnlyList<string> Groups, string? TranslatorCulture, string? UiCulture);
 
 /// <summary>The outcome of a change: done, or error codes (Identity's codes and <see cref="UserErrors"/>) for the caller to word.</summary>
 public sealed record UserResult(bool Succeeded, IReadOnlyList<string> Errors, UserProfile? User = null)

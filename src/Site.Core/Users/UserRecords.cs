@@ -7,8 +7,8 @@ internal sealed class UserAccount : IdentityUser<Guid>
 {
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>zh-CN or en-US: the language of the back office for this user, and of their mail.</summary>
-    public string UiCulture { get; set; } = "zh-CN";
+    /// <summary>One of the back office's languages (BackOffice:UiCultures): of its screens for this user, and of their mail.</summary>
+    public string UiCulture { get; set; } = string.Empty;
 
     /// <summary>For translators: the one culture they may edit.</summary>
     public string? TranslatorCulture { get; set; }

@@ -65,6 +65,7 @@ internal sealed class UserService(
     UserManager<UserAccount> users,
     ISiteDbContextFactory siteDb,
     IContentSchemaStore schemaStore,
+    IBackOfficeCultures uiCultures,
     TimeProvider clock) : IUserService
 {
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -99,7 +100,7 @@ internal sealed class UserService(
             // Accounts are made by an administrator (or setup) who knows the address; no confirmation mail.
             EmailConfirmed = true,
             Name = user.Name.Trim(),
-            UiCulture = user.UiCulture,
+            UiCulture = uiCultures.Resolve(user.UiCulture),
             TranslatorCulture = TranslatorCultureFor(user.Groups, user.TranslatorCulture),
             CreatedUtc = Now.UtcDateTime,
             LockoutEnabled = true,
@@ -159,7 +160,7 @@ internal sealed class UserService(
         }
 
         account.Name = changes.Name.Trim();
-        account.UiCulture = changes.UiCulture;
+        account.UiCulture = uiCultures.Resolve(changes.UiCulture);
         account.TranslatorCulture = TranslatorCultureFor(changes.Groups, changes.TranslatorCulture);
         var removed = current.Except(changes.Groups, StringComparer.Ordinal).ToList();
         var added = changes.Groups.Except(current, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
@@ -186,7 +187,7 @@ internal sealed class UserService(
 
     public async Task<UserResult> SetUiCultureAsync(Guid id, string culture, CancellationToken cancellationToken)
     {
-        if (!IsUiCulture(culture))
+        if (!uiCultures.Contains(culture))
         {
             return UserResult.Failed(UserErrors.UnknownCulture);
         }
@@ -197,7 +198,7 @@ internal sealed class UserService(
             return UserResult.Failed(UserErrors.NotFound);
         }
 
-        account.UiCulture = culture;
+        account.UiCulture = uiCultures.Resolve(culture);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
@@ -375,12 +376,10 @@ internal sealed class UserService(
             cancellationToken).ConfigureAwait(false);
     }
 
-    internal static bool IsUiCulture(string? culture) => culture is "zh-CN" or "en-US";
-
     private static string? TranslatorCultureFor(IReadOnlyList<string> groups, string? culture) =>
         groups.Contains(BackOfficeGroups.Translators) && !string.IsNullOrWhiteSpace(culture) ? culture : null;
 
-    private async Task<List<string>> CheckAsync(string name, IReadOnlyList<string> groups, string? translatorCulture, string uiCulture, CancellationToken cancellationToken)
+    private async Task<List<string>> CheckAsync(string name, IReadOnlyList<string> groups, string? translatorCulture, string? uiCulture, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(name))
@@ -409,7 +408,7 @@ internal sealed class UserService(
             }
         }
 
-        if (!IsUiCulture(uiCulture))
+        if (uiCulture is not null && !uiCultures.Contains(uiCulture))
         {
             errors.Add(UserErrors.UnknownCulture);
         }
@@ -500,6 +499,9 @@ public sealed class BackOfficeOptions
     public const string SectionName = "BackOffice";
 
     public AdminAccountOptions Admin { get; set; } = new();
+
+    /// <summary>The languages of the back office's own words, the default first; empty: the site's content languages.</summary>
+    public IList<string> UiCultures { get; } = [];
 }
 
 public sealed class AdminAccountOptions
@@ -510,5 +512,6 @@ public sealed class AdminAccountOptions
 
     public string? Name { get; set; }
 
-    public string UiCulture { get; set; } = "zh-CN";
+    /// <summary>The administrator's back-office language; empty: the default (BackOffice:UiCultures).</summary>
+    public string? UiCulture { get; set; }
 }

@@ -15,6 +15,7 @@ public static class UsersServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IUsersDbContextFactory>().Create());
         services.AddSingleton<IUsersInitializer, UsersInitializer>();
         services.AddScoped<IUserService, UserService>();
+        services.AddSingleton<IBackOfficeCultures, BackOfficeCultures>();
         // Identity's options (password rules, lockout) are shared with members: one policy for every account on the site.
         services.AddIdentityCore<UserAccount>()
             .AddRoles<UserGroup>()

@@ -146,7 +146,7 @@ internal sealed class SchedulingService(
                 : await publishing.UnpublishAsync(action.NodeKey, action.Culture, user, cancellationToken).ConfigureAwait(false);
             action.Outcome = result.Succeeded
                 ? "done"
-                : $"{result.Status}: {string.Join("; ", result.Errors.Select(e => e.Message.Get("en-US")))}";
+                : $"{result.Status}: {string.Join("; ", result.Errors.Select(e => e.Message.Get(Localization.TextCatalog.SourceCulture)))}";
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             ran++;
         }

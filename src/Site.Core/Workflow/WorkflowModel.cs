@@ -58,14 +58,12 @@ public sealed record ReviewDecidedNotification(Review Review) : INotification;
 
 internal static class WorkflowMessages
 {
-    public static readonly LocalizedText Forbidden = LocalizedText.Of("You do not have permission to do this.", "您没有执行此操作的权限。");
-    public static readonly LocalizedText NotFound = LocalizedText.Of("The content item does not exist.", "该内容不存在。");
-    public static readonly LocalizedText UnknownCulture = LocalizedText.Of("\"{0}\" is not a language of this site, or the item has no version in it.", "“{0}”不是本站语言，或该内容没有此语言版本。");
-    public static readonly LocalizedText AlreadyInReview = LocalizedText.Of("This language version is already waiting for review.", "该语言版本已在等待审核。");
-    public static readonly LocalizedText NoPendingReview = LocalizedText.Of("This language version is not waiting for review.", "该语言版本没有待审核的请求。");
-    public static readonly LocalizedText CommentRequired = LocalizedText.Of("Say why it is rejected, so the writer knows what to change.", "请说明退回原因，以便作者修改。");
-    public static readonly LocalizedText ChangedSinceReview = LocalizedText.Of(
-        "The item was saved again (version {0}) after version {1} was submitted: review the new version.",
-        "提交审核的是第 {1} 版，之后又保存了第 {0} 版：请审核新版本。");
-    public static readonly LocalizedText InThePast = LocalizedText.Of("Choose a time in the future.", "请选择一个将来的时间。");
+    public static readonly LocalizedText Forbidden = LocalizedText.Of("You do not have permission to do this.");
+    public static readonly LocalizedText NotFound = LocalizedText.Of("The content item does not exist.");
+    public static readonly LocalizedText UnknownCulture = LocalizedText.Of("\"{0}\" is not a language of this site, or the item has no version in it.");
+    public static readonly LocalizedText AlreadyInReview = LocalizedText.Of("This language version is already waiting for review.");
+    public static readonly LocalizedText NoPendingReview = LocalizedText.Of("This language version is not waiting for review.");
+    public static readonly LocalizedText CommentRequired = LocalizedText.Of("Say why it is rejected, so the writer knows what to change.");
+    public static readonly LocalizedText ChangedSinceReview = LocalizedText.Of("The item was saved again (version {0}) after version {1} was submitted: review the new version.");
+    public static readonly LocalizedText InThePast = LocalizedText.Of("Choose a time in the future.");
 }

@@ -12,8 +12,8 @@ public sealed class ContentServiceStructureTests
 
     private static void AssertBilingual(LocalizedText message, params string[] mentions)
     {
-        var english = message.ByCulture.GetValueOrDefault(English);
-        var chinese = message.ByCulture.GetValueOrDefault(Chinese);
+        var english = message.Get(English);
+        var chinese = message.Get(Chinese);
         Assert.False(string.IsNullOrWhiteSpace(english), "no en-US message");
         Assert.False(string.IsNullOrWhiteSpace(chinese), "no zh-CN message");
         Assert.NotEqual(english, chinese);

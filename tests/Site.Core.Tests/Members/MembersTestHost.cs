@@ -1,3 +1,6 @@
+using Site.Core.Content;
+using Site.Core.Languages;
+using Site.Core.Publishing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -45,6 +48,8 @@ public sealed class MembersTestHost : IAsyncDisposable
             ConnectionString = connectionString,
         }));
         services.AddSingleton<IOptions<MailOptions>>(Options.Create(new MailOptions()));
+        // Members need only the site's languages (a preferred culture must be one of them), not the content engine.
+        services.AddSingleton<IPublishedSnapshotAccessor>(new LanguagesOnly());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.GetRequiredService<IMembersInitializer>().InitializeAsync(CancellationToken.None);
         return new MembersTestHost(provider, dataPath, postgresDatabase);
@@ -73,4 +78,12 @@ public sealed class MembersTestHost : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await TestEngine.CleanUpAsync(_postgresDatabase, _dataPath);
     }
+}
+
+/// <summary>A published snapshot with the repository's two languages and no content.</summary>
+internal sealed class LanguagesOnly : IPublishedSnapshotAccessor
+{
+    public PublishedSnapshot Current { get; } = new(1, DateTime.UnixEpoch, new ContentSchema(
+        new LanguageSet([new Language("zh-CN", "Chinese", IsDefault: true, IsMandatory: true), new Language("en-US", "English", IsDefault: false, IsMandatory: false)]),
+        [], [], []), []);
 }

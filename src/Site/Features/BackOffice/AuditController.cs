@@ -6,7 +6,7 @@ namespace Site.Features.BackOffice;
 
 /// <summary>The audit trail for every back-office user: filter by user, action, language and dates; newest first, 50 a page.</summary>
 [Route(BackOfficeExtensions.Path)]
-public sealed class AuditController(IAuditTrail trail) : BackOfficeControllerBase
+public sealed class AuditController(IAuditTrail trail, Site.Core.Publishing.IPublishedSnapshotAccessor snapshots) : BackOfficeControllerBase
 {
     public const int PageSize = 50;
 
@@ -36,7 +36,7 @@ public sealed class AuditController(IAuditTrail trail) : BackOfficeControllerBas
             return Invalid("Audit", PageOf(Text.Audit, "audit", empty, errors: errors));
         }
 
-        var culture = filter.Culture is "zh-CN" or "en-US" ? filter.Culture : null;
+        var culture = snapshots.Current.Languages.Find(filter.Culture)?.IsoCode;
         var query = new AuditQuery(
             Blank(filter.User), Blank(filter.Action), null, culture,
             from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));

@@ -11,7 +11,7 @@ namespace Site.Features.BackOffice;
 
 /// <summary>First-run setup, sign-in and sign-out, the editor's password and language.</summary>
 [Route(BackOfficeExtensions.Path)]
-public sealed class BackOfficeAccountController(IUserService users) : BackOfficeControllerBase
+public sealed class BackOfficeAccountController(IUserService users, IBackOfficeCultures uiCultures) : BackOfficeControllerBase
 {
     [HttpGet("setup")]
     [AllowAnonymous]
@@ -24,7 +24,7 @@ public sealed class BackOfficeAccountController(IUserService users) : BackOffice
     public async Task<IActionResult> Setup([FromForm] SetupForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var culture = UserService.IsUiCulture(form.UiCulture) ? form.UiCulture : Text.Code;
+        var culture = uiCultures.Contains(form.UiCulture) ? uiCultures.Resolve(form.UiCulture) : Text.Code;
         var result = await users.CreateFirstAdministratorAsync(
             new NewUser(form.Email ?? "", form.Name ?? "", form.Password ?? "", [BackOfficeGroups.Administrators], null, culture), cancellationToken);
         if (!result.Succeeded)

@@ -1,3 +1,4 @@
+using Site.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Site.Core.Users;
@@ -53,13 +54,13 @@ public abstract class BackOfficeControllerBase : Controller
 
     internal static string PreferredCulture(HttpRequest request)
     {
-        if (request.Query.TryGetValue("lang", out var lang) && lang.ToString() is "en-US" or "zh-CN")
+        // ?lang=, else the browser's languages (quality order, en-GB counts as en-US), among the back office's own.
+        var cultures = request.HttpContext.RequestServices.GetRequiredService<IBackOfficeCultures>();
+        if (request.Query.TryGetValue("lang", out var lang) && cultures.Contains(lang.ToString()))
         {
-            return lang.ToString();
+            return cultures.Resolve(lang.ToString());
         }
 
-        // The visitors' rule (quality order, en-GB counts as English); the back office speaks zh-CN or en-US.
-        var languages = request.HttpContext.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages;
-        return VisitorLanguage.FromAcceptLanguage(languages, request)?.IsoCode == "en-US" ? "en-US" : "zh-CN";
+        return AcceptLanguage.Best(request, tag => AcceptLanguage.Match(tag, cultures.All)) ?? cultures.DefaultCulture;
     }
 }

@@ -38,7 +38,7 @@ public sealed class SetupForm
     public string Email { get; set; } = string.Empty;
     public string Name { get; set; } = string.Empty;
     public string Password { get; set; } = string.Empty;
-    public string UiCulture { get; set; } = "zh-CN";
+    public string UiCulture { get; set; } = string.Empty;
 }
 
 public sealed class PasswordForm

@@ -173,7 +173,7 @@ public sealed class ContentController(
     {
         if (!DateTime.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return await AfterAsync(id, new WorkflowResult(WorkflowStatus.InThePast, Core.Content.LocalizedText.Of("Enter a date and time.", "请填写日期和时间。")), "schedule", culture, cancellationToken);
+            return await AfterAsync(id, new WorkflowResult(WorkflowStatus.InThePast, Core.Content.LocalizedText.Of("Enter a date and time.")), "schedule", culture, cancellationToken);
         }
 
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ZoneOf(zone));

@@ -8,7 +8,7 @@ namespace Site.Features.BackOffice;
 
 /// <summary>The media library screen: a paged list, upload (alt text in both languages, focal point), edit and delete.</summary>
 [Route(BackOfficeExtensions.Path)]
-public sealed class MediaController(IMediaService media) : BackOfficeControllerBase
+public sealed class MediaController(IMediaService media, Site.Core.Publishing.IPublishedSnapshotAccessor snapshots) : BackOfficeControllerBase
 {
     public const int PageSize = 50;
 
@@ -30,7 +30,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
     public async Task<IActionResult> Upload([FromForm] MediaUploadForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var typed = new MediaUploadForm { AltZh = form.AltZh, AltEn = form.AltEn, FocalLeft = form.FocalLeft, FocalTop = form.FocalTop };
+        var typed = new MediaUploadForm { Alt = form.Alt, FocalLeft = form.FocalLeft, FocalTop = form.FocalTop };
         if (form.File is not { Length: > 0 } file)
         {
             return await FailedAsync(typed, [new FormError("File", Text.ChooseFile)], StatusCodes.Status400BadRequest, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
         MediaResult result;
         await using (var stream = file.OpenReadStream())
         {
-            result = await media.UploadAsync(stream, file.FileName, AltText(form.AltZh, form.AltEn), Focal(form.FocalLeft, form.FocalTop), WorkflowUser, cancellationToken);
+            result = await media.UploadAsync(stream, file.FileName, AltText(form.Alt), Focal(form.FocalLeft, form.FocalTop), WorkflowUser, cancellationToken);
         }
 
         if (result.Succeeded)
@@ -52,7 +52,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
             return Refused();
         }
 
-        var error = new FormError(FieldOf(result.Status, form.AltZh, ""), result.Message?.Get(Text.Code) ?? Text.MediaFailed);
+        var error = new FormError(FieldOf(result.Status, form.Alt, ""), result.Message?.Get(Text.Code) ?? Text.MediaFailed);
         return await FailedAsync(typed, [error], StatusOf(result.Status), cancellationToken);
     }
 
@@ -67,7 +67,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
         }
 
         var focal = string.IsNullOrWhiteSpace(form.FocalLeft) && string.IsNullOrWhiteSpace(form.FocalTop) ? item.FocalPoint : Focal(form.FocalLeft, form.FocalTop)!.Value;
-        var result = await media.UpdateAsync(id, AltText(form.AltZh, form.AltEn), focal, WorkflowUser, cancellationToken);
+        var result = await media.UpdateAsync(id, AltText(form.Alt), focal, WorkflowUser, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect(PageUrl(form.Page, "updated"));
@@ -79,7 +79,7 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
         }
 
         var prefix = id.ToString("N") + "-";
-        var error = new FormError(FieldOf(result.Status, form.AltZh, prefix), result.Message?.Get(Text.Code) ?? Text.MediaFailed);
+        var error = new FormError(FieldOf(result.Status, form.Alt, prefix), result.Message?.Get(Text.Code) ?? Text.MediaFailed);
         var data = await DataAsync(form.Page, new MediaUploadForm(), (id, form), cancellationToken);
         return Invalid("Media", PageOf(Text.Media, "media", data, errors: [error]));
     }
@@ -116,21 +116,9 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
     private static string PageUrl(int? page, string saved) =>
         BackOfficeExtensions.Path + "/media?saved=" + saved + (page is > 1 ? "&page=" + page.Value.ToString(CultureInfo.InvariantCulture) : "");
 
-    private static Dictionary<string, string> AltText(string? zh, string? en)
-    {
-        var alt = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(zh))
-        {
-            alt["zh-CN"] = zh.Trim();
-        }
-
-        if (!string.IsNullOrWhiteSpace(en))
-        {
-            alt["en-US"] = en.Trim();
-        }
-
-        return alt;
-    }
+    /// <summary>The alt text fields (Alt[zh-CN], Alt[en-US], one per site language) that were filled in.</summary>
+    private static Dictionary<string, string> AltText(Dictionary<string, string?> fields) =>
+        fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>No focal point when both are empty; a point outside the image (refused by the service) when either is not a number.</summary>
     private static FocalPoint? Focal(string? left, string? top) =>
@@ -146,9 +134,11 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static string? FieldOf(MediaStatus status, string? altZh, string prefix) => status switch
+    private string? FieldOf(MediaStatus status, Dictionary<string, string?> alt, string prefix) => status switch
     {
-        MediaStatus.AltTextRequired => prefix + (string.IsNullOrWhiteSpace(altZh) ? "AltZh" : "AltEn"),
+        // Every language needs its alt text: the field of the first one left blank.
+        MediaStatus.AltTextRequired => snapshots.Current.Languages.All
+            .FirstOrDefault(l => string.IsNullOrWhiteSpace(alt.GetValueOrDefault(l.IsoCode))) is { } missing ? prefix + "Alt-" + missing.IsoCode : null,
         MediaStatus.InvalidFocalPoint => prefix + "FocalLeft",
         MediaStatus.Empty or MediaStatus.TooLarge or MediaStatus.UnsupportedType or MediaStatus.Corrupt or MediaStatus.TooManyPixels => prefix.Length == 0 ? "File" : null,
         _ => null,
@@ -158,16 +148,16 @@ public sealed class MediaController(IMediaService media) : BackOfficeControllerB
 public sealed class MediaUploadForm
 {
     public IFormFile? File { get; set; }
-    public string? AltZh { get; set; }
-    public string? AltEn { get; set; }
+
+    /// <summary>Alt text by culture, from the fields Alt[zh-CN], Alt[en-US]…</summary>
+    public Dictionary<string, string?> Alt { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? FocalLeft { get; set; }
     public string? FocalTop { get; set; }
 }
 
 public sealed class MediaEditForm
 {
-    public string? AltZh { get; set; }
-    public string? AltEn { get; set; }
+    public Dictionary<string, string?> Alt { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? FocalLeft { get; set; }
     public string? FocalTop { get; set; }
     public int? Page { get; set; }

@@ -32,7 +32,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
         }
 
         var result = await users.CreateAsync(
-            new NewUser(form.Email?.Trim() ?? "", form.Name?.Trim() ?? "", form.Password ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? "", form.ApiUser),
+            new NewUser(form.Email?.Trim() ?? "", form.Name?.Trim() ?? "", form.Password ?? "", form.Groups, Blank(form.TranslatorCulture), Blank(form.UiCulture), form.ApiUser),
             Editor.Email, cancellationToken);
         if (result.Succeeded)
         {
@@ -120,7 +120,7 @@ public sealed class UsersAdminController(IUserService users, TimeProvider clock)
             return Refused();
         }
 
-        var result = await users.UpdateAsync(id, new UserChanges(form.Name?.Trim() ?? "", form.Groups, Blank(form.TranslatorCulture), form.UiCulture ?? ""), Editor.Email, cancellationToken);
+        var result = await users.UpdateAsync(id, new UserChanges(form.Name?.Trim() ?? "", form.Groups, Blank(form.TranslatorCulture), Blank(form.UiCulture)), Editor.Email, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect(BackOfficeExtensions.Path + "/users/" + id.ToString("D") + "?done=saved");
@@ -210,7 +210,7 @@ public sealed class UserForm
     }
     public List<string> Groups { get; set; } = [];
     public string? TranslatorCulture { get; set; }
-    public string? UiCulture { get; set; } = "zh-CN";
+    public string? UiCulture { get; set; }
 }
 
 public sealed record UserListData(IReadOnlyList<UserProfile> Users, UserForm Form, DateTimeOffset Now);

@@ -168,7 +168,7 @@ internal sealed class DeliveryRequestReader(
         var snapshot = preview ? await previews.GetAsync(http.RequestAborted) : snapshots.Current;
         http.Items[DeliveryApiExtensions.SnapshotItem] = snapshot;
         http.Items[DeliveryApiExtensions.PreviewItem] = preview;
-        var language = FromAcceptLanguage(snapshot.Languages, http.Request);
+        var language = Public.VisitorLanguage.FromAcceptLanguage(snapshot.Languages, http.Request);
         if (language is null)
         {
             return (null, DeliveryProblems.NotFound("The site has no languages yet."));
@@ -222,28 +222,4 @@ internal sealed class DeliveryRequestReader(
             ? snapshot.Roots.FirstOrDefault(r => r.Key == key)
             : snapshot.Roots.FirstOrDefault(r => r.Cultures.Keys.Any(c => string.Equals(StartItemPath(r, c), value, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>Umbraco's clients send one culture ("en-us"); browsers send a list with weights. The best site language wins; none: the default.</summary>
-    internal static Language? FromAcceptLanguage(LanguageSet languages, HttpRequest request)
-    {
-        var values = request.Headers.AcceptLanguage;
-        if (values.Count > 0 && StringWithQualityHeaderValue.TryParseList(values, out var parsed))
-        {
-            foreach (var value in parsed.OrderByDescending(h => h.Quality ?? 1))
-            {
-                if (value.Quality is 0)
-                {
-                    continue;
-                }
-
-                var tag = value.Value.Value;
-                var match = languages.Find(tag) ?? languages.FindByPrefix(tag?.Split('-')[0]);
-                if (match is not null)
-                {
-                    return match;
-                }
-            }
-        }
-
-        return languages.Default;
-    }
 }

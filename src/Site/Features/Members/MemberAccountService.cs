@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Site.Core.Members;
+using Site.Core.Publishing;
 using Site.Core.Users;
 using Site.Features.Public;
+using Site.Localization;
 
 namespace Site.Features.Members;
 
@@ -48,6 +50,7 @@ internal sealed partial class MemberAccountService(
     IMailSender mail,
     IOptions<IdentityOptions> identity,
     TimeProvider clock,
+    IPublishedSnapshotAccessor snapshots,
     ILogger<MemberAccountService> logger) : IMemberAccountService
 {
     public const int MaxEmailLength = 254;
@@ -57,7 +60,7 @@ internal sealed partial class MemberAccountService(
         ArgumentNullException.ThrowIfNull(form);
         var errors = new List<FieldError>();
         var email = CheckEmail(nameof(RegisterForm.Email), form.Email, errors);
-        errors.AddRange(MemberRules.Validate(form.Details).Select(e => new FieldError(e.Key, e.Value, Max(e.Key))));
+        errors.AddRange(MemberRules.Validate(form.Details, snapshots.Current.Languages).Select(e => new FieldError(e.Key, e.Value, Max(e.Key))));
         errors.AddRange(await CheckPasswordAsync(nameof(RegisterForm.Password), form.Password).ConfigureAwait(false));
         if (errors.Count > 0)
         {
@@ -272,7 +275,7 @@ internal sealed partial class MemberAccountService(
     {
         ArgumentNullException.ThrowIfNull(form);
         var details = form.Details;
-        var errors = MemberRules.Validate(details);
+        var errors = MemberRules.Validate(details, snapshots.Current.Languages);
         if (errors.Count > 0)
         {
             return new AccountResult(false, [.. errors.Select(e => new FieldError(e.Key, e.Value, Max(e.Key)))]);
@@ -394,14 +397,14 @@ internal sealed partial class MemberAccountService(
             return null;
         }
 
-        return $"{linkOrigin.TrimEnd('/')}/{MemberUrls.PrefixOf(member.PreferredCulture)}/member/{path}";
+        return $"{linkOrigin.TrimEnd('/')}/{MemberUrls.PrefixOf(member.PreferredCulture, snapshots.Current.Languages)}/member/{path}";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A mail to a member was not sent: its link needs a trusted origin. {Advice}")]
     private static partial void LogNoTrustedOrigin(ILogger logger, string advice);
 
     private static string Body(MemberText text, string template, string name, string link) =>
-        string.Format(System.Globalization.CultureInfo.GetCultureInfo(text.Culture), template, name, link) + text.MailSignature;
+        LanguageNames.Format(text.Culture, template, name, link, SiteTexts.SiteName(text.Culture)) + text.MailSignature;
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

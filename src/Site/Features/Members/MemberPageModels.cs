@@ -2,6 +2,7 @@ using Site.Core.Languages;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Features.Public;
+using Site.Core.Localization;
 
 namespace Site.Features.Members;
 
@@ -87,7 +88,7 @@ public sealed class MemberFormPageModel<TForm> : MemberPageModel, IMemberFormErr
     public IEnumerable<(string Message, string? Target)> AllErrors => Errors.Select(e => (Describe(e), e.Field switch
     {
         "" => null,
-        "PreferredCulture" => "f-PreferredCulture-" + MemberCultures.All[0],
+        "PreferredCulture" => "f-PreferredCulture-" + Snapshot.Languages.Default?.IsoCode,
         _ => "f-" + e.Field,
     }));
 
@@ -143,7 +144,7 @@ public interface IMemberFormErrors
 
 /// <summary>The member's home: their profile and applications.</summary>
 public sealed class AccountPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member, MemberProfile profile, IReadOnlyList<MemberApplication> applications)
-    : MemberPageModel(snapshot, language, baseUrl, member, MemberText.For(language?.IsoCode ?? "zh-CN").Account, "")
+    : MemberPageModel(snapshot, language, baseUrl, member, MemberText.For(language?.IsoCode ?? TextCatalog.SourceCulture).Account, "")
 {
     public MemberProfile Profile { get; } = profile;
 
@@ -151,7 +152,7 @@ public sealed class AccountPageModel(PublishedSnapshot snapshot, Language langua
 }
 
 public sealed class ApplicationPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member, MemberApplication application)
-    : MemberPageModel(snapshot, language, baseUrl, member, MemberText.For(language?.IsoCode ?? "zh-CN").Application, $"applications/{application?.Id:N}")
+    : MemberPageModel(snapshot, language, baseUrl, member, MemberText.For(language?.IsoCode ?? TextCatalog.SourceCulture).Application, $"applications/{application?.Id:N}")
 {
     public MemberApplication Application { get; } = application!;
 }

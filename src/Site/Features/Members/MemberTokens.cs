@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Site.Core.Localization;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Core.Users;
@@ -70,9 +71,8 @@ public static class MemberTokens
 
     private static IResult Refused(HttpContext context, IPublishedSnapshotAccessor snapshots)
     {
-        var english = VisitorLanguage.FromAcceptLanguage(snapshots.Current.Languages, context.Request)?.IsoCode == "en-US";
-        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-            detail: english ? "The email or password is not right, or the account is not confirmed or is locked." : "电子邮箱或密码不正确，或账号未验证、已锁定。");
+        var culture = VisitorLanguage.FromAcceptLanguage(snapshots.Current.Languages, context.Request)?.IsoCode ?? TextCatalog.SourceCulture;
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: MemberText.For(culture).TokenRefused);
     }
 
     /// <summary>The member behind a bearer token on a Delivery API request, or null (then the request is anonymous).</summary>

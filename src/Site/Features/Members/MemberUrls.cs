@@ -8,9 +8,9 @@ public static class MemberUrls
 {
     public const string Segment = "member";
 
-    /// <summary>The URL prefix of a culture: its two-letter language, as the site's routing has it.</summary>
-    public static string PrefixOf(string culture) =>
-        (culture ?? "zh").Split('-')[0].ToLowerInvariant() is { Length: 2 } prefix ? prefix : "zh";
+    /// <summary>The URL prefix of a culture, as the site's languages define it (the default's for a culture it does not have).</summary>
+    public static string PrefixOf(string? culture, LanguageSet languages) =>
+        (languages ?? LanguageSet.Empty).Find(culture)?.UrlPrefix ?? languages?.Default?.UrlPrefix ?? string.Empty;
 
     public static string Page(string prefix, string page = "") => $"/{prefix}/{Segment}/{page}".TrimEnd('/');
 

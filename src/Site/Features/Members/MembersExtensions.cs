@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Site.Core;
+using Site.Core.Localization;
+using Site.Localization;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Features.Public;
@@ -38,6 +40,7 @@ public static class MembersExtensions
             .Validate(o => o.Delivery != MailDelivery.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Site:Mail:Smtp:Host is required when Site:Mail:Delivery is Smtp.")
             .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.FromAddress, out _), "Site:Mail:FromAddress must be an email address.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.PickupFolder), "Site:Mail:PickupFolder must not be empty.")
+            .PostConfigure(o => o.FromName = string.IsNullOrWhiteSpace(o.FromName) ? SiteTexts.SiteName(TextCatalog.SourceCulture) : o.FromName)
             .ValidateOnStart();
 
         services.AddSiteMembers()
@@ -82,7 +85,8 @@ public static class MembersExtensions
 
     private static Task RedirectToMemberPage(HttpContext context, string page, string? redirectUri)
     {
-        var prefix = context.Request.Path.Value?.TrimStart('/').Split('/')[0] is { Length: 2 } p ? p : "zh";
+        var languages = context.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages;
+        var prefix = (VisitorLanguage.FromPath(languages, context.Request.Path.Value) ?? languages.Default)?.UrlPrefix ?? string.Empty;
         var target = MemberUrls.Page(prefix, page);
         if (redirectUri is not null && MemberUrls.SafeReturnUrl(context.Request.Path + context.Request.QueryString, context.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages) is { } back)
         {
@@ -104,7 +108,10 @@ internal sealed class MemberFormsRateLimitPolicy(IOptions<MembersOptions> option
         response.Headers.RetryAfter = "60";
         response.Headers.CacheControl = "no-store";
         response.ContentType = "text/plain; charset=utf-8";
-        await response.WriteAsync(MemberText.Chinese.TooManyRequests + "\n" + MemberText.English.TooManyRequests + "\n", cancellationToken).ConfigureAwait(false);
+        // Before any page is chosen, so in every language of the site.
+        var languages = context.HttpContext.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages.All;
+        var lines = languages.Select(l => MemberText.For(l.IsoCode).TooManyRequests).Distinct(StringComparer.Ordinal);
+        await response.WriteAsync(string.Join('\n', lines) + "\n", cancellationToken).ConfigureAwait(false);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)

@@ -7,6 +7,7 @@ using Site.Core.Media;
 using Site.Core.Publishing;
 using Site.Features.BackOffice.Management;
 using Site.Features.Media;
+using Site.Core.Localization;
 
 namespace Site.Features.Public;
 
@@ -15,14 +16,11 @@ namespace Site.Features.Public;
 public sealed partial class ErrorController(
     IPublishedSnapshotAccessor snapshots, ICurrentMemberAccessor members, IOptions<PublicSiteOptions> options, ILogger<ErrorController> logger) : Controller
 {
-    private static readonly LocalizedText Unreadable = LocalizedText.Of(
-        "The request could not be read: check the body, its content type and the parameters.", "无法读取该请求：请检查请求体、内容类型和参数。");
+    private static readonly LocalizedText Unreadable = LocalizedText.Of("The request could not be read: check the body, its content type and the parameters.");
 
-    private static readonly LocalizedText TooLarge = LocalizedText.Of(
-        "The request is larger than {0} MB, the most this address accepts.", "请求超过了此地址可接受的上限 {0} MB。");
+    private static readonly LocalizedText TooLarge = LocalizedText.Of("The request is larger than {0} MB, the most this address accepts.");
 
-    private static readonly LocalizedText TooLargeNoLimit = LocalizedText.Of(
-        "The request is larger than this address accepts.", "请求超过了此地址可接受的上限。");
+    private static readonly LocalizedText TooLargeNoLimit = LocalizedText.Of("The request is larger than this address accepts.");
 
     /// <summary>
     /// The status is what went wrong: the exception, or the status being re-executed; the route only when /error/404 is
@@ -59,7 +57,7 @@ public sealed partial class ErrorController(
             // of the API's other answers (the management API speaks its user's back-office language).
             var culture = originalPath!.StartsWith(ManagementApi.RoutePrefix, StringComparison.OrdinalIgnoreCase)
                 ? ManagementProblems.CultureOf(HttpContext)
-                : language?.IsoCode ?? "en-US";
+                : language?.IsoCode ?? TextCatalog.SourceCulture;
             return Problem(statusCode: statusCode, detail: ApiDetail(statusCode, uploadLimit, limit)?.Get(culture));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Site.Core.Languages;
 using Site.Core.Members;
 using Site.Core.Publishing;
+using Site.Localization;
 
 namespace Site.Features.Public;
 
@@ -107,13 +108,9 @@ public abstract class LayoutModel
             return Text.NotRecorded;
         }
 
-        if (Culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
-        {
-            return FormatText("第{0}届", n);
-        }
-
+        // {1} is English's ordinal suffix; a translation may leave it out ("第{0}届").
         var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
-        return FormatText("{0}{1} session", n, suffix);
+        return FormatText(SiteTexts.Public.Get(Culture, "{0}{1} session"), n, suffix);
     }
 }
 

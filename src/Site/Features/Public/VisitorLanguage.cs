@@ -1,4 +1,5 @@
 using Site.Core.Languages;
+using Site.Hosting;
 
 namespace Site.Features.Public;
 
@@ -16,26 +17,12 @@ internal static class VisitorLanguage
         return languages.FindByPrefix(first);
     }
 
+    /// <summary>The best site language for the request's Accept-Language (exact, else by language, else by URL prefix); none: the default.</summary>
     public static Language? FromAcceptLanguage(LanguageSet languages, HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.GetTypedHeaders().AcceptLanguage;
-        foreach (var value in header.OrderByDescending(h => h.Quality ?? 1))
-        {
-            if (value.Quality is 0)
-            {
-                continue;
-            }
-
-            var tag = value.Value.Value;
-            var match = languages.Find(tag) ?? languages.FindByPrefix(tag?.Split('-')[0]);
-            if (match is not null)
-            {
-                return match;
-            }
-        }
-
-        return languages.Default;
+        ArgumentNullException.ThrowIfNull(languages);
+        return AcceptLanguage.Best(request, tag => languages.Find(tag) ?? languages.Find(AcceptLanguage.Match(tag, languages.All.Select(l => l.IsoCode)))
+            ?? languages.FindByPrefix(tag.Split('-')[0])) ?? languages.Default;
     }
 
     public static Language? For(LanguageSet languages, HttpRequest request, string? path) =>

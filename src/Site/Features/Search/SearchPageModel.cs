@@ -67,8 +67,8 @@ public sealed class SearchPageModel : LayoutModel
         return !string.Equals(hit.Culture, Culture, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>"in Chinese only" for a result shown in the other language (the site has two).</summary>
-    public string OnlyInText(SearchHit hit) => IsOtherCulture(hit) ? Text.SearchOnlyIn : string.Empty;
+    /// <summary>"in Chinese only" for a result shown in another language than the page's.</summary>
+    public string OnlyInText(SearchHit hit) => IsOtherCulture(hit) ? Text.OnlyIn(hit.Culture) : string.Empty;
 
     public string? PreviousPageUrl => Request.Page > 1 ? UrlFor(ActionUrl, Request with { Page = Request.Page - 1 }) : null;
 

@@ -31,7 +31,7 @@ public static class BackOfficeScreens
     public static BackOfficeText TextOf(IDocument page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.DocumentElement.GetAttribute("lang") == "en" ? BackOfficeText.English : BackOfficeText.Chinese;
+        return BackOfficeText.For(page.DocumentElement.GetAttribute("lang") ?? "");
     }
 
     /// <summary>Asserts a page answered 200 with one h1, and returns that heading's text.</summary>

@@ -23,7 +23,7 @@ public sealed class MediaScreenTests(SiteFactory site)
 
         var alt = "Venue " + Guid.NewGuid().ToString("N");
         var (uploaded, uploadPage) = await BackOfficeScreens.PostFileAsync(browser, "/umbraco/media", "form[action='/umbraco/media']", Png(), "venue.png",
-            new Dictionary<string, string> { ["AltEn"] = alt, ["AltZh"] = "<script>alert(1)</script>", ["FocalLeft"] = "0.25", ["FocalTop"] = "0.75" });
+            new Dictionary<string, string> { ["Alt[en-US]"] = alt, ["Alt[zh-CN]"] = "<script>alert(1)</script>", ["FocalLeft"] = "0.25", ["FocalTop"] = "0.75" });
         Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, uploadPage.DocumentElement.OuterHtml);
         Assert.Equal("/umbraco/media?saved=1", uploaded.Headers.Location!.OriginalString);
 
@@ -36,17 +36,17 @@ public sealed class MediaScreenTests(SiteFactory site)
         Assert.Contains("40 × 30", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("KB", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("main script"));
-        Assert.Equal("<script>alert(1)</script>", row.QuerySelector("input[name=AltZh]")!.GetAttribute("value"));
+        Assert.Equal("<script>alert(1)</script>", row.QuerySelector("input[name='Alt[zh-CN]']")!.GetAttribute("value"));
         Assert.Equal("0.25", row.QuerySelector("input[name=FocalLeft]")!.GetAttribute("value"));
         var key = row.Id!["media-".Length..];
 
-        var (invalid, invalidPage) = await browser.SubmitAsync("/umbraco/media", new Dictionary<string, string> { ["AltEn"] = "", ["AltZh"] = "会场" }, $"form[action='/umbraco/media/{Guid.ParseExact(key, "N")}']");
+        var (invalid, invalidPage) = await browser.SubmitAsync("/umbraco/media", new Dictionary<string, string> { ["Alt[en-US]"] = "", ["Alt[zh-CN]"] = "会场" }, $"form[action='/umbraco/media/{Guid.ParseExact(key, "N")}']");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.NotNull(invalidPage.QuerySelector(".error-summary"));
-        Assert.Equal("true", invalidPage.QuerySelector($"#f-{key}-AltEn")!.GetAttribute("aria-invalid"));
+        Assert.Equal("true", invalidPage.QuerySelector($"#f-{key}-Alt-en-US")!.GetAttribute("aria-invalid"));
 
         var renamed = "Stage " + Guid.NewGuid().ToString("N");
-        var (edited, _) = await browser.SubmitAsync("/umbraco/media", new Dictionary<string, string> { ["AltEn"] = renamed, ["AltZh"] = "舞台" }, $"form[action='/umbraco/media/{Guid.ParseExact(key, "N")}']");
+        var (edited, _) = await browser.SubmitAsync("/umbraco/media", new Dictionary<string, string> { ["Alt[en-US]"] = renamed, ["Alt[zh-CN]"] = "舞台" }, $"form[action='/umbraco/media/{Guid.ParseExact(key, "N")}']");
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var (_, afterEdit) = await browser.GetAsync("/umbraco/media");
         Assert.NotNull(afterEdit.QuerySelector($"img[alt='{renamed}']"));
@@ -63,12 +63,12 @@ public sealed class MediaScreenTests(SiteFactory site)
     {
         using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
         var (refused, page) = await BackOfficeScreens.PostFileAsync(browser, "/umbraco/media", "form[action='/umbraco/media']", "just some text, not a photo"u8.ToArray(), "photo.jpg",
-            new Dictionary<string, string> { ["AltEn"] = "A photo", ["AltZh"] = "照片" });
+            new Dictionary<string, string> { ["Alt[en-US]"] = "A photo", ["Alt[zh-CN]"] = "照片" });
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("Only JPEG", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("A photo", page.QuerySelector("#f-AltEn")!.GetAttribute("value"));
-        Assert.Equal("照片", page.QuerySelector("#f-AltZh")!.GetAttribute("value"));
+        Assert.Equal("A photo", page.QuerySelector("#f-Alt-en-US")!.GetAttribute("value"));
+        Assert.Equal("照片", page.QuerySelector("#f-Alt-zh-CN")!.GetAttribute("value"));
         Assert.Equal("true", page.QuerySelector("#f-File")!.GetAttribute("aria-invalid"));
         Assert.Single(page.QuerySelectorAll("h1"));
     }
@@ -78,10 +78,10 @@ public sealed class MediaScreenTests(SiteFactory site)
     {
         using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
         var (refused, page) = await BackOfficeScreens.PostFileAsync(browser, "/umbraco/media", "form[action='/umbraco/media']", Png(), "no-alt.png",
-            new Dictionary<string, string> { ["AltEn"] = "Only English" });
+            new Dictionary<string, string> { ["Alt[en-US]"] = "Only English" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-AltZh']"));
-        Assert.Equal("Only English", page.QuerySelector("#f-AltEn")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-Alt-zh-CN']"));
+        Assert.Equal("Only English", page.QuerySelector("#f-Alt-en-US")!.GetAttribute("value"));
     }
 }

@@ -61,7 +61,7 @@ public sealed class ErrorStatusTests(SiteFactory site)
         var (response, page) = await site.GetPageAsync("/en/no-such-page?code=200");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(UiText.English.NotFoundTitle, page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(UiText.For("en-US").NotFoundTitle, page.QuerySelector("h1")?.TextContent);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class ErrorStatusTests(SiteFactory site)
         var (_, page) = await admin.GetAsync(screen);
         var action = page.QuerySelector(formSelector)?.GetAttribute("action") ?? throw new InvalidOperationException("No form on " + screen);
 
-        var (response, refused) = await admin.PostAsync(action, new Dictionary<string, string> { ["code"] = "599", ["AltEn"] = "x" });
+        var (response, refused) = await admin.PostAsync(action, new Dictionary<string, string> { ["code"] = "599", ["Alt[en-US]"] = "x" });
 
         AssertBadRequestPage(response, refused, "en-US");
     }

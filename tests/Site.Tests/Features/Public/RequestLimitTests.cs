@@ -60,8 +60,8 @@ public sealed class RequestLimitTests(SiteFactory site)
             content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
         }
 
-        content.Add(new StringContent("A large file"), "AltEn");
-        content.Add(new StringContent("大文件"), "AltZh");
+        content.Add(new StringContent("A large file"), "Alt[en-US]");
+        content.Add(new StringContent("大文件"), "Alt[zh-CN]");
         content.Add(Upload(OversizedUpload, declaredLength), "File", "huge.pdf");
 
         var response = await editor.Http.PostAsync(new Uri("/umbraco/media", UriKind.Relative), content);
@@ -119,7 +119,7 @@ public sealed class RequestLimitTests(SiteFactory site)
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var page = await ErrorPageAsync(response, "en-US");
-            Assert.Equal(UiText.English.BadRequestTitle, page.QuerySelector("h1")?.TextContent);
+            Assert.Equal(UiText.For("en-US").BadRequestTitle, page.QuerySelector("h1")?.TextContent);
         }
     }
 

@@ -77,7 +77,7 @@ internal static class AdministrationEndpoints
         }
 
         var result = await service.CreateAsync(
-            new NewUser(request.Email ?? "", request.Name ?? "", request.Password ?? "", request.Groups ?? [], request.TranslatorCulture, request.UiCulture ?? "zh-CN", request.Kind == UserKind.Api),
+            new NewUser(request.Email ?? "", request.Name ?? "", request.Password ?? "", request.Groups ?? [], request.TranslatorCulture, request.UiCulture, request.Kind == UserKind.Api),
             Actor(context), ct).ConfigureAwait(false);
         return result.Succeeded
             ? Results.Created($"{ManagementApi.RoutePrefix}/user/{result.User!.Id}", UserModel.From(result.User, clock.GetUtcNow()))
@@ -86,7 +86,7 @@ internal static class AdministrationEndpoints
 
     private static async Task<IResult> UpdateUserAsync(Guid id, UpdateUserRequest request, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct)
     {
-        var changes = new UserChanges(request?.Name ?? "", request?.Groups ?? [], request?.TranslatorCulture, request?.UiCulture ?? "zh-CN");
+        var changes = new UserChanges(request?.Name ?? "", request?.Groups ?? [], request?.TranslatorCulture, request?.UiCulture);
         return UserDone(context, await service.UpdateAsync(id, changes, Actor(context), ct).ConfigureAwait(false), clock);
     }
 
