@@ -82,8 +82,8 @@ internal sealed class ContentTreeService(
             }
 
             var keys = subtree.Select(n => n.Key).ToList();
-            Journal(db, keys, "move", now);
-            AuditLog.Add(db, now, user.Id, "move", key, [], newParentKey?.ToString() ?? "root");
+            Journal(db, keys, ChangeJournalKinds.Move, now);
+            AuditLog.Add(db, now, user.Id, AuditActions.Move, key, [], newParentKey?.ToString() ?? "root");
             return Done(keys, new ContentMovedNotification(keys));
         }, cancellationToken);
 
@@ -108,8 +108,8 @@ internal sealed class ContentTreeService(
                 }
             }
 
-            Journal(db, orderedKeys, "sort", now);
-            AuditLog.Add(db, now, user.Id, "sort", parentKey, []);
+            Journal(db, orderedKeys, ChangeJournalKinds.Sort, now);
+            AuditLog.Add(db, now, user.Id, AuditActions.Sort, parentKey, []);
             return Done(orderedKeys, new ContentMovedNotification(orderedKeys));
         }, cancellationToken);
     }
@@ -176,7 +176,7 @@ internal sealed class ContentTreeService(
                 });
             }
 
-            AuditLog.Add(db, now, user.Id, "copy", key, [], $"to {newKeys[key]}");
+            AuditLog.Add(db, now, user.Id, AuditActions.Copy, key, [], $"to {newKeys[key]}");
             return Done([.. nodes.Select(n => newKeys[n.Key])]);
         }, cancellationToken);
 
@@ -203,8 +203,8 @@ internal sealed class ContentTreeService(
                 await db.PublishedCultures.Where(p => chunk.Contains(p.NodeKey)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            Journal(db, keys, "trash", now);
-            AuditLog.Add(db, now, user.Id, "trash", key, [], $"{keys.Count} items");
+            Journal(db, keys, ChangeJournalKinds.Trash, now);
+            AuditLog.Add(db, now, user.Id, AuditActions.Trash, key, [], $"{keys.Count} items");
             return Done(keys, new ContentTrashedNotification(keys));
         }, cancellationToken);
 
@@ -232,8 +232,8 @@ internal sealed class ContentTreeService(
                 restored.UpdateDateUtc = now;
             }
 
-            Journal(db, keys, "restore", now);
-            AuditLog.Add(db, now, user.Id, "restore", key, [], $"{keys.Count} items");
+            Journal(db, keys, ChangeJournalKinds.Restore, now);
+            AuditLog.Add(db, now, user.Id, AuditActions.Restore, key, [], $"{keys.Count} items");
             return Done(keys, new ContentRestoredNotification(keys));
         }, cancellationToken);
 
@@ -269,8 +269,8 @@ internal sealed class ContentTreeService(
                 await db.Versions.Where(v => chunk.Contains(v.NodeKey)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            Journal(db, keys, "delete", now);
-            AuditLog.Add(db, now, user.Id, "empty-recycle-bin", null, [], $"{keys.Count} items deleted");
+            Journal(db, keys, ChangeJournalKinds.Delete, now);
+            AuditLog.Add(db, now, user.Id, AuditActions.EmptyRecycleBin, null, [], $"{keys.Count} items deleted");
             return Done(keys, new ContentDeletedNotification(keys));
         }, cancellationToken);
 

@@ -1,3 +1,5 @@
+using Site.Core.Audit;
+
 namespace Site.Features.BackOffice;
 
 public sealed partial class BackOfficeText
@@ -5,7 +7,8 @@ public sealed partial class BackOfficeText
     public string FilterAudit => T("Filter the audit trail", "筛选操作日志");
     public string AuditUser => T("User (email)", "用户（电子邮箱）");
     public string AuditAction => T("Action", "操作");
-    public string AuditActionHint => T("For example publish, save, upload.", "例如 publish、save、upload。");
+    public string AuditActionHint => T(
+        $"For example {AuditActions.Publish}, {AuditActions.Save}, {AuditActions.Upload}.", $"例如 {AuditActions.Publish}、{AuditActions.Save}、{AuditActions.Upload}。");
     public string AnyLanguage => T("Any language", "全部语言");
     public string FromDate => T("From (UTC date)", "开始日期（UTC）");
     public string ToDate => T("To (UTC date, included)", "结束日期（UTC，含当天）");
