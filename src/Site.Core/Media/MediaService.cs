@@ -118,7 +118,7 @@ internal sealed class MediaService(
 
         await using var db = dbFactory.Create();
         db.Media.Add(ToRecord(item));
-        AuditLog.Add(db, item.CreatedAtUtc, user.Id, "upload", item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
+        AuditLog.Add(db, item.CreatedAtUtc, user.Id, AuditActions.Upload, item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
         Journal(db, item.Key, item.CreatedAtUtc);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new MediaChangedNotification(item.Key), cancellationToken).ConfigureAwait(false);
@@ -154,7 +154,7 @@ internal sealed class MediaService(
         record.FocalLeft = focalPoint.Left;
         record.FocalTop = focalPoint.Top;
         var now = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Add(db, now, user.Id, "media-update", key, []);
+        AuditLog.Add(db, now, user.Id, AuditActions.MediaUpdate, key, []);
         Journal(db, key, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new MediaChangedNotification(record.Key), cancellationToken).ConfigureAwait(false);
@@ -177,7 +177,7 @@ internal sealed class MediaService(
 
         db.Media.Remove(record);
         var now = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Add(db, now, user.Id, "media-delete", key, [], record.Name);
+        AuditLog.Add(db, now, user.Id, AuditActions.MediaDelete, key, [], record.Name);
         Journal(db, key, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var folder = Path.Combine(Root, key.ToString("N"));

@@ -113,7 +113,7 @@ internal sealed class PublishingService(
         // Invariant values are shared by every culture, so they go live with whichever culture is published.
         node.InvariantPublishedVersionId = version.Id;
         node.UpdateDateUtc = now;
-        db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = "publish", Cultures = string.Join(',', requested), AtUtc = now });
+        db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = ChangeJournalKinds.Publish, Cultures = string.Join(',', requested), AtUtc = now });
         AuditLog.Add(db, now, user, AuditActions.Publish, key, requested, $"version {version.Number}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -150,7 +150,7 @@ internal sealed class PublishingService(
         db.PublishedCultures.RemoveRange(removed);
         var cultures = removed.Select(p => p.Culture).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = "unpublish", Cultures = string.Join(',', cultures), AtUtc = now });
+        db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = key, Kind = ChangeJournalKinds.Unpublish, Cultures = string.Join(',', cultures), AtUtc = now });
         AuditLog.Add(db, now, user, AuditActions.Unpublish, key, cultures);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -65,13 +65,6 @@ internal sealed class PublishedCultureRecord
     public DateTime PublishedAtUtc { get; set; }
 }
 
-/// <summary>What a change-journal row is about, where it matters to the reader.</summary>
-internal static class ChangeJournalKinds
-{
-    /// <summary>A media item was uploaded, changed or deleted; <see cref="ChangeJournalRecord.NodeKey"/> is its key.</summary>
-    public const string Media = "media";
-}
-
 /// <summary>One row per change that other instances (and this one) must apply: the cluster's change journal.</summary>
 internal sealed class ChangeJournalRecord
 {

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Site.Core.Storage;
@@ -16,11 +18,17 @@ internal interface ISiteDbContextFactory
 
 internal sealed class SiteDbContextFactory : ISiteDbContextFactory
 {
+    /// <summary>
+    /// The service key of EF Core interceptors for the site's database (keyed, so that interceptors meant for another
+    /// context never reach this one): tests count what a call reads with them.
+    /// </summary>
+    public const string InterceptorKey = "Site.Core.SiteDb";
+
     private readonly DatabaseProvider _provider;
     private readonly DbContextOptions<SqliteSiteDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresSiteDbContext>? _postgres;
 
-    public SiteDbContextFactory(IOptions<SiteCoreOptions> options)
+    public SiteDbContextFactory(IOptions<SiteCoreOptions> options, [FromKeyedServices(InterceptorKey)] IEnumerable<IInterceptor> interceptors)
     {
         var settings = options.Value;
         _provider = settings.DatabaseProvider;
@@ -37,11 +45,11 @@ internal sealed class SiteDbContextFactory : ISiteDbContextFactory
                 }
             }
 
-            _sqlite = new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite(connectionString).Options;
+            _sqlite = new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite(connectionString).AddInterceptors(interceptors).Options;
         }
         else
         {
-            _postgres = new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(connectionString).Options;
+            _postgres = new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptors).Options;
         }
     }
 

@@ -112,7 +112,7 @@ internal sealed class UsyncImporter(
             if (changed)
             {
                 node.UpdateDateUtc = now;
-                db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = item.Key, Kind = "import", Cultures = string.Join(',', item.PublishedCultures), AtUtc = now });
+                db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = item.Key, Kind = ChangeJournalKinds.Import, Cultures = string.Join(',', item.PublishedCultures), AtUtc = now });
             }
         }
     }

@@ -120,7 +120,7 @@ internal sealed class UserService(
             return new UserResult(false, [.. grouped.Errors.Select(e => e.Code)]);
         }
 
-        await AuditAsync(actor, "user-create", $"{account.Email} ({string.Join(", ", user.Groups)})", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserCreate, $"{account.Email} ({string.Join(", ", user.Groups)})", cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(account.Id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -181,7 +181,7 @@ internal sealed class UserService(
             return new UserResult(false, [.. result.Errors.Select(e => e.Code)]);
         }
 
-        await AuditAsync(actor, "user-update", $"{account.Email} ({string.Join(", ", changes.Groups)})", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserUpdate, $"{account.Email} ({string.Join(", ", changes.Groups)})", cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -229,12 +229,12 @@ internal sealed class UserService(
         {
             await users.AccessFailedAsync(account).ConfigureAwait(false);
             var lockedNow = await users.IsLockedOutAsync(account).ConfigureAwait(false);
-            await AuditAsync(account.Email!, lockedNow ? "user-locked-out" : "user-login-failed", clientId, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(account.Email!, lockedNow ? AuditActions.UserLockedOut : AuditActions.UserLoginFailed, clientId, cancellationToken).ConfigureAwait(false);
             return lockedNow ? new UserSignIn(SignInOutcome.LockedOut, LockedOutUntil: account.LockoutEnd) : new UserSignIn(SignInOutcome.Failed);
         }
 
         await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-        await AuditAsync(account.Email!, "user-login", clientId, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(account.Email!, AuditActions.UserLogin, clientId, cancellationToken).ConfigureAwait(false);
         return new UserSignIn(SignInOutcome.Succeeded, await GetAsync(account.Id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -252,7 +252,7 @@ internal sealed class UserService(
             return new UserResult(false, [.. changed.Errors.Select(e => e.Code == "PasswordMismatch" ? UserErrors.WrongPassword : e.Code)]);
         }
 
-        await AuditAsync(account.Email!, "user-password", null, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(account.Email!, AuditActions.UserPassword, null, cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -273,7 +273,7 @@ internal sealed class UserService(
         await users.SetLockoutEnabledAsync(account, true).ConfigureAwait(false);
         await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
-        await AuditAsync(actor, "user-lock", account.Email, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserLock, account.Email, cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -287,7 +287,7 @@ internal sealed class UserService(
 
         await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
         await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-        await AuditAsync(actor, "user-unlock", account.Email, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserUnlock, account.Email, cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -340,7 +340,7 @@ internal sealed class UserService(
         }
 
         await users.SetAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId, users.PasswordHasher.HashPassword(account, secret)).ConfigureAwait(false);
-        await AuditAsync(actor, "user-client-add", $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserClientAdd, $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
         return (new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false)), secret);
     }
 
@@ -355,7 +355,7 @@ internal sealed class UserService(
         await users.RemoveLoginAsync(account, ClientCredentials.LoginProvider, clientId).ConfigureAwait(false);
         await users.RemoveAuthenticationTokenAsync(account, ClientCredentials.LoginProvider, clientId).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
-        await AuditAsync(actor, "user-client-remove", $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, AuditActions.UserClientRemove, $"{account.Email}: {clientId}", cancellationToken).ConfigureAwait(false);
         return new UserResult(true, [], await GetAsync(id, cancellationToken).ConfigureAwait(false));
     }
 

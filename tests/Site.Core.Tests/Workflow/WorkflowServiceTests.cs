@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Site.Core.Audit;
 using Site.Core.Content;
 using Site.Core.Notifications;
 using Site.Core.Tests.TestSupport;
@@ -150,6 +151,6 @@ public sealed class WorkflowServiceTests
         await using var db = engine.CreateDbContext();
         var actions = db.Audit.Where(a => a.NodeKey == KnownContent.About).OrderBy(a => a.Id).Select(a => a.Action + ":" + a.User).ToList();
 
-        Assert.Equal(["save:test-editor", "submit:writer@jesie", "approve:editor@jesie", "publish:editor@jesie"], actions);
+        Assert.Equal([$"{AuditActions.Save}:test-editor", $"{AuditActions.Submit}:writer@jesie", $"{AuditActions.Approve}:editor@jesie", $"{AuditActions.Publish}:editor@jesie"], actions);
     }
 }

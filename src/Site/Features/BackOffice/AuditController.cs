@@ -15,7 +15,8 @@ public sealed class AuditController(IAuditTrail trail, Site.Core.Publishing.IPub
     [
         AuditActions.Save, AuditActions.Publish, AuditActions.Unpublish, AuditActions.Submit, AuditActions.Approve, AuditActions.Reject,
         AuditActions.Schedule, AuditActions.CancelSchedule, AuditActions.Import, AuditActions.Protect, AuditActions.Unprotect,
-        "copy", "move", "sort", "trash", "restore", "empty-recycle-bin", "upload", "media-update", "media-delete",
+        AuditActions.Copy, AuditActions.Move, AuditActions.Sort, AuditActions.Trash, AuditActions.Restore, AuditActions.EmptyRecycleBin,
+        AuditActions.Upload, AuditActions.MediaUpdate, AuditActions.MediaDelete,
     ];
 
     [HttpGet("audit")]

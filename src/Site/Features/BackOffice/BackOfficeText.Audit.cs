@@ -1,3 +1,5 @@
+using Site.Core.Audit;
+
 namespace Site.Features.BackOffice;
 
 public sealed partial class BackOfficeText
@@ -5,7 +7,7 @@ public sealed partial class BackOfficeText
     public string FilterAudit => T("Filter the audit trail");
     public string AuditUser => T("User (email)");
     public string AuditAction => T("Action");
-    public string AuditActionHint => T("For example publish, save, upload.");
+    public string AuditActionHint => Formatted(T("For example {0}, {1}, {2}."), AuditActions.Publish, AuditActions.Save, AuditActions.Upload);
     public string AnyLanguage => T("Any language");
     public string FromDate => T("From (UTC date)");
     public string ToDate => T("To (UTC date, included)");

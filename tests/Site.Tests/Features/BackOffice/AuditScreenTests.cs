@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
+using Site.Core.Audit;
 using Site.Core.Media;
 using Site.Core.Workflow;
 using Site.Tests.TestSupport;
@@ -44,17 +45,17 @@ public sealed class AuditScreenTests(SiteFactory site)
         using var editor = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var (response, page) = await editor.GetAsync($"/umbraco/audit?user={Uri.EscapeDataString(user)}&action=upload&from={today}&to={today}");
+        var (response, page) = await editor.GetAsync($"/umbraco/audit?user={Uri.EscapeDataString(user)}&action={AuditActions.Upload}&from={today}&to={today}");
         BackOfficeScreens.AssertPage(response, page);
         var row = Assert.Single(page.QuerySelectorAll("main tbody tr"));
-        Assert.Equal("upload", row.QuerySelector(".audit-action")!.TextContent);
+        Assert.Equal(AuditActions.Upload, row.QuerySelector(".audit-action")!.TextContent);
         Assert.Equal($"/umbraco/content/{key}", row.QuerySelector("a")!.GetAttribute("href"));
         var time = row.QuerySelector("time")!;
         Assert.EndsWith("Z", time.GetAttribute("datetime"), StringComparison.Ordinal);
         Assert.Contains("UTC", time.TextContent, StringComparison.Ordinal);
         Assert.Equal(user, page.QuerySelector("#f-User")!.GetAttribute("value"));
 
-        var (_, other) = await editor.GetAsync($"/umbraco/audit?user={Uri.EscapeDataString(user)}&action=media-delete");
+        var (_, other) = await editor.GetAsync($"/umbraco/audit?user={Uri.EscapeDataString(user)}&action={AuditActions.MediaDelete}");
         Assert.Empty(other.QuerySelectorAll("main tbody tr"));
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (_, later) = await editor.GetAsync($"/umbraco/audit?user={Uri.EscapeDataString(user)}&from={tomorrow}");
