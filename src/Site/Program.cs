@@ -10,6 +10,7 @@ var (command, hostArgs) = SiteCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddSiteEngine();
+builder.AddSiteScreens();
 builder.AddPublicSite();
 builder.AddMembers();
 builder.AddBackOffice();
@@ -43,6 +44,7 @@ app.MapMedia();
 app.MapSiteSearch();
 app.MapDeliveryApi();
 app.MapBackOffice();
+app.MapSiteScreens();
 
 await app.RunAsync();
 return 0;

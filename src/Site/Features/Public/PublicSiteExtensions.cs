@@ -1,8 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.WebEncoders;
 using Site.Core.DependencyInjection;
 using Site.Core.Notifications;
 using Site.Core.Publishing;
@@ -23,10 +20,7 @@ public static class PublicSiteExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.AddPublicOrigin();
-        builder.Services.AddControllersWithViews();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
-        // Chinese text goes out as text, not as numeric character references: smaller pages, readable source.
-        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));
         builder.Services.Configure<RazorViewEngineOptions>(o => o.ViewLocationFormats.Add(PublicContentController.ViewRoot[1..] + "Shared/{0}.cshtml"));
         builder.Services.AddOutputCache(o =>
@@ -98,7 +92,6 @@ public static class PublicSiteExtensions
         app.MapGet("/sitemap.xml", SitemapEndpoints.Sitemap).CacheOutput(ContentCachePolicy);
         app.MapGet("/robots.txt", SitemapEndpoints.Robots);
         app.MapGet("/{prefix:culturePrefix}/feed.xml", SitemapEndpoints.Feed).CacheOutput(ContentCachePolicy);
-        app.MapControllers();
         return app;
     }
 }
