@@ -65,8 +65,8 @@ internal static class Program
         var report = new Report(settings);
         var total = Stopwatch.StartNew();
         var dataPath = Path.Combine(root, "data");
-        var syncFolder = Path.Combine(RepositoryRoot(), "uSync", "v14");
-        report.LoadBefore = LoadAverage();
+        var syncFolder = Path.Combine(BenchmarkMachine.RepositoryRoot(), "uSync", "v14");
+        report.LoadBefore = BenchmarkMachine.LoadAverage();
         Step($"Load average {report.LoadBefore}. Data folder {dataPath}; SQLite {Fts5Baseline.SqliteVersion()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
 
         // 1. The site's schema and its real content, through its own uSync import; the index of that is thrown away.
@@ -232,7 +232,7 @@ internal static class Program
         Step($"{report.Publishes.Count} publishes measured");
         // 7. Where a rebuild's time goes: each analysis alone, over a sample.
         report.Analysis = AnalysisProfile.Measure(corpus, engine.GetRequiredService<IMarkdownRenderer>(), sampleSize: 300);
-        report.LoadAfter = LoadAverage();
+        report.LoadAfter = BenchmarkMachine.LoadAverage();
         report.EngineTimings = [.. logs.Timings];
         report.Total = total.Elapsed;
         return report.ToMarkdown();
@@ -377,35 +377,6 @@ internal static class Program
         }));
         services.Configure<SearchOptions>(o => o.Storage = storage);
         return services.BuildServiceProvider();
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Site.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository: Site.sln was not found above the current folder.");
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 
     private static long DirectoryBytes(string path) => Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);

@@ -43,7 +43,7 @@ internal static class Program
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## Tree operations at {settings.Nodes:N0} nodes");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average at the start {LoadAverage()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average at the start {BenchmarkMachine.LoadAverage()}.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Subtree: {settings.GroupSize} nodes; {settings.Repetitions} timed rounds after {settings.WarmUp} warm-up rounds; times in ms: to commit (the tree service's own work, until its notification) and the whole call (with the snapshot refresh that follows; the search index left out).");
         if (settings.Sqlite)
         {
@@ -56,7 +56,7 @@ internal static class Program
         }
 
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end {LoadAverage()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end {BenchmarkMachine.LoadAverage()}.");
         Console.WriteLine(report);
         return 0;
     }
@@ -66,7 +66,7 @@ internal static class Program
         var root = Path.Combine(Path.GetTempPath(), "site-tree-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
         var dataPath = Path.Combine(root, "data");
-        var syncFolder = Path.Combine(RepositoryRoot(), "uSync", "v14");
+        var syncFolder = Path.Combine(BenchmarkMachine.RepositoryRoot(), "uSync", "v14");
         string? connectionString = null;
         string? database = null;
         if (postgres is not null)
@@ -230,35 +230,6 @@ internal static class Program
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Site.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository: Site.sln was not found above the current folder.");
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 
     private static void Step(string message) =>
