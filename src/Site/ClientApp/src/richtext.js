@@ -1,0 +1,89 @@
+// The rich text editor of the back office (Tiptap, as Umbraco 16's): it enhances each textarea marked
+// data-richtext, which keeps the HTML that is posted, so the form works (as plain HTML) without JavaScript.
+// What is pasted (Word, WeChat articles, web pages) keeps only what the editor's schema knows: headings, lists,
+// tables, quotes, links, emphasis; styles, classes, fonts and empty spans are dropped. The server sanitizes again.
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { TableKit } from '@tiptap/extension-table';
+
+const safeUrl = (url) => /^(https?:\/\/|mailto:|\/(?![\/\\]))/i.test(url.trim());
+
+function button(toolbar, label, title, run, isActive) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'rte-button';
+  b.textContent = label;
+  b.title = title;
+  b.setAttribute('aria-label', title);
+  b.addEventListener('click', (e) => { e.preventDefault(); run(); });
+  toolbar.appendChild(b);
+  return { b, isActive };
+}
+
+function enhance(textarea) {
+  const words = JSON.parse(textarea.dataset.richtext || '{}');
+  const t = (key, fallback) => words[key] || fallback;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'rte';
+  const toolbar = document.createElement('div');
+  toolbar.className = 'rte-toolbar';
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', t('toolbar', 'Formatting'));
+  const surface = document.createElement('div');
+  surface.className = 'rte-surface';
+  wrapper.append(toolbar, surface);
+  textarea.insertAdjacentElement('afterend', wrapper);
+  textarea.hidden = true;
+
+  const editor = new Editor({
+    element: surface,
+    injectCSS: false, // the site's style-src is 'self': the editor's styles are in backoffice.css
+    content: textarea.value,
+    extensions: [
+      StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, link: { openOnClick: false, protocols: ['mailto'], isAllowedUri: (url) => safeUrl(url) } }),
+      Image.configure({ inline: false }),
+      TableKit.configure({ table: { resizable: false } }),
+    ],
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': textarea.labels?.[0]?.textContent?.trim() || t('editor', 'Rich text'),
+        lang: textarea.lang || '',
+        class: 'rte-content',
+      },
+      // Pasted images are never hot-linked: only media of this site may be placed (through the media library).
+      transformPastedHTML: (html) => html.replace(/<img\b[^>]*>/gi, (tag) => (/\ssrc=["']\/media\//i.test(tag) ? tag : '')),
+    },
+    onUpdate: ({ editor: e }) => { textarea.value = e.isEmpty ? '' : e.getHTML(); },
+  });
+
+  const c = () => editor.chain().focus();
+  const buttons = [
+    button(toolbar, 'H2', t('h2', 'Heading'), () => c().toggleHeading({ level: 2 }).run(), () => editor.isActive('heading', { level: 2 })),
+    button(toolbar, 'H3', t('h3', 'Subheading'), () => c().toggleHeading({ level: 3 }).run(), () => editor.isActive('heading', { level: 3 })),
+    button(toolbar, 'B', t('bold', 'Bold'), () => c().toggleBold().run(), () => editor.isActive('bold')),
+    button(toolbar, 'I', t('italic', 'Italic'), () => c().toggleItalic().run(), () => editor.isActive('italic')),
+    button(toolbar, '•', t('bulletList', 'Bulleted list'), () => c().toggleBulletList().run(), () => editor.isActive('bulletList')),
+    button(toolbar, '1.', t('orderedList', 'Numbered list'), () => c().toggleOrderedList().run(), () => editor.isActive('orderedList')),
+    button(toolbar, '❝', t('quote', 'Quote'), () => c().toggleBlockquote().run(), () => editor.isActive('blockquote')),
+    button(toolbar, '🔗', t('link', 'Link'), () => {
+      const current = editor.getAttributes('link').href || '';
+      const url = window.prompt(t('linkPrompt', 'Link address (https://…, mailto:… or a page of this site, /en/…); empty removes the link'), current);
+      if (url === null) return;
+      if (url.trim() === '') { c().unsetLink().run(); return; }
+      if (!safeUrl(url)) { window.alert(t('linkRefused', 'Only https://, mailto: and this site\'s own pages can be linked.')); return; }
+      c().extendMarkRange('link').setLink({ href: url.trim() }).run();
+    }, () => editor.isActive('link')),
+    button(toolbar, '▦', t('table', 'Table'), () => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), () => editor.isActive('table')),
+    button(toolbar, '↶', t('undo', 'Undo'), () => c().undo().run(), () => false),
+    button(toolbar, '↷', t('redo', 'Redo'), () => c().redo().run(), () => false),
+  ];
+  const refresh = () => buttons.forEach(({ b, isActive }) => b.setAttribute('aria-pressed', String(isActive())));
+  editor.on('selectionUpdate', refresh);
+  editor.on('transaction', refresh);
+  refresh();
+}
+
+document.querySelectorAll('textarea[data-richtext]').forEach(enhance);
