@@ -27,6 +27,9 @@ public interface IContentService
     /// <summary>Which of these nodes have children outside the recycle bin: for the tree's expand buttons.</summary>
     Task<IReadOnlySet<Guid>> WithChildrenAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken);
 
+    /// <summary>Items (not in the recycle bin) whose name in some culture contains the text, drafts included; at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, CancellationToken cancellationToken);
+
     Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken);
 }
 
@@ -60,6 +63,46 @@ internal sealed class ContentService(
         }
 
         return nodes;
+    }
+
+    public async Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Trim();
+        if (text.Length == 0 || take <= 0)
+        {
+            return [];
+        }
+
+        // The versions' JSON holds names as the serializer escapes them (\u4E2D for 中): look for that form, in lower
+        // case on both sides, then keep the rows whose names (not just some value) contain the text.
+        var escaped = System.Text.Json.JsonSerializer.Serialize(text)[1..^1].ToLowerInvariant();
+        await using var db = dbFactory.Create();
+        var candidates = await db.Nodes.AsNoTracking()
+            .Where(n => !n.Trashed)
+            .Join(db.Versions.AsNoTracking(), n => n.CurrentVersionId, v => v.Id, (n, v) => new { n.Key, n.Level, n.SortOrder, v.DataJson })
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL's lower() and LIKE/strpos: not run in .NET, no culture involved
+            .Where(r => r.DataJson.ToLower().Contains(escaped))
+#pragma warning restore CA1304, CA1311, CA1862
+            .OrderBy(r => r.Level).ThenBy(r => r.SortOrder)
+            .Take(take * 10)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var found = new List<ContentNode>();
+        foreach (var candidate in candidates)
+        {
+            var names = ContentMapping.DeserializeData(candidate.DataJson).Names.Values;
+            if (names.Any(n => n.Contains(text, StringComparison.OrdinalIgnoreCase))
+                && await LoadAsync(db, candidate.Key, cancellationToken).ConfigureAwait(false) is { } node)
+            {
+                found.Add(node);
+                if (found.Count == take)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlySet<Guid>> WithChildrenAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)

@@ -186,6 +186,45 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.WaitForURLAsync($"**/umbraco/content/{key}?done=restored");
     }
 
+    [Fact]
+    public async Task The_content_tree_opens_levels_on_demand_and_is_walked_with_the_arrow_keys()
+    {
+        var email = await NewUserAsync(BackOfficeGroups.Editors);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email, Password);
+        var home = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.Home!.Key;
+        Site.Core.Content.ContentNode article;
+        using (var scope = site.Services.CreateScope())
+        {
+            // The tree's first item under the news, drafts included, as the tree orders them.
+            article = (await scope.ServiceProvider.GetRequiredService<Site.Core.Content.IContentService>().GetChildrenAsync(NewsIndex, CancellationToken.None))[0];
+        }
+
+        await page.GotoAsync($"/umbraco/content/{home}");
+
+        // The news level is closed and empty; Right on it fetches and opens it, Down moves into it.
+        var newsLink = page.Locator($"li[data-key='{NewsIndex}'] > .tree-row > a.tree-link");
+        await newsLink.FocusAsync();
+        Assert.Equal("false", await page.Locator($"li[data-key='{NewsIndex}'] > .tree-row > .tree-toggle").GetAttributeAsync("aria-expanded"));
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Locator($"li[data-key='{article.Key}']").WaitForAsync();
+        Assert.Equal("true", await page.Locator($"li[data-key='{NewsIndex}'] > .tree-row > .tree-toggle").GetAttributeAsync("aria-expanded"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal($"/umbraco/content/{article.Key}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        await page.Keyboard.PressAsync("ArrowLeft"); // to the parent
+        Assert.Equal($"/umbraco/content/{NewsIndex}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        await page.Keyboard.PressAsync("ArrowLeft"); // closes it
+        Assert.False(await page.Locator($"li[data-key='{article.Key}']").IsVisibleAsync());
+        await Axe.AssertNoViolationsAsync(page, "tree");
+
+        // The search box jumps to an item by its Chinese name.
+        await page.Locator("#tree-find-q").FillAsync(article.CurrentVersion.Data.GetName("zh-CN") ?? "");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator($"main a[href='/umbraco/content/{article.Key}']").ClickAsync();
+        await page.WaitForURLAsync($"**/umbraco/content/{article.Key}");
+    }
+
     [Theory]
     [InlineData("en-US")]
     [InlineData("zh-CN")]
@@ -250,6 +289,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
             "/umbraco/password", "/umbraco/media", "/umbraco/members", "/umbraco/members/applications", "/umbraco/users",
             $"/umbraco/users/{await UserIdAsync(email)}", "/umbraco/audit", "/umbraco/audit?action=publish", "/umbraco/search",
+            "/umbraco/tree/find?q=forum",
         ];
     }
 }

@@ -59,6 +59,7 @@ public static class BackOfficeExtensions
         // Enums as their names ("Publish", "Accepted"), in requests and responses alike.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<IndexRebuildJob>();
+        services.AddScoped<ContentTreeView>();
         services.AddNotificationHandler<Site.Core.Workflow.ReviewRequestedNotification, ReviewMail>();
         services.AddNotificationHandler<Site.Core.Workflow.ReviewDecidedNotification, ReviewMail>();
         services.AddManagementOpenApi();

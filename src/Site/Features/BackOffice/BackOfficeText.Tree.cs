@@ -1,0 +1,20 @@
+namespace Site.Features.BackOffice;
+
+/// <summary>The words of the content tree.</summary>
+public sealed partial class BackOfficeText
+{
+    public string FindInTree => T("Find an item by name");
+    public string FindInTreeHint => T("Type part of a name, in any language.");
+    public string Find => T("Find");
+    public string ShowChildrenOf(string name) => Formatted(T("Items under {0}"), name);
+    public string NothingFound => T("No item has that in its name.");
+    public string TreeKeyboardHint => T("In the tree, the Up and Down keys move between items, Right opens a level and Left closes it.");
+
+    public string TreeState(string culture, TreeCultureStatus status) => Formatted(status switch
+    {
+        TreeCultureStatus.Published => T("{0}: published"),
+        TreeCultureStatus.Changed => T("{0}: published, with unpublished changes"),
+        TreeCultureStatus.Draft => T("{0}: draft, not published"),
+        _ => T("{0}: not written yet"),
+    }, LanguageName(culture));
+}
