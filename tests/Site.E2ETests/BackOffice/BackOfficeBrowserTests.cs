@@ -212,6 +212,17 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         Assert.Equal("true", await page.Locator($"li[data-key='{NewsIndex}'] > .tree-row > .tree-toggle").GetAttributeAsync("aria-expanded"));
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal($"/umbraco/content/{article.Key}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        // Alt+Down moves it below its sibling, saved at once.
+        await page.Keyboard.PressAsync("Alt+ArrowDown");
+        await page.Locator($"li[data-key='{NewsIndex}'] > ul > li:nth-child(2)[data-key='{article.Key}']").WaitForAsync();
+        using (var scope = site.Services.CreateScope())
+        {
+            var order = await scope.ServiceProvider.GetRequiredService<Site.Core.Content.IContentService>().GetChildrenAsync(NewsIndex, CancellationToken.None);
+            Assert.Equal(article.Key, order[1].Key);
+        }
+
+        await page.Keyboard.PressAsync("Alt+ArrowUp");
+        await page.Locator($"li[data-key='{NewsIndex}'] > ul > li:nth-child(1)[data-key='{article.Key}']").WaitForAsync();
         await page.Keyboard.PressAsync("ArrowLeft"); // to the parent
         Assert.Equal($"/umbraco/content/{NewsIndex}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
         await page.Keyboard.PressAsync("ArrowLeft"); // closes it

@@ -8,7 +8,8 @@ public sealed partial class BackOfficeText
     public string Find => T("Find");
     public string ShowChildrenOf(string name) => Formatted(T("Items under {0}"), name);
     public string NothingFound => T("No item has that in its name.");
-    public string TreeKeyboardHint => T("In the tree, the Up and Down keys move between items, Right opens a level and Left closes it.");
+    public string TreeKeyboardHint => T("In the tree, the Up and Down keys move between items, Right opens a level and Left closes it; Alt with Up or Down moves an item among its siblings.");
+    public string TreeMoved => T("{0} moved.");
 
     public string TreeState(string culture, TreeCultureStatus status) => Formatted(status switch
     {

@@ -26,8 +26,35 @@
     });
   }
 
+  const token = document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  tree.insertAdjacentElement('afterend', status);
+
+  // Alt+Up / Alt+Down: the item changes places with its sibling, saved at once (the same action as the edit page's
+  // up and down buttons); items at the root are ordered on the root page.
+  async function reorder(link, direction) {
+    const item = link.closest('li');
+    const parent = item.parentElement.closest('li');
+    const sibling = direction === 'up' ? item.previousElementSibling : item.nextElementSibling;
+    if (!parent || !sibling) return;
+    const body = new URLSearchParams({ child: item.dataset.key, direction, __RequestVerificationToken: token });
+    const response = await fetch(`/umbraco/content/${parent.dataset.key}/sort`, { method: 'POST', body, credentials: 'same-origin' });
+    if (!response.ok) return;
+    if (direction === 'up') sibling.before(item); else sibling.after(item);
+    link.focus();
+    status.textContent = tree.dataset.moved?.replace('{0}', link.textContent) ?? '';
+  }
+
   tree.addEventListener('keydown', (event) => {
     const link = event.target.closest('a.tree-link');
+    if (link && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      reorder(link, event.key === 'ArrowUp' ? 'up' : 'down');
+      return;
+    }
+
     if (!link || event.altKey || event.ctrlKey || event.metaKey) return;
     const links = visibleLinks();
     const index = links.indexOf(link);
