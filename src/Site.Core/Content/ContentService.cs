@@ -175,6 +175,8 @@ internal sealed class ContentService(
             return SaveResult.Refused(SaveStatus.InvalidStructure, structureError);
         }
 
+        // Rich text is stored in one form with its markup sanitized, whatever the editor sent.
+        edit = edit with { Data = EditorValues.ForSaving(type, edit.Data) };
         var errors = ContentValidator.ValidateForSave(schema, type, edit.Data);
         if (errors.Count > 0)
         {

@@ -98,7 +98,7 @@ internal static class ContentValidator
     {
         // One-line editors hold no line breaks or control characters; that also keeps a pattern's "$" from
         // accepting a value that ends in a newline.
-        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown;
+        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown or PropertyEditors.RichText;
         if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
         {
             return multiLine ? Messages.ControlCharacters.Format(property.Name) : Messages.OneLine.Format(property.Name);

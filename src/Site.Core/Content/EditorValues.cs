@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Core.Rendering;
 
@@ -24,6 +25,12 @@ public static class EditorValues
 
     private static readonly FrozenSet<string> LinkTypes = FrozenSet.Create(StringComparer.Ordinal, "document", "media", "external");
 
+    /// <summary>The blocks of a rich text value without any: what Umbraco 15+ stores for text only.</summary>
+    private const string NoBlocks = """{"layout":{},"contentData":[],"settingsData":[],"expose":[]}""";
+
+    // Markup stays readable in the stored JSON (and the uSync files); it is never put in a script by this encoding.
+    private static readonly JsonWriterOptions RichTextWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Why a (non-empty) value does not fit its editor's shape, or null when it does.</summary>
     internal static LocalizedText? Check(PropertyType property, string value)
     {
@@ -32,6 +39,8 @@ public static class EditorValues
         {
             case PropertyEditors.Markdown:
                 return MarkdownRenderer.CanParse(value) ? null : Messages.MarkdownTooDeep.Format(name);
+            case PropertyEditors.RichText:
+                return ReadRichText(value, out _, out _) is null ? Messages.NotRichText.Format(name) : null;
             case PropertyEditors.Numeric:
                 return WholeNumber(value) is null ? Messages.NotInteger.Format(name) : null;
             case PropertyEditors.DatePicker:
@@ -101,6 +110,114 @@ public static class EditorValues
 
     /// <summary>The media keys of a MediaPicker3 value, in order; wrong-shaped items are skipped.</summary>
     public static IReadOnlyList<Guid> MediaKeys(string? value) => ReadMedia(value, out _);
+
+    /// <summary>
+    /// The markup of a rich text value: Umbraco 15+'s <c>{"markup": "…", "blocks": …}</c>, or the HTML itself as older
+    /// (TinyMCE) values were stored. Null when empty or of neither shape. Not sanitized: render it with the rich text renderer.
+    /// </summary>
+    public static string? RichTextMarkup(string? value) => ReadRichText(value, out _, out _);
+
+    /// <summary>
+    /// The values as saving stores them: rich text in Umbraco's JSON form with its markup sanitized (plain HTML is
+    /// wrapped, as Umbraco takes legacy TinyMCE values); everything else, and any value of the wrong shape (which the
+    /// check then refuses), as it is.
+    /// </summary>
+    internal static ContentData ForSaving(ContentType type, ContentData data)
+    {
+        if (!type.Properties.Any(p => p.EditorAlias == PropertyEditors.RichText))
+        {
+            return data;
+        }
+
+        var values = data.Values.Select(v =>
+            type.FindProperty(v.Alias)?.EditorAlias == PropertyEditors.RichText && !string.IsNullOrEmpty(v.Value)
+                ? v with { Value = NormalizeRichText(v.Value) }
+                : v);
+        return data with { Values = [.. values] };
+    }
+
+    /// <summary>A rich text value in its stored JSON form, the markup sanitized; unchanged when it already is, or when it is not rich text.</summary>
+    internal static string NormalizeRichText(string value)
+    {
+        if (ReadRichText(value, out var blocks, out var isJson) is not { } markup)
+        {
+            return value;
+        }
+
+        var clean = RichTextRenderer.Sanitize(markup);
+        if (isJson && string.Equals(clean, markup, StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, RichTextWriting))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("markup", clean);
+            writer.WritePropertyName("blocks");
+            writer.WriteRawValue(blocks ?? NoBlocks);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The markup of a rich text value, its blocks as JSON text (null for plain HTML) and whether it was JSON.</summary>
+    private static string? ReadRichText(string? value, out string? blocks, out bool isJson)
+    {
+        blocks = null;
+        isJson = false;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var start = value.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '{')
+        {
+            return value; // HTML as TinyMCE stored it (no JSON starts otherwise)
+        }
+
+        isJson = true;
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            var root = document.RootElement;
+            string? markup = null;
+            foreach (var field in root.EnumerateObject())
+            {
+                switch (field.Name)
+                {
+                    case "markup" when field.Value.ValueKind == JsonValueKind.String:
+                        markup = field.Value.GetString();
+                        break;
+                    case "blocks" when field.Value.ValueKind == JsonValueKind.Null || IsRichTextBlocks(field.Value):
+                        blocks = field.Value.GetRawText();
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return markup;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Umbraco's block value inside rich text: layout an object, contentData, settingsData and expose lists of objects.</summary>
+    private static bool IsRichTextBlocks(JsonElement blocks) =>
+        blocks.ValueKind == JsonValueKind.Object
+        && blocks.EnumerateObject().All(field => field.Name switch
+        {
+            "layout" => field.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null,
+            "contentData" or "settingsData" or "expose" => field.Value.ValueKind == JsonValueKind.Null
+                || (field.Value.ValueKind == JsonValueKind.Array && field.Value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Object)),
+            _ => false,
+        });
 
     /// <summary>
     /// Whether a link may point at this URL: http(s) with a host, mailto, or a path on this site (a single '/'; "//" and

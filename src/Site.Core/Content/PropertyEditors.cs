@@ -6,6 +6,7 @@ public static class PropertyEditors
     public const string TextBox = "Umbraco.TextBox";
     public const string TextArea = "Umbraco.TextArea";
     public const string Markdown = "Umbraco.MarkdownEditor";
+    public const string RichText = "Umbraco.RichText";
     public const string Numeric = "Umbraco.Integer";
     public const string DatePicker = "Umbraco.DateTime";
     public const string TrueFalse = "Umbraco.TrueFalse";
@@ -16,7 +17,7 @@ public static class PropertyEditors
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        TextBox, TextArea, Markdown, Numeric, DatePicker, TrueFalse, Tags, ContentPicker, MediaPicker, MultiUrlPicker,
+        TextBox, TextArea, Markdown, RichText, Numeric, DatePicker, TrueFalse, Tags, ContentPicker, MediaPicker, MultiUrlPicker,
     };
 
     public static bool IsKnown(string editorAlias) => All.Contains(editorAlias);

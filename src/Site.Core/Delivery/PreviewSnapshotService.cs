@@ -35,6 +35,7 @@ internal sealed class PreviewSnapshotService(
     ISiteDbContextFactory dbFactory,
     IContentSchemaStore schemaStore,
     IMarkdownRenderer markdown,
+    IRichTextRenderer richText,
     TimeProvider clock) :
     IPreviewSnapshotService,
     INotificationHandler<ContentSavedNotification>,
@@ -42,7 +43,7 @@ internal sealed class PreviewSnapshotService(
     IDisposable
 {
     private readonly SemaphoreSlim _buildLock = new(1, 1);
-    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml);
+    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml, richText);
     private PublishedSnapshot? _current;
     private long _changes;
     private long _generation;

@@ -24,6 +24,7 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IContentService, ContentService>();
         services.AddSingleton<IPublishingService, PublishingService>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddSingleton<IRichTextRenderer, RichTextRenderer>();
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<IPublishedSnapshotService>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());

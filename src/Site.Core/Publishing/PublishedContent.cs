@@ -132,7 +132,13 @@ public sealed class PublishedContent
 
     public IReadOnlyList<Guid> MediaKeysValue(string alias, string culture) => EditorValues.MediaKeys(Value(alias, culture));
 
-    /// <summary>A Markdown property as sanitized HTML, rendered once per published version.</summary>
+    /// <summary>The markup of a rich text property as stored (not sanitized: pages use <see cref="HtmlValue"/>).</summary>
+    public string? RichTextMarkup(string alias, string culture) => EditorValues.RichTextMarkup(Value(alias, culture));
+
+    /// <summary>
+    /// A Markdown or rich text property as sanitized HTML, rendered once per published version (rich text also again
+    /// when the media library changes, as its images point at media by key). Null when empty or not published.
+    /// </summary>
     public string? HtmlValue(string alias, string culture)
     {
         var property = ContentType.FindProperty(alias);
@@ -142,11 +148,17 @@ public sealed class PublishedContent
         }
 
         var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_invariant, null);
-        if (data?.GetValue(alias, valueCulture) is not { } markdown)
+        if (data?.GetValue(alias, valueCulture) is not { } value)
         {
             return null;
         }
 
-        return _cache.Html(data, alias, valueCulture ?? string.Empty, markdown);
+        if (property.EditorAlias == PropertyEditors.RichText)
+        {
+            // The culture asked for, not the value's: an image's alt text may come from the media item in it.
+            return EditorValues.RichTextMarkup(value) is { } markup && _cache.RichHtml(data, alias, culture, markup) is { Length: > 0 } html ? html : null;
+        }
+
+        return _cache.Html(data, alias, valueCulture ?? string.Empty, value);
     }
 }

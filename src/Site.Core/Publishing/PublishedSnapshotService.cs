@@ -27,6 +27,7 @@ internal sealed partial class PublishedSnapshotService(
     ISiteDbContextFactory dbFactory,
     IContentSchemaStore schemaStore,
     IMarkdownRenderer markdown,
+    IRichTextRenderer richText,
     IEventAggregator events,
     TimeProvider clock,
     ILogger<PublishedSnapshotService> logger) : IPublishedSnapshotService, IDisposable
@@ -37,7 +38,7 @@ internal sealed partial class PublishedSnapshotService(
     private const int ChunkSize = 500;
 
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
-    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml);
+    private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml, richText);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
 
     // The rows the current snapshot was built from (under the lock). Every change to published content is journalled

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Site.Core.Content;
+using Site.Core.Rendering;
 
 namespace Site.Core.Publishing;
 
@@ -9,10 +10,15 @@ namespace Site.Core.Publishing;
 /// URL segment in a culture, and its Markdown rendered as HTML, are worked out once and kept while it is published.
 /// One cache per snapshot service; builds use it one at a time, pages read the HTML from any thread.
 /// </summary>
-internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown)
+internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IRichTextRenderer? richText = null)
 {
+    private readonly IRichTextRenderer _richText = richText ?? RichTextRenderer.WithoutMedia;
+
     // Keyed by the parsed version itself: entries go when no snapshot (and no version cache) holds the version.
     private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), string>> _html = [];
+
+    // Rich text points at media by key, so its HTML also depends on the media library: kept with the library's version.
+    private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), (long Version, string Html)>> _richHtml = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _segments = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _used = [];
     private Dictionary<Guid, IReadOnlyDictionary<string, PublishedCultureInfo>> _cultures = [];
@@ -60,4 +66,22 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown)
     /// <summary>A Markdown value of a version as sanitized HTML, rendered once for every snapshot that publishes it.</summary>
     public string Html(ContentData version, string alias, string culture, string markdown) =>
         _html.GetOrCreateValue(version).GetOrAdd((alias, culture), static (_, state) => state.Render(state.Markdown), (Render: renderMarkdown, Markdown: markdown));
+
+    /// <summary>
+    /// A rich text value of a version as sanitized HTML with its images resolved in the culture the page is shown in:
+    /// rendered once per version until the media library changes.
+    /// </summary>
+    public string RichHtml(ContentData version, string alias, string culture, string markup)
+    {
+        var entries = _richHtml.GetOrCreateValue(version);
+        var mediaVersion = _richText.Version;
+        if (entries.TryGetValue((alias, culture), out var known) && known.Version == mediaVersion)
+        {
+            return known.Html;
+        }
+
+        var html = _richText.ToSafeHtml(markup, culture);
+        entries[(alias, culture)] = (mediaVersion, html);
+        return html;
+    }
 }

@@ -3,13 +3,14 @@ using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Site.Core.Content;
 using Site.Core.Publishing;
 using Site.Core.Rendering;
 
 namespace Site.Core.Search;
 
 /// <summary>Turns a published node into its index document: what is published, per culture, and nothing else.</summary>
-internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown)
+internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTextRenderer richText)
 {
     /// <summary>Properties whose text is a Markdown document.</summary>
     private static readonly string[] MarkdownSummaries = ["intro"];
@@ -136,10 +137,22 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown)
             .Distinct(StringComparer.Ordinal);
         AddText(document, SearchFields.Summary, culture, string.Join(" · ", summaries), spelling);
 
-        if (node.Value("bodyText", culture) is { } body)
+        // The body: bodyText (Markdown) and the text of every rich text property, tags stripped alike.
+        var bodies = new List<string>();
+        if (node.ContentType.FindProperty("bodyText")?.EditorAlias != PropertyEditors.RichText && node.Value("bodyText", culture) is { } body)
         {
-            AddText(document, SearchFields.BodyText, culture, markdown.ToPlainText(body), spelling);
+            bodies.Add(markdown.ToPlainText(body));
         }
+
+        foreach (var property in node.ContentType.Properties.Where(p => p.EditorAlias == PropertyEditors.RichText))
+        {
+            if (node.RichTextMarkup(property.Alias, culture) is { } markup)
+            {
+                bodies.Add(richText.ToPlainText(markup));
+            }
+        }
+
+        AddText(document, SearchFields.BodyText, culture, string.Join('\n', bodies.Where(b => !string.IsNullOrWhiteSpace(b))), spelling);
 
         AddText(document, SearchFields.Tags, culture, string.Join(" · ", node.TagsValue("tags", culture)), spelling);
         var places = PlaceProperties.Select(p => node.Value(p, culture)).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal);

@@ -134,7 +134,7 @@ public sealed class PublishedContentTests
         Assert.Null(article.DateValue("publishDate", English));
 
         // The index document is made from the same reads.
-        var document = new Site.Core.Search.SearchDocumentFactory(new Site.Core.Rendering.MarkdownRenderer()).Create(article, [English, Chinese]);
+        var document = new Site.Core.Search.SearchDocumentFactory(new Site.Core.Rendering.MarkdownRenderer(), Site.Core.Rendering.RichTextRenderer.WithoutMedia).Create(article, [English, Chinese]);
         Assert.Equal("kept", document.Get("tags_en-us", System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -96,7 +96,7 @@ internal sealed class SnapshotSearch : IAsyncDisposable
         searchOptions.Storage = storage;
         _indexer = new SearchIndexer(
             Snapshots,
-            new SearchDocumentFactory(markdown ?? new MarkdownRenderer()),
+            new SearchDocumentFactory(markdown ?? new MarkdownRenderer(), RichTextRenderer.WithoutMedia),
             Options.Create(new SiteCoreOptions { DataPath = DataPath }),
             Options.Create(searchOptions),
             NullLogger<SearchIndexer>.Instance);

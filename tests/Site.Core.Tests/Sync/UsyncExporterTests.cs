@@ -57,7 +57,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 11 + 94 + 9 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 12 + 96 + 9 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -155,6 +155,33 @@ public sealed class UsyncExporterTests
         finally
         {
             TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_rich_text_value_survives_a_round_trip_as_it_was_stored()
+    {
+        var folder = TempFolders.NewPath("export");
+        const string Rich = """{"markup":"<h2>Tampere</h2><p>A <a href=\"https://example.org/?a=1&amp;b=2\">link</a> &amp; \"quotes\"</p><p>第二段</p>","blocks":{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"0a1b2c3d-0000-4000-8000-000000000001","values":[{"alias":"note","value":"a ]]> b <script>"}]}],"settingsData":[],"expose":[]}}""";
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            var page = await original.CreatePageAsync(Home, "富文本", "Rich text", urlName: "rich-text");
+            Assert.True((await original.EditAsync(page.Key, d => d.WithValue("richBody", English, Rich))).Succeeded);
+            await original.Exporter.ExportAsync(folder, Ct);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+            Assert.Equal(Rich, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("richBody", English));
+
+            await copy.Exporter.ExportAsync(second, Ct);
+            var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Single(f => File.ReadAllText(f).Contains("richBody", StringComparison.Ordinal));
+            Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, "Content", Path.GetFileName(file)), Ct));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
         }
     }
 

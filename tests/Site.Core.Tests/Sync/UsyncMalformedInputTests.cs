@@ -116,9 +116,9 @@ public sealed class UsyncMalformedInputTests
     {
         using var folder = MiniUsyncFolder.Create();
         folder.Write("ContentTypes/article.config", MiniUsyncFolder.ContentType(MiniUsyncFolder.ArticleTypeKey, "article", "Article", false, [],
-            MiniUsyncFolder.Property("title", "Title", MiniUsyncFolder.TextstringKey, "Umbraco.RichText", culture: true, mandatory: true, sortOrder: 0)));
+            MiniUsyncFolder.Property("title", "Title", MiniUsyncFolder.TextstringKey, "Umbraco.BlockGrid", culture: true, mandatory: true, sortOrder: 0)));
 
-        await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "property \"title\": the editor \"Umbraco.RichText\" is not supported");
+        await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "property \"title\": the editor \"Umbraco.BlockGrid\" is not supported");
     }
 
     [Theory]

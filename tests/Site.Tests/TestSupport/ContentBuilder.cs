@@ -35,6 +35,31 @@ public static class ContentBuilder
         return key;
     }
 
+    /// <summary>Publishes a new page under About with a title and a rich text body (richBody) in each culture given.</summary>
+    public static async Task<Guid> PublishRichPageAsync(this SiteFactory site, string slug, IReadOnlyDictionary<string, (string Title, string RichBody)> cultures)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(cultures);
+        var about = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("about").Single();
+        var values = new List<PropertyValue>();
+        foreach (var (culture, (title, richBody)) in cultures)
+        {
+            values.Add(new PropertyValue("title", culture, title));
+            values.Add(new PropertyValue("richBody", culture, richBody));
+            values.Add(new PropertyValue("umbracoUrlName", culture, slug));
+        }
+
+        var key = Guid.NewGuid();
+        var data = new ContentData(cultures.ToDictionary(c => c.Key, c => c.Value.Title), values);
+        var saved = await site.Services.GetRequiredService<IContentService>()
+            .SaveAsync(new ContentEdit(key, about.Key, "page", data), "test", CancellationToken.None);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
+        var published = await site.Services.GetRequiredService<IPublishingService>()
+            .PublishAsync(key, [.. cultures.Keys], "test", CancellationToken.None);
+        Assert.True(published.Succeeded, string.Join("; ", published.Errors.Select(e => e.Message.ToString())));
+        return key;
+    }
+
     /// <summary>
     /// Publishes a changed copy of a published node's data straight into storage, past validation, as an import made
     /// before a rule existed would have left it; then refreshes the snapshot the way every publish does.

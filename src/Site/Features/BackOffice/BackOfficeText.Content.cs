@@ -25,6 +25,8 @@ public sealed partial class BackOfficeText
     public string Invariant => T("Shared by both languages");
     public string ReadOnlyCulture => T("You may not edit this language.");
     public string MarkdownPreview => T("Preview");
+    public string RichTextHint => T("HTML: <h2>–<h6>, <p>, <strong>, <em>, lists, tables, links and images from the media library. Scripts, styles and other elements are removed on save.");
+
     public string MarkdownHint => T("Markdown: **bold**, *italic*, [link](https://…), lists with -. HTML is not allowed.");
     public string TagsHint => T("Separate tags with commas.");
     public string LinksHint => T("One link per line: title | https://address");

@@ -91,6 +91,7 @@ public sealed record ContentFieldView(
             var howTo = Property.EditorAlias switch
             {
                 PropertyEditors.Markdown => T.MarkdownHint,
+                PropertyEditors.RichText => T.RichTextHint,
                 PropertyEditors.Tags => T.TagsHint,
                 PropertyEditors.MultiUrlPicker => T.LinksHint,
                 PropertyEditors.ContentPicker => T.ContentPickerHint,

@@ -36,6 +36,8 @@ public static class ContentForm
                 PropertyEditors.Tags => string.Join(", ", JsonSerializer.Deserialize<List<string>>(stored) ?? []),
                 PropertyEditors.MultiUrlPicker => string.Join("\n", (JsonNode.Parse(stored)?.AsArray() ?? [])
                     .Select(l => $"{l?["name"]?.GetValue<string>()} | {l?["url"]?.GetValue<string>()}".Trim())),
+                // The markup only, until the rich text widget exists; unchanged markup keeps the stored value (and its blocks).
+                PropertyEditors.RichText => EditorValues.RichTextMarkup(stored) ?? stored,
                 PropertyEditors.MediaPicker => (JsonNode.Parse(stored)?.AsArray() ?? []).Select(m => m?["mediaKey"]?.GetValue<string>()).FirstOrDefault(k => k is not null) ?? string.Empty,
                 _ => stored,
             };

@@ -156,6 +156,16 @@ public sealed record ApiPagedMedia
     public required IReadOnlyList<ApiMediaWithCrops> Items { get; init; }
 }
 
+/// <summary>
+/// A rich text property as Umbraco's Delivery API writes it in markup mode (RichTextModel): the rendered, sanitized
+/// markup and the blocks in it. Blocks inside rich text are not rendered here, so the list is always empty.
+/// </summary>
+public sealed record ApiRichText(string Markup, IReadOnlyList<object> Blocks)
+{
+    /// <summary>An empty property: Umbraco sends an empty markup rather than null.</summary>
+    public static ApiRichText Empty { get; } = new(string.Empty, []);
+}
+
 /// <summary>A link of a multi URL picker, as Umbraco's Delivery API writes it.</summary>
 public sealed record ApiLink(
     string Url,

@@ -83,6 +83,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
             properties[property.Alias] = property.EditorAlias switch
             {
                 PropertyEditors.Markdown => request.MarkdownSource ? content.Value(property.Alias, culture) : content.HtmlValue(property.Alias, culture),
+                PropertyEditors.RichText => content.HtmlValue(property.Alias, culture) is { } markup ? new ApiRichText(markup, []) : ApiRichText.Empty,
                 PropertyEditors.Numeric => content.IntValue(property.Alias, culture),
                 PropertyEditors.DatePicker => content.DateValue(property.Alias, culture)?.ToDateTime(TimeOnly.MinValue),
                 PropertyEditors.TrueFalse => content.BoolValue(property.Alias, culture),

@@ -1,0 +1,270 @@
+using System.Collections.Frozen;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using Site.Core.Content;
+using Site.Core.Media;
+
+namespace Site.Core.Rendering;
+
+/// <summary>
+/// The markup of a rich text value (Umbraco.RichText) as HTML that is safe to put on any page: an allow-list of
+/// elements and attributes, links to safe addresses only, images from this site's media library only.
+/// </summary>
+public interface IRichTextRenderer
+{
+    /// <summary>
+    /// The markup sanitized, with every <c>&lt;img data-udi="umb://media/…"&gt;</c> pointing at the media item's current
+    /// URL (an unknown item's image is dropped); alt text missing from the markup comes from the item in the culture.
+    /// </summary>
+    string ToSafeHtml(string markup, string culture);
+
+    /// <summary>The text without tags: for summaries and the search index.</summary>
+    string ToPlainText(string markup);
+
+    /// <summary>Changes whenever the same markup may render differently (the media library was reloaded).</summary>
+    long Version { get; }
+}
+
+/// <remarks>
+/// Two layers, as for Markdown: saving stores the markup sanitized (<see cref="Sanitize"/>), and rendering sanitizes it
+/// again, so markup written around the engine (an import, an old version) is no more dangerous than an editor's.
+/// Never throws on content.
+/// </remarks>
+internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
+{
+    public const string MediaUdiPrefix = "umb://media/";
+
+    private const string MediaPath = "/media/";
+
+    /// <summary>Elements dropped with everything inside them: their content is code or chrome, never text.</summary>
+    private static readonly FrozenSet<string> DroppedWithContent = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "template", "noscript",
+        "textarea", "select", "option", "button", "input", "form", "head", "title", "meta", "link", "base", "audio", "video",
+        "canvas", "noembed", "noframes", "xmp", "plaintext", "umb-rte-block", "umb-rte-block-inline");
+
+    private static readonly string[] Tags =
+    [
+        "h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "blockquote",
+        "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "hr", "code", "pre",
+    ];
+
+    private static readonly string[] Attributes = ["href", "title", "target", "src", "alt", "width", "height", "data-udi", "colspan", "rowspan"];
+
+    /// <summary>Where text ends a line of its own: the plain text puts a space there, so words of two blocks never merge.</summary>
+    private static readonly FrozenSet<string> BlockElements = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "tr", "figcaption", "pre", "hr", "div", "table", "ul", "ol");
+
+    // Configured once and never changed: HtmlSanitizer is safe to share between threads then.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>A renderer without a media library: images that refer to media by key are dropped.</summary>
+    internal static RichTextRenderer WithoutMedia { get; } = new(null);
+
+    public long Version => media?.Version ?? 0;
+
+    /// <summary>The markup as saving stores it: sanitized, media references (data-udi) kept as they are.</summary>
+    internal static string Sanitize(string markup)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        using var document = Clean(markup);
+        return document.Body!.InnerHtml;
+    }
+
+    public string ToSafeHtml(string markup, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        ArgumentNullException.ThrowIfNull(culture);
+        using var document = Clean(markup);
+        foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
+        {
+            ResolveImage(image, culture);
+        }
+
+        return document.Body.InnerHtml;
+    }
+
+    public string ToPlainText(string markup)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        using var document = Clean(markup);
+        var text = new StringBuilder(markup.Length / 2);
+        AppendText(document.Body!, text);
+        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static void AppendText(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                text.Append(t.Data);
+            }
+            else if (child is IElement element)
+            {
+                var block = BlockElements.Contains(element.LocalName);
+                if (block)
+                {
+                    text.Append(' ');
+                }
+
+                AppendText(element, text);
+                if (block)
+                {
+                    text.Append(' ');
+                }
+            }
+        }
+    }
+
+    /// <summary>Points an image at its media item's current URL and size, or drops it when the item is not an image we have.</summary>
+    private void ResolveImage(IElement image, string culture)
+    {
+        if (image.GetAttribute("data-udi") is { } udi)
+        {
+            var item = MediaKey(udi) is { } key ? media?.Find(key) : null;
+            if (item is null || item.Kind != MediaKind.Image)
+            {
+                image.Remove();
+                return;
+            }
+
+            image.SetAttribute("src", item.Url);
+            if (item.Width is { } width && item.Height is { } height)
+            {
+                image.SetAttribute("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                image.SetAttribute("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (!image.HasAttribute("alt"))
+            {
+                image.SetAttribute("alt", item.Alt(culture) ?? string.Empty);
+            }
+        }
+        else if (!image.HasAttribute("alt"))
+        {
+            image.SetAttribute("alt", string.Empty);
+        }
+
+        image.SetAttribute("loading", "lazy");
+    }
+
+    /// <summary>The key of a media reference as Umbraco writes it in rich text: umb://media/ and 32 hex digits.</summary>
+    internal static Guid? MediaKey(string? udi) =>
+        udi is not null && udi.StartsWith(MediaUdiPrefix, StringComparison.Ordinal)
+            && Guid.TryParseExact(udi.AsSpan(MediaUdiPrefix.Length), "N", out var key)
+                ? key
+                : null;
+
+    private static IHtmlDocument Clean(string markup)
+    {
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        var body = document.Body!;
+        body.InnerHtml = markup;
+        foreach (var element in body.QuerySelectorAll("*").Where(e => DroppedWithContent.Contains(e.LocalName)).ToList())
+        {
+            element.Remove();
+        }
+
+        Sanitizer.SanitizeDom(document, body);
+        foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target]").ToList())
+        {
+            CheckAttributes(element);
+        }
+
+        return document;
+    }
+
+    /// <summary>What the allow-list of HtmlSanitizer cannot say: which addresses, sizes and targets are allowed.</summary>
+    private static void CheckAttributes(IElement element)
+    {
+        foreach (var name in (string[])["width", "height", "colspan", "rowspan"])
+        {
+            if (element.GetAttribute(name) is { } number && !IsSmallNumber(number))
+            {
+                element.RemoveAttribute(name);
+            }
+        }
+
+        if (element.LocalName == "a")
+        {
+            if (element.GetAttribute("href") is { } href && !EditorValues.IsAllowedUrl(href))
+            {
+                element.RemoveAttribute("href");
+            }
+
+            // A new window must not reach back to this page through window.opener.
+            if (element.GetAttribute("target") is { } target)
+            {
+                if (target == "_blank" && element.HasAttribute("href"))
+                {
+                    element.SetAttribute("rel", "noopener noreferrer");
+                }
+                else
+                {
+                    element.RemoveAttribute("target");
+                }
+            }
+        }
+        else
+        {
+            element.RemoveAttribute("target");
+        }
+
+        if (element.LocalName == "img")
+        {
+            if (element.GetAttribute("src") is { } src && !IsMediaPath(src))
+            {
+                element.RemoveAttribute("src");
+            }
+
+            if (element.GetAttribute("data-udi") is { } udi && MediaKey(udi) is null)
+            {
+                element.RemoveAttribute("data-udi");
+            }
+
+            if (!element.HasAttribute("src") && !element.HasAttribute("data-udi"))
+            {
+                element.Remove();
+            }
+        }
+        else
+        {
+            element.RemoveAttribute("data-udi");
+        }
+    }
+
+    /// <summary>A file of this site's media library: /media/… with nothing that leaves the folder.</summary>
+    private static bool IsMediaPath(string src) =>
+        src.StartsWith(MediaPath, StringComparison.Ordinal)
+        && EditorValues.IsAllowedUrl(src)
+        && !src.Contains("/..", StringComparison.Ordinal)
+        && !src.Contains('%', StringComparison.Ordinal)
+        && !src.Contains("/./", StringComparison.Ordinal);
+
+    private static bool IsSmallNumber(string value) =>
+        value.Length is > 0 and <= 4 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.Ordinal),
+        };
+
+        // An element that is not allowed (h1, span, div, font…) gives way to its text; what must go with its
+        // content (scripts, frames, forms) was taken out before.
+        return new HtmlSanitizer(options) { KeepChildNodes = true, AllowDataAttributes = false };
+    }
+}
