@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Site.Core.Audit;
 using Site.Core.Members;
 using Site.Core.Publishing;
@@ -12,55 +13,61 @@ internal static class AdministrationEndpoints
     public static void MapUsers(RouteGroupBuilder users)
     {
         users.MapGet("", async (IUserService service, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok((await service.ListAsync(ct).ConfigureAwait(false)).Select(u => UserModel.From(u, clock.GetUtcNow())))).WithName("GetUsers");
-        users.MapPost("", CreateUserAsync).WithName("PostUser").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        users.MapPut("/{id:guid}", UpdateUserAsync).WithName("PutUserById").ProducesProblem(StatusCodes.Status400BadRequest);
+            TypedResults.Ok<IReadOnlyList<UserModel>>([.. (await service.ListAsync(ct).ConfigureAwait(false)).Select(u => UserModel.From(u, clock.GetUtcNow()))])).WithName("GetUsers");
+        users.MapPost("", CreateUserAsync).WithName("PostUser").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        users.MapPut("/{id:guid}", UpdateUserAsync).WithName("PutUserById").ProducesProblems(ManagementProblems.UserStatuses);
         users.MapPost("/{id:guid}/lock", async (Guid id, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct) =>
-            UserDone(context, await service.LockAsync(id, Actor(context), ct).ConfigureAwait(false), clock)).WithName("PostUserLock");
+            UserDone(context, await service.LockAsync(id, Actor(context), ct).ConfigureAwait(false), clock)).WithName("PostUserLock").ProducesProblems(ManagementProblems.UserStatuses);
         users.MapPost("/{id:guid}/unlock", async (Guid id, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct) =>
-            UserDone(context, await service.UnlockAsync(id, Actor(context), ct).ConfigureAwait(false), clock)).WithName("PostUserUnlock");
+            UserDone(context, await service.UnlockAsync(id, Actor(context), ct).ConfigureAwait(false), clock)).WithName("PostUserUnlock").ProducesProblems(ManagementProblems.UserStatuses);
     }
 
     public static void MapMembers(RouteGroupBuilder members)
     {
+        // page is a number: a malformed one is 400.
         members.MapGet("", async (string? text, string? group, int? page, IMemberAdminService service, CancellationToken ct) =>
-            Results.Ok(await service.SearchAsync(new MemberSearch(text, group, page ?? 1), ct).ConfigureAwait(false))).WithName("GetMembers");
-        members.MapGet("/{id:guid}", async (Guid id, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
-            await service.GetAsync(id, ct).ConfigureAwait(false) is { } member ? Results.Ok(member) : ManagementProblems.NotFound(context)).WithName("GetMemberById");
+            TypedResults.Ok(await service.SearchAsync(new MemberSearch(text, group, page ?? 1), ct).ConfigureAwait(false))).WithName("GetMembers")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        members.MapGet("/{id:guid}", GetMemberAsync).WithName("GetMemberById").ProducesProblem(StatusCodes.Status404NotFound);
         members.MapPut("/{id:guid}", async (Guid id, MemberDetails details, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
             MemberDone(context, await service.UpdateDetailsAsync(id, details ?? new MemberDetails("", "", "", "", "", ""), Actor(context), ct).ConfigureAwait(false)))
-            .WithName("PutMemberById").ProducesProblem(StatusCodes.Status400BadRequest);
-        members.MapGet("/group", async (IMemberAdminService service, CancellationToken ct) => Results.Ok(await service.GetGroupsAsync(ct).ConfigureAwait(false))).WithName("GetMemberGroups");
+            .WithName("PutMemberById").ProducesProblems(ManagementProblems.MemberStatuses);
+        members.MapGet("/group", async (IMemberAdminService service, CancellationToken ct) => TypedResults.Ok(await service.GetGroupsAsync(ct).ConfigureAwait(false))).WithName("GetMemberGroups");
         members.MapPost("/{id:guid}/group/{group}", async (Guid id, string group, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
-            MemberDone(context, await service.AddToGroupAsync(id, group, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberGroup");
+            MemberDone(context, await service.AddToGroupAsync(id, group, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberGroup").ProducesProblems(ManagementProblems.MemberStatuses);
         members.MapDelete("/{id:guid}/group/{group}", async (Guid id, string group, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
-            MemberDone(context, await service.RemoveFromGroupAsync(id, group, Actor(context), ct).ConfigureAwait(false))).WithName("DeleteMemberGroup");
+            MemberDone(context, await service.RemoveFromGroupAsync(id, group, Actor(context), ct).ConfigureAwait(false))).WithName("DeleteMemberGroup").ProducesProblems(ManagementProblems.MemberStatuses);
         members.MapPost("/{id:guid}/lock", async (Guid id, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
-            MemberDone(context, await service.LockAsync(id, null, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberLock");
+            MemberDone(context, await service.LockAsync(id, null, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberLock").ProducesProblems(ManagementProblems.MemberStatuses);
         members.MapPost("/{id:guid}/unlock", async (Guid id, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
-            MemberDone(context, await service.UnlockAsync(id, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberUnlock");
+            MemberDone(context, await service.UnlockAsync(id, Actor(context), ct).ConfigureAwait(false))).WithName("PostMemberUnlock").ProducesProblems(ManagementProblems.MemberStatuses);
+        // status is one of ApplicationStatus's names: any other is 400.
         members.MapGet("/application", async (ApplicationStatus? status, IMemberAdminService service, CancellationToken ct) =>
-            Results.Ok(await service.GetApplicationsAsync(status, ct).ConfigureAwait(false))).WithName("GetMemberApplications");
+            TypedResults.Ok(await service.GetApplicationsAsync(status, ct).ConfigureAwait(false))).WithName("GetMemberApplications")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         members.MapPut("/application/{id:guid}", async (Guid id, ApplicationDecisionRequest request, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
             MemberDone(context, await service.SetApplicationStatusAsync(id, request?.Status ?? ApplicationStatus.UnderReview, request?.Note, Actor(context), ct).ConfigureAwait(false)))
-            .WithName("PutMemberApplication");
+            .WithName("PutMemberApplication").ProducesProblems(ManagementProblems.MemberStatuses);
     }
 
     public static void MapIndexer(RouteGroupBuilder indexer)
     {
-        indexer.MapGet("", Status).WithName("GetIndexer");
-        indexer.MapPost("/rebuild", (IndexRebuildJob job, ISearchIndexStatus index, IPublishedSnapshotAccessor snapshots) =>
-            job.TryStart() ? Results.Accepted($"{ManagementApi.RoutePrefix}/indexer", Status(job, index, snapshots)) : Results.Conflict(Status(job, index, snapshots)))
+        indexer.MapGet("", (IndexRebuildJob job, ISearchIndexStatus index, IPublishedSnapshotAccessor snapshots) => TypedResults.Ok(Status(job, index, snapshots)))
+            .WithName("GetIndexer");
+        // A rebuild already running is a conflict whose body is the status, as the back office's screen shows it.
+        indexer.MapPost("/rebuild", Results<Accepted<IndexStatusModel>, Conflict<IndexStatusModel>> (IndexRebuildJob job, ISearchIndexStatus index, IPublishedSnapshotAccessor snapshots) =>
+            job.TryStart() ? TypedResults.Accepted($"{ManagementApi.RoutePrefix}/indexer", Status(job, index, snapshots)) : TypedResults.Conflict(Status(job, index, snapshots)))
             .WithName("PostIndexerRebuild");
     }
 
     public static void MapAudit(RouteGroupBuilder audit)
     {
+        // nodeId, from, to, skip and take are typed: a malformed one is 400.
         audit.MapGet("", async (string? user, string? action, Guid? nodeId, string? culture, DateTime? from, DateTime? to, int? skip, int? take, IAuditTrail trail, CancellationToken ct) =>
         {
             var (total, entries) = await trail.QueryAsync(new AuditQuery(user, action, nodeId, culture, from, to, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500)), ct).ConfigureAwait(false);
-            return Results.Ok(new PagedModel<AuditModel>(total, [.. entries.Select(AuditModel.From)]));
-        }).WithName("GetAudit");
+            return TypedResults.Ok(new PagedModel<AuditModel>(total, [.. entries.Select(AuditModel.From)]));
+        }).WithName("GetAudit").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     internal static IndexStatusModel Status(IndexRebuildJob job, ISearchIndexStatus index, IPublishedSnapshotAccessor snapshots) =>
@@ -69,7 +76,7 @@ internal static class AdministrationEndpoints
 
     private static string Actor(HttpContext context) => context.CurrentUser()!.Email;
 
-    private static async Task<IResult> CreateUserAsync(CreateUserRequest request, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<UserModel>, ProblemHttpResult>> CreateUserAsync(CreateUserRequest request, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct)
     {
         if (request is null)
         {
@@ -80,21 +87,22 @@ internal static class AdministrationEndpoints
             new NewUser(request.Email ?? "", request.Name ?? "", request.Password ?? "", request.Groups ?? [], request.TranslatorCulture, request.UiCulture, request.Kind == UserKind.Api),
             Actor(context), ct).ConfigureAwait(false);
         return result.Succeeded
-            ? Results.Created($"{ManagementApi.RoutePrefix}/user/{result.User!.Id}", UserModel.From(result.User, clock.GetUtcNow()))
+            ? TypedResults.Created($"{ManagementApi.RoutePrefix}/user/{result.User!.Id}", UserModel.From(result.User, clock.GetUtcNow()))
             : ManagementProblems.From(context, result);
     }
 
-    private static async Task<IResult> UpdateUserAsync(Guid id, UpdateUserRequest request, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<UserModel>, ProblemHttpResult>> UpdateUserAsync(Guid id, UpdateUserRequest request, HttpContext context, IUserService service, TimeProvider clock, CancellationToken ct)
     {
         var changes = new UserChanges(request?.Name ?? "", request?.Groups ?? [], request?.TranslatorCulture, request?.UiCulture);
         return UserDone(context, await service.UpdateAsync(id, changes, Actor(context), ct).ConfigureAwait(false), clock);
     }
 
-    private static IResult UserDone(HttpContext context, UserResult result, TimeProvider clock) =>
-        result.Succeeded ? Results.Ok(UserModel.From(result.User!, clock.GetUtcNow())) : ManagementProblems.From(context, result);
+    private static Results<Ok<UserModel>, ProblemHttpResult> UserDone(HttpContext context, UserResult result, TimeProvider clock) =>
+        result.Succeeded ? TypedResults.Ok(UserModel.From(result.User!, clock.GetUtcNow())) : ManagementProblems.From(context, result);
 
-    private static IResult MemberDone(HttpContext context, MemberResult result) =>
-        result.Succeeded
-            ? Results.Ok(new { status = "Success" })
-            : ManagementProblems.Problem(context, result.Errors.Contains(MemberErrors.NotFound) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, "Member", string.Join(", ", result.Errors));
+    private static async Task<Results<Ok<MemberProfile>, ProblemHttpResult>> GetMemberAsync(Guid id, HttpContext context, IMemberAdminService service, CancellationToken ct) =>
+        await service.GetAsync(id, ct).ConfigureAwait(false) is { } member ? TypedResults.Ok(member) : ManagementProblems.NotFound(context);
+
+    private static Results<Ok<StatusModel>, ProblemHttpResult> MemberDone(HttpContext context, MemberResult result) =>
+        result.Succeeded ? TypedResults.Ok(new StatusModel("Success")) : ManagementProblems.From(context, result);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Site.Core.Workflow;
 using Site.Features.Members;
 
@@ -22,7 +24,10 @@ public static class ManagementApi
 
         root.MapPost("/security/token", Security.TokenAsync).AllowAnonymous()
             .RequireRateLimiting(MembersExtensions.RateLimitPolicy).WithTags("Security").WithName("PostSecurityToken")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            // The bearer-token handler writes the answer to a sign-in itself.
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");
 
         // Umbraco's path and OAuth 2.0's client credentials grant (RFC 6749 4.4), for API users' scripts.
         root.MapPost("/security/back-office/token", Security.ClientCredentialsTokenAsync).AllowAnonymous()
@@ -30,15 +35,15 @@ public static class ManagementApi
             .WithDescription("OAuth 2.0 client credentials: send application/x-www-form-urlencoded fields grant_type=client_credentials, " +
                 "client_id and client_secret (or the id and secret as HTTP Basic). Any other request is answered with ProblemDetails " +
                 "carrying OAuth's error code.")
-            .Produces<ClientCredentialsToken>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge)
+            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");
 
         var api = root.MapGroup("")
             .RequireAuthorization(BackOfficeAuthentication.ApiPolicy)
             .AddEndpointFilter<CookieAntiforgeryFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        ((IEndpointConventionBuilder)api).Finally(CookieAntiforgeryFilter.Describe);
 
         api.MapGet("/user/current", Security.Current).WithTags("User").WithName("GetCurrentUser");
 
@@ -49,6 +54,8 @@ public static class ManagementApi
         AdministrationEndpoints.MapMembers(api.MapGroup("/member").WithTags("Member").AddEndpointFilter(new GroupFilter(BackOfficeGroups.Administrators, BackOfficeGroups.Editors)));
         AdministrationEndpoints.MapIndexer(api.MapGroup("/indexer").WithTags("Indexer").AddEndpointFilter(new GroupFilter(BackOfficeGroups.Administrators)));
         AdministrationEndpoints.MapAudit(api.MapGroup("/audit").WithTags("Audit"));
+        // After every endpoint's own conventions, so that what it declares itself is kept.
+        ((IEndpointConventionBuilder)root).Finally(ManagementOpenApi.DescribeRequestProblems);
         return app;
     }
 
@@ -76,6 +83,15 @@ public static class ManagementApi
 
             return await next(context).ConfigureAwait(false);
         }
+
+        /// <summary>Every changing call can be refused by this filter, so each declares that 400.</summary>
+        public static void Describe(EndpointBuilder endpoint)
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault()?.HttpMethods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)) == true)
+            {
+                ManagementOpenApi.DeclareProblem(endpoint, StatusCodes.Status400BadRequest);
+            }
+        }
     }
 
     /// <summary>Only members of these groups; everyone else gets 403.</summary>
@@ -89,7 +105,7 @@ public static class ManagementApi
 
     internal static class Security
     {
-        public static async Task<IResult> TokenAsync(TokenRequest request, HttpContext context, Site.Core.Users.IUserService users, CancellationToken cancellationToken)
+        public static async Task<Results<SignInHttpResult, ProblemHttpResult>> TokenAsync(TokenRequest request, HttpContext context, Site.Core.Users.IUserService users, CancellationToken cancellationToken)
         {
             var signIn = await users.CheckPasswordAsync(request?.Email ?? "", request?.Password ?? "", cancellationToken).ConfigureAwait(false);
             if (signIn.Outcome != Site.Core.Users.SignInOutcome.Succeeded)
@@ -100,7 +116,7 @@ public static class ManagementApi
             }
 
             var stamp = await users.GetSessionStampAsync(signIn.User!.Id, cancellationToken).ConfigureAwait(false) ?? "";
-            return Results.SignIn(
+            return TypedResults.SignIn(
                 BackOfficeAuthentication.CreatePrincipal(signIn.User, stamp, BackOfficeAuthentication.TokenScheme),
                 authenticationScheme: BackOfficeAuthentication.TokenIssuerScheme);
         }
@@ -109,7 +125,7 @@ public static class ManagementApi
         /// A token for a client id and secret, sent as form fields or HTTP Basic (RFC 6749 2.3.1). Refusals are
         /// ProblemDetails that also carry OAuth's "error" code (invalid_request, unsupported_grant_type, invalid_client).
         /// </summary>
-        public static async Task<IResult> ClientCredentialsTokenAsync(
+        public static async Task<Results<Ok<ClientCredentialsToken>, ProblemHttpResult>> ClientCredentialsTokenAsync(
             HttpContext context, Site.Core.Users.IUserService users, Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> issuer,
             TimeProvider clock, CancellationToken cancellationToken)
         {
@@ -142,7 +158,7 @@ public static class ManagementApi
                 BackOfficeAuthentication.TokenIssuerScheme + ":AccessToken");
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";
-            return Results.Ok(new ClientCredentialsToken(options.BearerTokenProtector.Protect(ticket), "Bearer", (int)options.BearerTokenExpiration.TotalSeconds));
+            return TypedResults.Ok(new ClientCredentialsToken(options.BearerTokenProtector.Protect(ticket), "Bearer", (int)options.BearerTokenExpiration.TotalSeconds));
         }
 
         private static (string ClientId, string Secret)? BasicCredentials(HttpRequest request)
@@ -165,11 +181,11 @@ public static class ManagementApi
             }
         }
 
-        private static IResult OAuthProblem(HttpContext context, int status, string error, string detail) =>
+        private static ProblemHttpResult OAuthProblem(HttpContext context, int status, string error, string detail) =>
             ManagementProblems.Problem(context, status, error, detail, new Dictionary<string, object?> { ["error"] = error, ["error_description"] = detail });
 
-        public static UserModel Current(HttpContext context, TimeProvider clock) =>
-            UserModel.From(context.CurrentUser()!, clock.GetUtcNow());
+        public static Ok<UserModel> Current(HttpContext context, TimeProvider clock) =>
+            TypedResults.Ok(UserModel.From(context.CurrentUser()!, clock.GetUtcNow()));
     }
 }
 

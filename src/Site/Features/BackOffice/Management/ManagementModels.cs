@@ -80,6 +80,14 @@ public sealed record MarkdownRequest(string Markdown);
 
 public sealed record MarkdownPreview(string Html);
 
+/// <summary>The nodes a tree operation moved, copied, sorted, trashed, restored or deleted.</summary>
+public sealed record TreeChangeModel(IReadOnlyList<Guid> Ids);
+
+/// <summary>A workflow step done; <see cref="Cultures"/> are the cultures a publish or unpublish changed.</summary>
+public sealed record WorkflowOutcomeModel(string Status, IReadOnlyList<string>? Cultures);
+
+public sealed record StatusModel(string Status);
+
 public sealed record ChangeModel(string? Alias, string? Culture, string? Before, string? After);
 
 public sealed record PagedModel<T>(int Total, IReadOnlyList<T> Items);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -35,4 +37,35 @@ internal static class ManagementOpenApi
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// Declares the refusals an endpoint can answer before its handler runs, from its shape: a request body that cannot
+    /// be read (400), is over the limit (413) or is not of the accepted type (415); a route value of the wrong form
+    /// (not a GUID for {id:guid}) matches no route (404). All are ProblemDetails (ErrorController on the API paths).
+    /// </summary>
+    public static void DescribeRequestProblems(EndpointBuilder endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Metadata.OfType<IAcceptsMetadata>().Any())
+        {
+            DeclareProblem(endpoint, StatusCodes.Status400BadRequest);
+            DeclareProblem(endpoint, StatusCodes.Status413PayloadTooLarge);
+            DeclareProblem(endpoint, StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (endpoint is RouteEndpointBuilder route && route.RoutePattern.Parameters.Any(p => p.ParameterPolicies.Count > 0))
+        {
+            DeclareProblem(endpoint, StatusCodes.Status404NotFound);
+        }
+    }
+
+    /// <summary>A ProblemDetails response for the status, unless the endpoint already declares one for it.</summary>
+    public static void DeclareProblem(EndpointBuilder endpoint, int status)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status))
+        {
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+        }
+    }
 }

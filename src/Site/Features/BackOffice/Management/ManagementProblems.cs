@@ -1,29 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Site.Core.Content;
 using Site.Core.Media;
+using Site.Core.Members;
 using Site.Core.Users;
 using Site.Core.Workflow;
 
 namespace Site.Features.BackOffice.Management;
 
-/// <summary>Every refusal of the management API as ProblemDetails, worded in the caller's back-office language.</summary>
+/// <summary>
+/// Every refusal of the management API as ProblemDetails, worded in the caller's back-office language, and the
+/// statuses each kind of result can answer, which the endpoints declare for the OpenAPI document.
+/// </summary>
 internal static class ManagementProblems
 {
+    /// <summary>What <see cref="From(HttpContext, WorkflowResult)"/> (and so a tree result) can answer.</summary>
+    public static readonly int[] WorkflowStatuses =
+        [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
+
+    /// <summary>What saving a document can answer: the editing service's refusal or the save's own.</summary>
+    public static readonly int[] SaveStatuses =
+        [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
+
+    public static readonly int[] UserStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
+
+    public static readonly int[] MemberStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound];
+
     public static string CultureOf(HttpContext context) =>
         context.CurrentUser()?.UiCulture ?? BackOfficeControllerBase.PreferredCulture(context.Request);
 
-    public static IResult Problem(HttpContext context, int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+    public static ProblemHttpResult Problem(HttpContext context, int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 
-    public static IResult Forbidden(HttpContext context) =>
+    public static ProblemHttpResult Forbidden(HttpContext context) =>
         Problem(context, StatusCodes.Status403Forbidden, "Forbidden", BackOfficeText.For(CultureOf(context)).Forbidden);
 
-    public static IResult NotFound(HttpContext context) =>
+    public static ProblemHttpResult NotFound(HttpContext context) =>
         Problem(context, StatusCodes.Status404NotFound, "Not found", BackOfficeText.For(CultureOf(context)).NotFound);
 
-    public static IResult BadRequest(HttpContext context, string detail) =>
+    public static ProblemHttpResult BadRequest(HttpContext context, string detail) =>
         Problem(context, StatusCodes.Status400BadRequest, "Bad request", detail);
 
-    public static IResult From(HttpContext context, WorkflowResult result)
+    public static ProblemHttpResult From(HttpContext context, WorkflowResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var status = result.Status switch
@@ -38,7 +55,7 @@ internal static class ManagementProblems
         return Problem(context, status, result.Status.ToString(), result.Message?.Get(culture), errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
     }
 
-    public static IResult From(HttpContext context, SaveResult result, ContentSchema schema)
+    public static ProblemHttpResult From(HttpContext context, SaveResult result, ContentSchema schema)
     {
         ArgumentNullException.ThrowIfNull(result);
         var culture = CultureOf(context);
@@ -59,13 +76,13 @@ internal static class ManagementProblems
         return Problem(context, status, result.Status.ToString(), (result.Errors.Count > 0 ? result.Errors[0].Message.Get(culture) : null), extensions);
     }
 
-    public static IResult From(HttpContext context, TreeResult result)
+    public static ProblemHttpResult From(HttpContext context, TreeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return From(context, new WorkflowResult(result.Status, result.Message));
     }
 
-    public static IResult From(HttpContext context, MediaResult result)
+    public static ProblemHttpResult From(HttpContext context, MediaResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var status = result.Status switch
@@ -79,7 +96,7 @@ internal static class ManagementProblems
         return Problem(context, status, result.Status.ToString(), result.Message?.Get(CultureOf(context)));
     }
 
-    public static IResult From(HttpContext context, UserResult result)
+    public static ProblemHttpResult From(HttpContext context, UserResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = BackOfficeText.For(CultureOf(context));
@@ -88,6 +105,25 @@ internal static class ManagementProblems
             : StatusCodes.Status400BadRequest;
         return Problem(context, status, "User", string.Join(" ", result.Errors.Select(text.UserError)),
             new Dictionary<string, object?> { ["errors"] = result.Errors });
+    }
+
+    public static ProblemHttpResult From(HttpContext context, MemberResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var status = result.Errors.Contains(MemberErrors.NotFound) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        return Problem(context, status, "Member", string.Join(", ", result.Errors));
+    }
+
+    /// <summary>Declares a ProblemDetails response for each status (the endpoint's handler decides which it answers).</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var status in statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+
+        return builder;
     }
 
     private static List<object> Errors(IEnumerable<ContentError> errors, string culture) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Site.Core.Media;
 using Site.Features.Media;
 
@@ -8,26 +9,26 @@ internal static class MediaLibraryEndpoints
 {
     public static void Map(RouteGroupBuilder media)
     {
-        media.MapGet("", ListAsync).WithName("GetMedia");
+        media.MapGet("", ListAsync).WithName("GetMedia").ProducesProblem(StatusCodes.Status400BadRequest);
         media.MapGet("/{id:guid}", GetAsync).WithName("GetMediaById").ProducesProblem(StatusCodes.Status404NotFound);
         // The form is read by hand: the antiforgery check is the API's own filter, for cookie callers only.
         media.MapPost("", UploadAsync).WithName("PostMedia").DisableAntiforgery().WithMetadata(new MediaUploadAttribute())
             .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        media.MapPut("/{id:guid}", UpdateAsync).WithName("PutMediaById").ProducesProblem(StatusCodes.Status400BadRequest);
-        media.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteMediaById").ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        media.MapPut("/{id:guid}", UpdateAsync).WithName("PutMediaById").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        media.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteMediaById").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(int? skip, int? take, IMediaService media, CancellationToken cancellationToken)
+    private static async Task<Ok<PagedModel<MediaModel>>> ListAsync(int? skip, int? take, IMediaService media, CancellationToken cancellationToken)
     {
         var (total, items) = await media.ListAsync(Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 200), cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new PagedModel<MediaModel>(total, [.. items.Select(MediaModel.From)]));
+        return TypedResults.Ok(new PagedModel<MediaModel>(total, [.. items.Select(MediaModel.From)]));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IMediaService media, CancellationToken cancellationToken) =>
-        await media.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } item ? Results.Ok(MediaModel.From(item)) : ManagementProblems.NotFound(context);
+    private static async Task<Results<Ok<MediaModel>, ProblemHttpResult>> GetAsync(Guid id, HttpContext context, IMediaService media, CancellationToken cancellationToken) =>
+        await media.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } item ? TypedResults.Ok(MediaModel.From(item)) : ManagementProblems.NotFound(context);
 
-    private static async Task<IResult> UploadAsync(HttpContext context, IMediaService media, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MediaModel>, ProblemHttpResult>> UploadAsync(HttpContext context, IMediaService media, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -45,21 +46,21 @@ internal static class MediaLibraryEndpoints
         await using var stream = file.OpenReadStream();
         var result = await media.UploadAsync(stream, file.FileName, AltText(form), focal, context.CurrentUser()!.ToWorkflowUser(), cancellationToken).ConfigureAwait(false);
         return result.Succeeded
-            ? Results.Created($"{ManagementApi.RoutePrefix}/media/{result.Item!.Key}", MediaModel.From(result.Item))
+            ? TypedResults.Created($"{ManagementApi.RoutePrefix}/media/{result.Item!.Key}", MediaModel.From(result.Item))
             : ManagementProblems.From(context, result);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, MediaUpdateRequest request, HttpContext context, IMediaService media, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MediaModel>, ProblemHttpResult>> UpdateAsync(Guid id, MediaUpdateRequest request, HttpContext context, IMediaService media, CancellationToken cancellationToken)
     {
         var focal = new FocalPoint(request?.FocalLeft ?? 0.5, request?.FocalTop ?? 0.5);
         var result = await media.UpdateAsync(id, request?.AltText ?? new Dictionary<string, string>(), focal, context.CurrentUser()!.ToWorkflowUser(), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? Results.Ok(MediaModel.From(result.Item!)) : ManagementProblems.From(context, result);
+        return result.Succeeded ? TypedResults.Ok(MediaModel.From(result.Item!)) : ManagementProblems.From(context, result);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, IMediaService media, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext context, IMediaService media, CancellationToken cancellationToken)
     {
         var result = await media.DeleteAsync(id, context.CurrentUser()!.ToWorkflowUser(), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? Results.NoContent() : ManagementProblems.From(context, result);
+        return result.Succeeded ? TypedResults.NoContent() : ManagementProblems.From(context, result);
     }
 
     /// <summary>Alt text fields are named alt[zh-CN], alt[en-US].</summary>
