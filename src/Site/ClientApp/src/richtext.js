@@ -13,12 +13,27 @@ function button(toolbar, label, title, run, isActive) {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'rte-button';
-  b.textContent = label;
+  // The short symbol is for the eye; assistive technology reads the name (and speech input can say it).
+  const symbol = document.createElement('span');
+  symbol.setAttribute('aria-hidden', 'true');
+  symbol.textContent = label;
+  const name = document.createElement('span');
+  name.className = 'visually-hidden';
+  name.textContent = title;
+  b.append(symbol, name);
   b.title = title;
-  b.setAttribute('aria-label', title);
   b.addEventListener('click', (e) => { e.preventDefault(); run(); });
   toolbar.appendChild(b);
   return { b, isActive };
+}
+
+// What the editor writes for its own display (table widths) is not content: the stored HTML carries no styles.
+function stored(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  template.content.querySelectorAll('colgroup').forEach((c) => c.remove());
+  template.content.querySelectorAll('[style]').forEach((el) => el.removeAttribute('style'));
+  return template.innerHTML;
 }
 
 function enhance(textarea) {
@@ -38,6 +53,7 @@ function enhance(textarea) {
 
   const editor = new Editor({
     element: surface,
+    editable: !textarea.readOnly,
     injectCSS: false, // the site's style-src is 'self': the editor's styles are in backoffice.css
     content: textarea.value,
     extensions: [
@@ -56,7 +72,7 @@ function enhance(textarea) {
       // Pasted images are never hot-linked: only media of this site may be placed (through the media library).
       transformPastedHTML: (html) => html.replace(/<img\b[^>]*>/gi, (tag) => (/\ssrc=["']\/media\//i.test(tag) ? tag : '')),
     },
-    onUpdate: ({ editor: e }) => { textarea.value = e.isEmpty ? '' : e.getHTML(); },
+    onUpdate: ({ editor: e }) => { textarea.value = e.isEmpty ? '' : stored(e.getHTML()); },
   });
 
   const c = () => editor.chain().focus();

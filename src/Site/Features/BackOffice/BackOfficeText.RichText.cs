@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Site.Features.BackOffice;
+
+/// <summary>The rich text editor's words (its toolbar and prompts), handed to the script as JSON on the field.</summary>
+public sealed partial class BackOfficeText
+{
+    public string RichTextEditorWords => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["toolbar"] = T("Formatting"),
+        ["editor"] = T("Rich text"),
+        ["h2"] = T("Heading"),
+        ["h3"] = T("Subheading"),
+        ["bold"] = T("Bold"),
+        ["italic"] = T("Italic"),
+        ["bulletList"] = T("Bulleted list"),
+        ["orderedList"] = T("Numbered list"),
+        ["quote"] = T("Quote"),
+        ["link"] = T("Link"),
+        ["linkPrompt"] = T("Link address (https://…, mailto:… or a page of this site, /en/…); empty removes the link"),
+        ["linkRefused"] = T("Only https://, mailto: and this site's own pages can be linked."),
+        ["table"] = T("Table"),
+        ["undo"] = T("Undo"),
+        ["redo"] = T("Redo"),
+    });
+}
