@@ -10,6 +10,7 @@ public sealed partial class BackOfficeText
     public string NothingFound => T("No item has that in its name.");
     public string TreeKeyboardHint => T("In the tree, the Up and Down keys move between items, Right opens a level and Left closes it; Alt with Up or Down moves an item among its siblings.");
     public string TreeMoved => T("{0} moved.");
+    public string CreateUnder(string name) => Formatted(T("Create an item under {0}"), name);
 
     public string TreeState(string culture, TreeCultureStatus status) => Formatted(status switch
     {

@@ -25,6 +25,9 @@ public sealed record TreeCultureState(string Culture, TreeCultureStatus Status);
 /// <summary>An item in the tree: its children are null until its level is opened (they are fetched on demand).</summary>
 public sealed record TreeItem(ContentNode Node, bool HasChildren, IReadOnlyList<TreeItem>? Children, bool IsCurrent, IReadOnlyList<TreeCultureState> Cultures)
 {
+    /// <summary>Whether its content type allows children: the tree then offers to create one under it.</summary>
+    public bool TakesChildren { get; init; }
+
     public string Name(string culture) =>
         Node.CurrentVersion.Data.GetName(culture) ?? Node.CurrentVersion.Data.Names.Values.FirstOrDefault() ?? Node.Key.ToString();
 }
@@ -60,6 +63,9 @@ public sealed class ContentTreeView(IContentService content, IPublishedSnapshotA
         return [.. found.Select(n => new TreeItem(n, false, null, false, StatesOf(n, languages)))];
     }
 
+    private bool TakesChildren(ContentNode node) =>
+        snapshots.Current.Schema.FindContentType(node.ContentTypeAlias)?.AllowedChildAliases.Count > 0;
+
     public static IReadOnlyList<TreeCultureState> StatesOf(ContentNode node, LanguageSet languages)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -88,7 +94,7 @@ public sealed class ContentTreeView(IContentService content, IPublishedSnapshotA
         {
             var hasChildren = withChildren.Contains(node.Key);
             var children = hasChildren && open.Contains(node.Key) ? await LevelAsync(node.Key, open, current, cancellationToken).ConfigureAwait(false) : null;
-            items.Add(new TreeItem(node, hasChildren, children, node.Key == current, StatesOf(node, languages)));
+            items.Add(new TreeItem(node, hasChildren, children, node.Key == current, StatesOf(node, languages)) { TakesChildren = TakesChildren(node) });
         }
 
         return items;

@@ -34,6 +34,9 @@ public sealed class ContentTreeScreenTests(SiteFactory site)
         Assert.Contains("zh-CN", states, StringComparison.Ordinal);
         Assert.Contains("en-US", states, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("head script[src^='/umbraco/tree.js']"));
+        // An item whose type takes children offers to create one; a session (no children allowed) does not.
+        Assert.NotNull(tree.QuerySelector($"li[data-key='{Sessions}'] > .tree-row > a.tree-create[href='/umbraco/content/{Sessions}#create-child']"));
+        Assert.Null(tree.QuerySelector($"li[data-key='{Session13}'] > .tree-row > a.tree-create"));
     }
 
     [Fact]
