@@ -98,19 +98,33 @@ public static class MembersExtensions
     }
 }
 
-/// <summary>Log-in, registration and password-reset posts per client address, with an answer in both languages.</summary>
+/// <summary>
+/// Log-in, registration, password-reset and token posts per client address. The refusal (429) says when to try again
+/// (Retry-After): as ProblemDetails on the JSON APIs, as text in every language of the site on the forms.
+/// </summary>
 internal sealed class MemberFormsRateLimitPolicy(IOptions<MembersOptions> options) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, cancellationToken) =>
     {
-        var response = context.HttpContext.Response;
+        var http = context.HttpContext;
+        var response = http.Response;
+        var window = http.RequestServices.GetRequiredService<IOptions<MembersOptions>>().Value.RateLimitWindow;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = "60";
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
-        response.ContentType = "text/plain; charset=utf-8";
+        var languages = http.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages;
+        if (RequestFailures.IsApiPath(http.Request.Path))
+        {
+            var culture = VisitorLanguage.FromAcceptLanguage(languages, http.Request)?.IsoCode ?? TextCatalog.SourceCulture;
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: MemberText.For(culture).TooManyRequests)
+                .ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         // Before any page is chosen, so in every language of the site.
-        var languages = context.HttpContext.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Languages.All;
-        var lines = languages.Select(l => MemberText.For(l.IsoCode).TooManyRequests).Distinct(StringComparer.Ordinal);
+        response.ContentType = "text/plain; charset=utf-8";
+        var lines = languages.All.Select(l => MemberText.For(l.IsoCode).TooManyRequests).Distinct(StringComparer.Ordinal);
         await response.WriteAsync(string.Join('\n', lines) + "\n", cancellationToken).ConfigureAwait(false);
     };
 

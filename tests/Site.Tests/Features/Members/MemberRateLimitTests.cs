@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Site.Tests.TestSupport;
 
@@ -30,6 +31,37 @@ public sealed class MemberRateLimitTests(SiteFactory site)
         Assert.Contains("Too many attempts", body, StringComparison.Ordinal);
         // Reading pages is not limited.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/en/member/login")).Response.StatusCode);
+        await limited.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not change the result.
+        }
+    }
+
+    [Fact]
+    public async Task The_token_endpoints_answer_too_many_attempts_as_problem_details_with_retry_after()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("Site:DataPath", dataPath)
+            .UseSetting("Site:Members:RateLimitPermits", "2"));
+        using var client = limited.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsJsonAsync(new Uri("/api/member/token", UriKind.Relative), new { email = "someone@example.org", password = "a wrong password" });
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After in seconds");
+        Assert.Contains("尝试次数过多", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await limited.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

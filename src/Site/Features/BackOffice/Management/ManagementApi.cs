@@ -27,7 +27,7 @@ public static class ManagementApi
             // The bearer-token handler writes the answer to a sign-in itself.
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Umbraco's path and OAuth 2.0's client credentials grant (RFC 6749 4.4), for API users' scripts.
         root.MapPost("/security/back-office/token", Security.ClientCredentialsTokenAsync).AllowAnonymous()
@@ -36,7 +36,7 @@ public static class ManagementApi
                 "client_id and client_secret (or the id and secret as HTTP Basic). Any other request is answered with ProblemDetails " +
                 "carrying OAuth's error code.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge)
-            .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var api = root.MapGroup("")
             .RequireAuthorization(BackOfficeAuthentication.ApiPolicy)
