@@ -240,6 +240,16 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
     public async Task The_rich_text_editor_formats_with_the_keyboard_and_cleans_what_is_pasted_from_word_and_wechat()
     {
         var email = await NewUserAsync(BackOfficeGroups.Writers);
+        Site.Core.Media.MediaItem photo;
+        using (var image = NetVips.Image.Black(400, 300, bands: 3))
+        {
+            var uploaded = await site.Services.GetRequiredService<Site.Core.Media.IMediaService>().UploadAsync(
+                new MemoryStream(image.JpegsaveBuffer()), "editor-photo.jpg",
+                new Dictionary<string, string> { ["zh-CN"] = "编辑器照片", ["en-US"] = "Editor photo" }, null,
+                new BackOfficeUser("editor@e2e", "Editor", new HashSet<string> { BackOfficeGroups.Editors }), CancellationToken.None);
+            photo = uploaded.Item!;
+        }
+
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, email, Password);
@@ -254,7 +264,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         var editor = page.Locator("textarea[name='v.richBody.en-US'] + .rte .rte-content");
         await editor.WaitForAsync();
         Assert.False(await field.IsVisibleAsync());
-        Assert.Equal(11, await page.Locator("textarea[name='v.richBody.en-US'] + .rte .rte-toolbar button").CountAsync());
+        Assert.Equal(12, await page.Locator("textarea[name='v.richBody.en-US'] + .rte .rte-toolbar button").CountAsync());
 
         await editor.ClickAsync();
         await page.Keyboard.TypeAsync("Plain ");
@@ -264,9 +274,17 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("textarea[name='v.richBody.en-US'] + .rte button[title='Bulleted list']").ClickAsync();
         await page.Keyboard.TypeAsync("first item");
+
+        // An image from the media library goes in by its key, with its alt text in the field's language.
+        await page.Locator("textarea[name='v.richBody.en-US'] + .rte button[title='Image from the media library']").ClickAsync();
+        await page.Locator("dialog.rte-images").WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page, "image chooser");
+        await page.Locator($"dialog.rte-images button:has-text('Editor photo')").ClickAsync();
         var html = await field.InputValueAsync();
+        Assert.Contains($"data-udi=\"umb://media/{photo.Key:N}\"", html, StringComparison.Ordinal);
+        Assert.Contains("alt=\"Editor photo\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
-        Assert.Contains("<ul><li><p>first item</p></li></ul>", html, StringComparison.Ordinal);
+        Assert.Contains("<ul><li><p>first item</p>", html, StringComparison.Ordinal);
 
         // Word's and WeChat's markup: structure kept, styles, classes, fonts, empty spans and remote images dropped.
         await page.Keyboard.PressAsync("Enter");

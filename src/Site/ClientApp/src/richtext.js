@@ -7,6 +7,20 @@ import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 
+// Images keep their media library key (data-udi): the page shows the item's current file, size and alt text.
+const MediaImage = Image.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      'data-udi': {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-udi'),
+        renderHTML: (attributes) => (attributes['data-udi'] ? { 'data-udi': attributes['data-udi'] } : {}),
+      },
+    };
+  },
+});
+
 const safeUrl = (url) => /^(https?:\/\/|mailto:|\/(?![\/\\]))/i.test(url.trim());
 
 function button(toolbar, label, title, run, isActive) {
@@ -58,7 +72,7 @@ function enhance(textarea) {
     content: textarea.value,
     extensions: [
       StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, link: { openOnClick: false, protocols: ['mailto'], isAllowedUri: (url) => safeUrl(url) } }),
-      Image.configure({ inline: false }),
+      MediaImage.configure({ inline: false }),
       TableKit.configure({ table: { resizable: false } }),
     ],
     editorProps: {
@@ -92,10 +106,55 @@ function enhance(textarea) {
       if (!safeUrl(url)) { window.alert(t('linkRefused', 'Only https://, mailto: and this site\'s own pages can be linked.')); return; }
       c().extendMarkRange('link').setLink({ href: url.trim() }).run();
     }, () => editor.isActive('link')),
+    button(toolbar, '🖼', t('image', 'Image from the media library'), () => chooseImage(), () => editor.isActive('image')),
     button(toolbar, '▦', t('table', 'Table'), () => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), () => editor.isActive('table')),
     button(toolbar, '↶', t('undo', 'Undo'), () => c().undo().run(), () => false),
     button(toolbar, '↷', t('redo', 'Redo'), () => c().redo().run(), () => false),
   ];
+  // A native dialog listing the library's images (their alt text comes with them); Escape or Cancel closes it.
+  function chooseImage() {
+    const images = JSON.parse(textarea.dataset.images || '[]');
+    const dialog = document.createElement('dialog');
+    dialog.className = 'rte-images';
+    dialog.setAttribute('aria-label', t('chooseImage', 'Choose an image'));
+    const heading = document.createElement('h2');
+    heading.textContent = t('chooseImage', 'Choose an image');
+    dialog.appendChild(heading);
+    if (images.length === 0) {
+      const none = document.createElement('p');
+      none.textContent = t('noImages', 'The media library has no images yet.');
+      dialog.appendChild(none);
+    }
+    const list = document.createElement('ul');
+    images.forEach((image) => {
+      const item = document.createElement('li');
+      const pick = document.createElement('button');
+      pick.type = 'button';
+      const thumb = document.createElement('img');
+      thumb.src = image.thumb;
+      thumb.alt = '';
+      thumb.loading = 'lazy';
+      const name = document.createElement('span');
+      name.textContent = image.alt || image.name;
+      pick.append(thumb, name);
+      pick.addEventListener('click', () => {
+        dialog.close();
+        editor.chain().focus().setImage({ src: image.src, alt: image.alt || '', 'data-udi': image.udi }).run();
+      });
+      item.appendChild(pick);
+      list.appendChild(item);
+    });
+    dialog.appendChild(list);
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t('cancel', 'Cancel');
+    cancel.addEventListener('click', () => dialog.close());
+    dialog.appendChild(cancel);
+    dialog.addEventListener('close', () => { dialog.remove(); editor.commands.focus(); });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+  }
+
   const refresh = () => buttons.forEach(({ b, isActive }) => b.setAttribute('aria-pressed', String(isActive())));
   editor.on('selectionUpdate', refresh);
   editor.on('transaction', refresh);

@@ -20,6 +20,10 @@ public sealed partial class BackOfficeText
         ["linkPrompt"] = T("Link address (https://…, mailto:… or a page of this site, /en/…); empty removes the link"),
         ["linkRefused"] = T("Only https://, mailto: and this site's own pages can be linked."),
         ["table"] = T("Table"),
+        ["image"] = T("Image from the media library"),
+        ["chooseImage"] = T("Choose an image"),
+        ["noImages"] = T("The media library has no images yet: upload one under Media (with its alt text in every language)."),
+        ["cancel"] = T("Cancel"),
         ["undo"] = T("Undo"),
         ["redo"] = T("Redo"),
     });

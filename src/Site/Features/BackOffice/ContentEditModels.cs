@@ -83,6 +83,21 @@ public sealed record ContentFieldView(
     int? MaxChars,
     IReadOnlyList<MediaItem> Media)
 {
+    /// <summary>
+    /// The media library's images for the rich text editor's image chooser, as JSON: placed by key (data-udi), so the
+    /// page shows the item's current file and alt text whatever happens to its name or file later.
+    /// </summary>
+    public string RichTextImages => System.Text.Json.JsonSerializer.Serialize(Media
+        .Where(m => m.Kind == MediaKind.Image)
+        .Select(m => new Dictionary<string, string?>
+        {
+            ["udi"] = $"umb://media/{m.Key:N}",
+            ["src"] = m.Url.Replace("/" + m.FileName, "/w640/" + m.FileName, StringComparison.Ordinal),
+            ["thumb"] = m.Url.Replace("/" + m.FileName, "/w160/" + m.FileName, StringComparison.Ordinal),
+            ["name"] = m.Name,
+            ["alt"] = (Lang is null ? null : m.Alt(Lang)) ?? m.AltText.Values.FirstOrDefault(),
+        }));
+
     /// <summary>What to write (the property's description, in the editor's language), then how the editor works.</summary>
     public string? Hint
     {
