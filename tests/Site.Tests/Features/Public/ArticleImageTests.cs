@@ -50,11 +50,61 @@ public sealed class ArticleImageTests(SiteFactory site)
         Assert.EndsWith("1400w", img.GetAttribute("srcset"), StringComparison.Ordinal);
         using var client = site.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(img.GetAttribute("src")!, UriKind.Relative))).StatusCode);
+        // The cover is the page's share image.
+        Assert.EndsWith(img.GetAttribute("src")!, english.QuerySelector("meta[property='og:image']")!.GetAttribute("content"), StringComparison.Ordinal);
+        Assert.StartsWith(SiteFactory.PublicOrigin + "/media/", english.QuerySelector("meta[property='og:image']")!.GetAttribute("content"), StringComparison.Ordinal);
+        Assert.Equal("The forum's hall", english.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"));
         var (_, chinese) = await site.GetPageAsync($"/zh/news/{slug}");
         Assert.Equal("论坛会场", chinese.QuerySelector("main .article-image img")!.GetAttribute("alt"));
 
         Assert.True((await media.DeleteAsync(uploaded.Item.Key, Editor, CancellationToken.None)).Succeeded);
         var (_, after) = await site.GetPageAsync($"/en/news/{slug}");
         Assert.Null(after.QuerySelector("main .article-image"));
+    }
+
+    [Theory]
+    [InlineData("session", "/en/sessions/13th-forum-2017")]
+    [InlineData("partnerStory", null)]
+    public async Task Sessions_and_partner_stories_show_their_cover_and_share_it(string type, string? path)
+    {
+        using var picture = Image.Black(1200, 800, bands: 3);
+        var media = site.Services.GetRequiredService<IMediaService>();
+        var uploaded = await media.UploadAsync(new MemoryStream(picture.JpegsaveBuffer()), "cover.jpg",
+            new Dictionary<string, string> { ["zh-CN"] = "会场外景", ["en-US"] = "Outside the venue" }, null, Editor, CancellationToken.None);
+        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
+        var node = path is null ? snapshot.OfType(type).First() : snapshot.GetByRoute(path)!;
+        var url = node.Url("en-US")!;
+        var content = site.Services.GetRequiredService<IContentService>();
+        var publishing = site.Services.GetRequiredService<IPublishingService>();
+        var before = (await content.GetAsync(node.Key, CancellationToken.None))!;
+        var cultures = before.PublishedCultures.Select(p => p.Culture).ToList();
+        var withCover = before.CurrentVersion.Data with
+        {
+            Values = [.. before.CurrentVersion.Data.Values.Where(v => v.Alias != "image"), new PropertyValue("image", null, $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{uploaded.Item!.Key}\"}}]")],
+        };
+        try
+        {
+            Assert.True((await content.SaveAsync(new ContentEdit(node.Key, before.ParentKey, type, withCover), "test", CancellationToken.None)).Succeeded);
+            Assert.True((await publishing.PublishAsync(node.Key, cultures, "test", CancellationToken.None)).Succeeded);
+
+            var (_, page) = await site.GetPageAsync(url);
+            var img = page.QuerySelector("main article > figure.article-image img")!;
+            Assert.Equal("Outside the venue", img.GetAttribute("alt"));
+            Assert.Equal("1200", img.GetAttribute("width"));
+            Assert.Equal("800", img.GetAttribute("height"));
+            Assert.Contains("/w640/cover.jpg 640w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector("meta[property='og:image']"));
+        }
+        finally
+        {
+            // Shared content: as it was.
+            var now = (await content.GetAsync(node.Key, CancellationToken.None))!;
+            await content.SaveAsync(new ContentEdit(node.Key, now.ParentKey, type, now.CurrentVersion.Data with { Values = [.. now.CurrentVersion.Data.Values.Where(v => v.Alias != "image")] }), "test", CancellationToken.None);
+            await publishing.PublishAsync(node.Key, cultures, "test", CancellationToken.None);
+        }
+
+        var (_, after) = await site.GetPageAsync(url);
+        Assert.Null(after.QuerySelector("main article > figure.article-image"));
+        Assert.Null(after.QuerySelector("meta[property='og:image']"));
     }
 }
