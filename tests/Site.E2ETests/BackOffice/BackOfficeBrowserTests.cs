@@ -35,13 +35,19 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
     /// <summary>Signs in with the keyboard only: Tab to each field, type, Enter.</summary>
     private static async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.GotoAsync("/umbraco/login");
+        await page.GotoAsync("/umbraco/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         await page.Locator("#f-Email").FocusAsync();
         await page.Keyboard.TypeAsync(email);
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("f-Password", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync(password);
-        await page.Keyboard.PressAsync("Enter");
+        // What was typed is what is sent: a busy machine must not turn a dropped key into a timeout far from its cause.
+        Assert.Equal(email, await page.Locator("#f-Email").InputValueAsync());
+        Assert.Equal(password, await page.Locator("#f-Password").InputValueAsync());
+        var posted = await page.RunAndWaitForResponseAsync(
+            () => page.Keyboard.PressAsync("Enter"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/login", StringComparison.Ordinal));
+        Assert.True(posted.Status == 302, $"the sign-in answered {posted.Status}: {await page.Locator("main").InnerTextAsync()}");
         await page.WaitForURLAsync("**/umbraco");
     }
 
