@@ -188,6 +188,7 @@ public sealed class SiteServerFixture : IAsyncLifetime
             builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.500");
             // Every sign-in here comes from 127.0.0.1, far more often than a person's (the limit is tested over HTTP).
             builder.UseSetting("Site:Members:RateLimitPermits", "100000");
+            builder.UseSetting("Site:Search:RateLimit:TokenLimit", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }

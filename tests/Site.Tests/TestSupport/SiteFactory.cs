@@ -48,6 +48,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:Public:NewsPageSize", NewsPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Members: mail goes to {DataPath}/mail (the default pickup folder); the tests post far more forms than a person.
         builder.UseSetting("Site:Members:RateLimitPermits", "100000");
+        builder.UseSetting("Site:Search:RateLimit:TokenLimit", "100000");
         builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.200");
         builder.UseSetting("Site:DeliveryApi:ApiKey", DeliveryApiKey);
         builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);

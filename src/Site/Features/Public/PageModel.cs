@@ -204,6 +204,7 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
         401 => Text.MembersOnlyTitle,
         403 => Text.NoAccessTitle,
         413 => Text.TooLargeTitle,
+        429 => Text.TooManyRequestsTitle,
         < 500 => Text.BadRequestTitle,
         _ => Text.ErrorTitle,
     };
@@ -215,6 +216,7 @@ public sealed class ErrorPageModel(PublishedSnapshot snapshot, Language language
         403 => Text.NoAccessText,
         413 when LimitBytes is { } limit => FormatText(Text.TooLargeText, RequestFailures.Megabytes(limit)),
         413 => Text.TooLargeNoLimitText,
+        429 => Text.TooManyRequestsText,
         < 500 => Text.BadRequestText,
         _ => Text.ErrorText,
     };

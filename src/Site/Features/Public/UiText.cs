@@ -77,6 +77,8 @@ public sealed record UiText
     public required string BadRequestTitle { get; init; }
     public required string BadRequestText { get; init; }
     public required string TooLargeTitle { get; init; }
+    public required string TooManyRequestsTitle { get; init; }
+    public required string TooManyRequestsText { get; init; }
     /// <summary>{0}: the limit in MB.</summary>
     public required string TooLargeText { get; init; }
     public required string TooLargeNoLimitText { get; init; }
@@ -199,6 +201,8 @@ public sealed record UiText
         BadRequestTitle = SiteTexts.Public.Get(culture, "The request could not be accepted"),
         BadRequestText = SiteTexts.Public.Get(culture, "What your browser sent could not be read, or the form had expired. Please go back, reload the page and try again."),
         TooLargeTitle = SiteTexts.Public.Get(culture, "Too large to send"),
+        TooManyRequestsTitle = SiteTexts.Public.Get(culture, "Too many requests"),
+        TooManyRequestsText = SiteTexts.Public.Get(culture, "You have searched very often in a short time. Please wait a moment and try again."),
         TooLargeText = SiteTexts.Public.Get(culture, "What you sent is larger than {0} MB, the most this page accepts."),
         TooLargeNoLimitText = SiteTexts.Public.Get(culture, "What you sent is larger than this page accepts."),
         BackHome = SiteTexts.Public.Get(culture, "Go to the home page"),

@@ -13,6 +13,7 @@ public sealed class SearchController(ISearchService search, IPublishedSnapshotAc
     internal const string ViewRoot = "~/Features/Search/Views/";
 
     [HttpGet("{prefix:culturePrefix}/search")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SearchRateLimitPolicy.Name)]
     public IActionResult Index(string prefix, string? q, string? type, string? decade, string? location, string? country, string? sort, string? page)
     {
         var snapshot = snapshots.Current;

@@ -14,6 +14,11 @@ public static class SearchSiteExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<SearchRateLimitOptions>()
+            .BindConfiguration(SearchRateLimitOptions.SectionName)
+            .Validate(o => !o.Enabled || (o.TokenLimit > 0 && o.TokensPerSecond > 0), "Site:Search:RateLimit: TokenLimit and TokensPerSecond must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, SearchRateLimitPolicy>(SearchRateLimitPolicy.Name));
         return builder;
     }
 
@@ -21,7 +26,7 @@ public static class SearchSiteExtensions
     public static WebApplication MapSiteSearch(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/search");
+        var api = app.MapGroup("/api/search").RequireRateLimiting(SearchRateLimitPolicy.Name);
         api.MapGet("/", SearchApi.Search);
         api.MapGet("/suggest", SearchApi.Suggest);
         return app;
