@@ -18,14 +18,30 @@ public static class SearchAnalyzers
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>The analyzer for text in <paramref name="culture"/>.</summary>
+    /// <summary>
+    /// The analyzer for text in <paramref name="culture"/>, by its language (ISO 639-1): the languages Lucene has a
+    /// dedicated analyzer for here, not a list of the site's cultures (those come from content); any other language
+    /// gets the standard analyzer.
+    /// </summary>
     public static Analyzer ForCulture(string culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        return culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese
-            : culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English
-            : Standard;
+        return LanguageOf(culture) switch
+        {
+            ChineseLanguage => Chinese,
+            EnglishLanguage => English,
+            _ => Standard,
+        };
     }
+
+    /// <summary>Whether a culture's text is segmented into Chinese words (and so also indexed as character pairs).</summary>
+    public static bool IsChinese(string culture) => LanguageOf(culture) == ChineseLanguage;
+
+    private const string ChineseLanguage = "zh";
+    private const string EnglishLanguage = "en";
+
+    private static string LanguageOf(string culture) =>
+        culture.Split('-', 2)[0].ToLowerInvariant();
 
     /// <summary>Analyzers are thread-safe and costly to create (the Chinese dictionaries): one of each per process.</summary>
     internal static Analyzer Chinese => ChineseHolder.Instance;

@@ -51,7 +51,7 @@ public static class SearchFields
     public const float BigramBoost = 0.5f;
 
     /// <summary>Does a culture's text get the character-pair field?</summary>
-    public static bool UsesBigrams(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    public static bool UsesBigrams(string culture) => SearchAnalyzers.IsChinese(culture);
 
     /// <summary>English words, lower-cased but not stemmed: the dictionary of "did you mean".</summary>
     public const string Spell = "__spell";
