@@ -18,8 +18,13 @@ namespace Site.Core.Localization;
 /// </remarks>
 public sealed class TextCatalog
 {
-    /// <summary>The language the source texts are written in.</summary>
-    public const string SourceCulture = "en-US";
+    /// <summary>
+    /// The language the source texts are written in: the engine's declared neutral language (NeutralLanguage in
+    /// Site.Core.csproj), so that no code names a culture.
+    /// </summary>
+    public static string SourceCulture { get; } =
+        typeof(TextCatalog).Assembly.GetCustomAttribute<System.Resources.NeutralResourcesLanguageAttribute>()?.CultureName
+        ?? throw new InvalidOperationException("Site.Core.csproj must declare the source texts' language as <NeutralLanguage>.");
 
     private const string ResourcePrefix = "texts/";
 

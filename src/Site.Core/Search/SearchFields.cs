@@ -75,10 +75,10 @@ public static class SearchFields
     /// <summary>The fields highlighted in results, best first.</summary>
     public static IReadOnlyList<string> HighlightedFields { get; } = [Summary, BodyText, Place, Tags, NodeName];
 
-    /// <summary>"nodeName" + "zh-CN" → "nodeName_zh-cn".</summary>
+    /// <summary>The alias, an underscore and the culture in lower case, as Examine names per-culture fields.</summary>
     public static string For(string field, string culture) => field + "_" + culture.ToLower(CultureInfo.InvariantCulture);
 
-    /// <summary>The culture of a per-culture field ("bodyText_en-us" → "en-us"), or null.</summary>
+    /// <summary>The culture of a per-culture field (the part after the last underscore, in lower case), or null.</summary>
     public static string? CultureOf(string field)
     {
         ArgumentNullException.ThrowIfNull(field);

@@ -4,7 +4,7 @@ namespace Site.Hosting;
 
 /// <summary>
 /// The one reader of Accept-Language: the tags in order of quality (q=0 never), the first that <c>find</c> knows wins.
-/// Umbraco's clients send one culture ("en-us"); browsers a weighted list; a malformed header counts as none.
+/// Umbraco's clients send one culture, in lower case; browsers a weighted list; a malformed header counts as none.
 /// </summary>
 public static class AcceptLanguage
 {
@@ -35,7 +35,7 @@ public static class AcceptLanguage
         return null;
     }
 
-    /// <summary>The culture of <paramref name="cultures"/> that the tag names exactly, else one of the same language ("en-GB" → "en-US").</summary>
+    /// <summary>The culture of <paramref name="cultures"/> that the tag names exactly, else one of the same language (another region of it).</summary>
     public static string? Match(string tag, IEnumerable<string> cultures)
     {
         ArgumentNullException.ThrowIfNull(tag);

@@ -22,7 +22,7 @@ public sealed record ApiContentResponse
 
     public required IReadOnlyDictionary<string, object?> Properties { get; init; }
 
-    /// <summary>Every published culture of the item with its route, keyed by culture in lower case ("en-us"), as Umbraco does.</summary>
+    /// <summary>Every published culture of the item with its route, keyed by culture in lower case, as Umbraco does.</summary>
     public required IReadOnlyDictionary<string, ApiContentRoute> Cultures { get; init; }
 
     /// <summary>
