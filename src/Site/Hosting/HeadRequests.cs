@@ -15,8 +15,6 @@ public static class HeadRequests
         {
             if (!HttpMethods.IsHead(context.Request.Method))
             {
-                // A 405's Allow names what routing knows (GET); HEAD is answered too.
-                context.Response.OnStarting(static state => AllowHead((HttpContext)state), context);
                 await next(context).ConfigureAwait(false);
                 return;
             }
@@ -49,10 +47,12 @@ public static class HeadRequests
             }
         });
 
-    private static Task AllowHead(HttpContext context)
+    /// <summary>A 405's Allow names what routing knows (GET); HEAD is answered too. Called by the error page, the one place every 405 passes.</summary>
+    public static void AllowHead(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && headers.Allow.Count > 0)
+        if (headers.Allow.Count > 0)
         {
             var allowed = headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (allowed.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase) && !allowed.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase))
@@ -60,8 +60,6 @@ public static class HeadRequests
                 headers.Allow = string.Join(", ", [.. allowed, HttpMethods.Head]);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>A response body that only counts what is written to it; files are measured, not read.</summary>

@@ -39,6 +39,11 @@ public sealed partial class ErrorController(
             statusCode = StatusCodes.Status404NotFound;
         }
 
+        if (statusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            Site.Hosting.HeadRequests.AllowHead(HttpContext);
+        }
+
         if (failure is not null && statusCode < 500)
         {
             // Not an error of the site (the exception handler does not log these): a note of what was refused.
