@@ -279,6 +279,9 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await page.Keyboard.PressAsync("Control+b");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("textarea[name='v.richBody.en-US'] + .rte button[title='Bulleted list']").ClickAsync();
+        // The toolbar hands focus back to the text after the click: type only once the list is there and focused.
+        await page.Locator("textarea[name='v.richBody.en-US'] + .rte .rte-content ul li").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('rte-content')");
         await page.Keyboard.TypeAsync("first item");
 
         // An image from the media library goes in by its key, with its alt text in the field's language.
