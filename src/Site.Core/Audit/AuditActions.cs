@@ -29,6 +29,9 @@ public static class AuditActions
     public const string Restore = "restore";
     public const string EmptyRecycleBin = "empty-recycle-bin";
 
+    // Changes to the schema and every version at once, run from the command line.
+    public const string Migrate = "migrate";
+
     // The media library.
     public const string Upload = "upload";
     public const string MediaUpdate = "media-update";

@@ -52,6 +52,7 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddNotificationHandler<ContentMovedNotification, PublishedSnapshotRefresher>();
         services.AddSingleton<IUsyncImporter, UsyncImporter>();
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
+        services.AddSingleton<IMarkdownToRichTextMigration, MarkdownToRichTextMigration>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();
         services.AddSiteSearchCore();
         return services;

@@ -12,9 +12,6 @@ namespace Site.Core.Search;
 /// <summary>Turns a published node into its index document: what is published, per culture, and nothing else.</summary>
 internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTextRenderer richText)
 {
-    /// <summary>Properties whose text is a Markdown document.</summary>
-    private static readonly string[] MarkdownSummaries = ["intro"];
-
     /// <summary>Short texts that describe a node: they weigh more than the body.</summary>
     private static readonly string[] SummaryProperties = ["summary", "theme", "metaDescription", "statusNote", "dateNote", "intro"];
 
@@ -130,27 +127,15 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTex
         AddText(document, SearchFields.NodeName, culture, names, spelling);
 
         var summaries = SummaryProperties
-            .Select(alias => node.Value(alias, culture) is { } text
-                ? MarkdownSummaries.Contains(alias, StringComparer.Ordinal) ? markdown.ToPlainText(text) : text
-                : null)
+            .Select(alias => PlainText(node, alias, culture))
             .Where(t => !string.IsNullOrWhiteSpace(t))
             .Distinct(StringComparer.Ordinal);
         AddText(document, SearchFields.Summary, culture, string.Join(" · ", summaries), spelling);
 
-        // The body: bodyText (Markdown) and the text of every rich text property, tags stripped alike.
-        var bodies = new List<string>();
-        if (node.ContentType.FindProperty("bodyText")?.EditorAlias != PropertyEditors.RichText && node.Value("bodyText", culture) is { } body)
-        {
-            bodies.Add(markdown.ToPlainText(body));
-        }
-
-        foreach (var property in node.ContentType.Properties.Where(p => p.EditorAlias == PropertyEditors.RichText))
-        {
-            if (node.RichTextMarkup(property.Alias, culture) is { } markup)
-            {
-                bodies.Add(richText.ToPlainText(markup));
-            }
-        }
+        // The body: the text of every document property (rich text or Markdown) that is not a summary, tags stripped.
+        var bodies = node.ContentType.Properties
+            .Where(p => p.EditorAlias is PropertyEditors.RichText or PropertyEditors.Markdown && !SummaryProperties.Contains(p.Alias, StringComparer.Ordinal))
+            .Select(p => PlainText(node, p.Alias, culture));
 
         AddText(document, SearchFields.BodyText, culture, string.Join('\n', bodies.Where(b => !string.IsNullOrWhiteSpace(b))), spelling);
 
@@ -163,6 +148,15 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTex
             document.Add(new StoredField(SearchFields.For(SearchFields.Date, culture), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
     }
+
+    /// <summary>A value's words without markup, read by its editor: rich text and Markdown lose their tags, other text stays.</summary>
+    private string? PlainText(PublishedContent node, string alias, string culture) =>
+        node.ContentType.FindProperty(alias)?.EditorAlias switch
+        {
+            PropertyEditors.RichText => node.RichTextMarkup(alias, culture) is { } markup ? richText.ToPlainText(markup) : null,
+            PropertyEditors.Markdown => node.Value(alias, culture) is { } text ? markdown.ToPlainText(text) : null,
+            _ => node.Value(alias, culture),
+        };
 
     private static void AddText(Document document, string field, string culture, string? text, StringBuilder spelling)
     {

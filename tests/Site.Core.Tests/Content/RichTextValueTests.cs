@@ -11,13 +11,13 @@ using static Site.Core.Tests.TestSupport.TestUsers;
 namespace Site.Core.Tests.Content;
 
 /// <summary>
-/// Rich text (Umbraco.RichText, the page type's optional richBody): Umbraco 15+'s value <c>{"markup", "blocks"}</c>
+/// Rich text (Umbraco.RichText, the body text of every page type): Umbraco 15+'s value <c>{"markup", "blocks"}</c>
 /// checked on save, plain HTML wrapped into it, the markup sanitized on save; pages read it sanitized with media
 /// resolved, and the index reads its text.
 /// </summary>
 public sealed class RichTextValueTests(TestEngineFixture fixture) : IClassFixture<TestEngineFixture>
 {
-    private const string Alias = "richBody";
+    private const string Alias = "bodyText";
 
     private const string Blocks = """{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"0a1b2c3d-0000-4000-8000-000000000001","values":[]}],"settingsData":[],"expose":[]}""";
 

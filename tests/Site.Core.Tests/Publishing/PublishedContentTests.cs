@@ -36,6 +36,7 @@ public sealed class PublishedContentTests
     public async Task Markdown_values_are_rendered_to_safe_HTML_once_per_snapshot()
     {
         await using var engine = await TestEngine.StartAsync();
+        await engine.UseMarkdownAsync("session", "bodyText", "A *Markdown* body.");
         await engine.EditAsync(Session13, d => d.WithValue("bodyText", English, "Hello **world** <script>alert(1)</script>"));
         await engine.Publishing.PublishAsync(Session13, [English], TestEngineExtensions.Editor, Ct);
         var session = engine.Snapshots.Current.GetByKey(Session13)!;

@@ -14,15 +14,17 @@ public sealed class SkippedDocumentTests
 
     private static readonly TimeSpan FollowBound = TimeSpan.FromSeconds(20);
 
-    /// <summary>The site's renderer, except that it fails on one word, as Markdig did on nesting it could not read.</summary>
-    private sealed class FailingRenderer : IMarkdownRenderer
+    /// <summary>The site's rich text renderer, except that it fails on one word, as Markdig once did on nesting it could not read.</summary>
+    private sealed class FailingRenderer : IRichTextRenderer
     {
-        private readonly MarkdownRenderer _inner = new();
+        private readonly RichTextRenderer _inner = RichTextRenderer.WithoutMedia;
 
-        public string ToSafeHtml(string markdown) => _inner.ToSafeHtml(markdown);
+        public long Version => _inner.Version;
 
-        public string ToPlainText(string markdown) =>
-            markdown.Contains(Poison, StringComparison.Ordinal) ? throw new InvalidOperationException("cannot read this document") : _inner.ToPlainText(markdown);
+        public string ToSafeHtml(string markup, string culture) => _inner.ToSafeHtml(markup, culture);
+
+        public string ToPlainText(string markup) =>
+            markup.Contains(Poison, StringComparison.Ordinal) ? throw new InvalidOperationException("cannot read this document") : _inner.ToPlainText(markup);
     }
 
     private static Site.Core.Sync.UsyncContentItem Poisoned(Site.Core.Sync.UsyncContentItem item) =>
@@ -44,7 +46,7 @@ public sealed class SkippedDocumentTests
     [Fact]
     public async Task A_document_that_cannot_be_made_is_skipped_and_reported_and_later_publishes_are_indexed()
     {
-        await using var search = await SnapshotSearch.StartAsync(markdown: new FailingRenderer());
+        await using var search = await SnapshotSearch.StartAsync(richText: new FailingRenderer());
         Assert.Empty(search.Status.SkippedDocuments);
 
         // Before, the whole update failed on this node and the index stayed at generation 1 for good.
@@ -73,7 +75,7 @@ public sealed class SkippedDocumentTests
     [Fact]
     public async Task A_rebuild_skips_and_reports_the_document_it_cannot_make_and_indexes_the_rest()
     {
-        await using var search = await SnapshotSearch.StartAsync(markdown: new FailingRenderer());
+        await using var search = await SnapshotSearch.StartAsync(richText: new FailingRenderer());
         await search.SwapAsync(UsyncSnapshots.Build(2, i => i.Key == KnownContent.Session13 ? Poisoned(i) : i));
 
         var count = await search.Rebuilder.RebuildAsync(null, TestContext.Current.CancellationToken);

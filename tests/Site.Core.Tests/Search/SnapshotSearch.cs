@@ -89,14 +89,14 @@ internal sealed class SnapshotSearch : IAsyncDisposable
 {
     private readonly SearchIndexer _indexer;
 
-    public SnapshotSearch(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IMarkdownRenderer? markdown = null)
+    public SnapshotSearch(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IRichTextRenderer? richText = null)
     {
         DataPath = dataPath ?? TempFolders.NewPath("search-index");
         var searchOptions = options ?? new SearchOptions();
         searchOptions.Storage = storage;
         _indexer = new SearchIndexer(
             Snapshots,
-            new SearchDocumentFactory(markdown ?? new MarkdownRenderer(), RichTextRenderer.WithoutMedia),
+            new SearchDocumentFactory(new MarkdownRenderer(), richText ?? RichTextRenderer.WithoutMedia),
             Options.Create(new SiteCoreOptions { DataPath = DataPath }),
             Options.Create(searchOptions),
             NullLogger<SearchIndexer>.Instance);
@@ -119,9 +119,9 @@ internal sealed class SnapshotSearch : IAsyncDisposable
 
     /// <summary>Starts with the repository's content and waits until it is indexed.</summary>
     public static async Task<SnapshotSearch> StartAsync(
-        SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IMarkdownRenderer? markdown = null)
+        SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IRichTextRenderer? richText = null)
     {
-        var search = new SnapshotSearch(storage, dataPath, options, markdown);
+        var search = new SnapshotSearch(storage, dataPath, options, richText);
         await search.SwapAsync(UsyncSnapshots.Build(1));
         return search;
     }

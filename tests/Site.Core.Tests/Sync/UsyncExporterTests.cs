@@ -57,7 +57,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 12 + 96 + 9 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 12 + 94 + 9 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -144,13 +144,13 @@ public sealed class UsyncExporterTests
         try
         {
             await using var original = await TestEngine.StartAsync();
-            await original.EditAsync(Session13, d => d.WithValue("bodyText", English, Tricky));
-            await original.Publishing.PublishAsync(Session13, [English], TestEngineExtensions.Editor, Ct);
+            Assert.True((await original.EditAsync(NewsSuzhou2025, d => d.WithValue("summary", English, Tricky))).Succeeded);
+            await original.Publishing.PublishAsync(NewsSuzhou2025, [English], TestEngineExtensions.Editor, Ct);
             await original.Exporter.ExportAsync(folder, Ct);
 
             await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
 
-            Assert.Equal(Tricky, copy.Snapshots.Current.GetByKey(Session13)!.Value("bodyText", English));
+            Assert.Equal(Tricky, copy.Snapshots.Current.GetByKey(NewsSuzhou2025)!.Value("summary", English));
         }
         finally
         {
@@ -168,14 +168,14 @@ public sealed class UsyncExporterTests
         {
             await using var original = await TestEngine.StartAsync();
             var page = await original.CreatePageAsync(Home, "富文本", "Rich text", urlName: "rich-text");
-            Assert.True((await original.EditAsync(page.Key, d => d.WithValue("richBody", English, Rich))).Succeeded);
+            Assert.True((await original.EditAsync(page.Key, d => d.WithValue("bodyText", English, Rich))).Succeeded);
             await original.Exporter.ExportAsync(folder, Ct);
 
             await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
-            Assert.Equal(Rich, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("richBody", English));
+            Assert.Equal(Rich, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("bodyText", English));
 
             await copy.Exporter.ExportAsync(second, Ct);
-            var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Single(f => File.ReadAllText(f).Contains("richBody", StringComparison.Ordinal));
+            var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Single(f => File.ReadAllText(f).Contains($"Key=\"{page.Key}\"", StringComparison.OrdinalIgnoreCase));
             Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, "Content", Path.GetFileName(file)), Ct));
         }
         finally

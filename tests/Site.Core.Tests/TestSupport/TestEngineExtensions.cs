@@ -51,6 +51,42 @@ internal static class TestEngineExtensions
         return result.Node!;
     }
 
+    /// <summary>The Markdown data type of the repository's uSync folder (no type uses it since the move to rich text).</summary>
+    public static readonly Guid MarkdownDataType = Guid.Parse("f844e142-fae9-5d9f-934c-c8973776311c");
+
+    /// <summary>
+    /// Makes a property Markdown again, as a database made before the move to rich text had it; its stored values are
+    /// replaced by <paramref name="markdown"/> (every version), so that no value of the wrong shape is left behind.
+    /// </summary>
+    public static async Task UseMarkdownAsync(this TestEngine engine, string typeAlias, string propertyAlias, string markdown = "Text in *Markdown*.")
+    {
+        await using (var db = engine.CreateDbContext())
+        {
+            var record = await db.ContentTypes.SingleAsync(t => t.Alias == typeAlias, Ct);
+            var type = ContentMapping.DeserializeType(record.DefinitionJson);
+            record.DefinitionJson = ContentMapping.Serialize(type with
+            {
+                Properties = [.. type.Properties.Select(p => p.Alias == propertyAlias
+                    ? p with { EditorAlias = PropertyEditors.Markdown, DataTypeKey = MarkdownDataType }
+                    : p)],
+            });
+            var nodes = await db.Nodes.Where(n => n.ContentTypeAlias == typeAlias).Select(n => n.Key).ToListAsync(Ct);
+            foreach (var version in await db.Versions.Where(v => nodes.Contains(v.NodeKey)).ToListAsync(Ct))
+            {
+                var data = ContentMapping.DeserializeData(version.DataJson);
+                version.DataJson = ContentMapping.Serialize(data with
+                {
+                    Values = [.. data.Values.Select(v => v.Alias == propertyAlias && v.Value.Length > 0 ? v with { Value = markdown } : v)],
+                });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        engine.Services.GetRequiredService<IContentSchemaStore>().Invalidate();
+        await engine.Snapshots.RebuildAsync(Ct);
+    }
+
     public static SiteDbContext CreateDbContext(this TestEngine engine) =>
         engine.Services.GetRequiredService<ISiteDbContextFactory>().Create();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
@@ -10,7 +11,7 @@ namespace Site.Tests.TestSupport;
 /// <summary>Writes and publishes content through the engine's own services, as an editor would.</summary>
 public static class ContentBuilder
 {
-    public static async Task<Guid> PublishNewsAsync(this SiteFactory site, string slug, IReadOnlyDictionary<string, (string Title, string Body)> cultures, string publishDate = "2026-01-15")
+    public static async Task<Guid> PublishNewsAsync(this WebApplicationFactory<Program> site, string slug, IReadOnlyDictionary<string, (string Title, string Body)> cultures, string publishDate = "2026-01-15")
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(cultures);
@@ -35,7 +36,7 @@ public static class ContentBuilder
         return key;
     }
 
-    /// <summary>Publishes a new page under About with a title and a rich text body (richBody) in each culture given.</summary>
+    /// <summary>Publishes a new page under About with a title and a rich text body (bodyText) in each culture given.</summary>
     public static async Task<Guid> PublishRichPageAsync(this SiteFactory site, string slug, IReadOnlyDictionary<string, (string Title, string RichBody)> cultures)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -45,7 +46,7 @@ public static class ContentBuilder
         foreach (var (culture, (title, richBody)) in cultures)
         {
             values.Add(new PropertyValue("title", culture, title));
-            values.Add(new PropertyValue("richBody", culture, richBody));
+            values.Add(new PropertyValue("bodyText", culture, richBody));
             values.Add(new PropertyValue("umbracoUrlName", culture, slug));
         }
 
@@ -64,7 +65,7 @@ public static class ContentBuilder
     /// Publishes a changed copy of a published node's data straight into storage, past validation, as an import made
     /// before a rule existed would have left it; then refreshes the snapshot the way every publish does.
     /// </summary>
-    public static async Task PublishBelowValidationAsync(this SiteFactory site, Guid key, Func<ContentData, ContentData> change)
+    public static async Task PublishBelowValidationAsync(this WebApplicationFactory<Program> site, Guid key, Func<ContentData, ContentData> change)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(change);
@@ -103,7 +104,7 @@ public static class ContentBuilder
     }
 
     /// <summary>Takes test articles out of the shared news list for good (recycle bin, then emptied).</summary>
-    public static async Task RemoveAsync(this SiteFactory site, params Guid[] keys)
+    public static async Task RemoveAsync(this WebApplicationFactory<Program> site, params Guid[] keys)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(keys);

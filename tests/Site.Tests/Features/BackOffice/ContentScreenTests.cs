@@ -25,7 +25,7 @@ public sealed class ContentScreenTests(SiteFactory site)
     }
 
     /// <summary>An article's fields; titles carry the slug so that lists shared with other tests never show two alike.</summary>
-    private static Dictionary<string, string> Article(string slug, string? zhTitle = null, string? enTitle = null, string enBody = "Hello **world**") => ArticleFields(slug, zhTitle ?? "测试文章 " + slug, enTitle ?? "Test article " + slug, enBody);
+    private static Dictionary<string, string> Article(string slug, string? zhTitle = null, string? enTitle = null, string enBody = "<p>Hello <strong>world</strong></p>") => ArticleFields(slug, zhTitle ?? "测试文章 " + slug, enTitle ?? "Test article " + slug, enBody);
 
     private static Dictionary<string, string> ArticleFields(string slug, string zhTitle, string enTitle, string enBody) => new()
     {
@@ -254,14 +254,14 @@ public sealed class ContentScreenTests(SiteFactory site)
         var path = $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle";
         var (_, english) = await editor.GetAsync(path);
         Assert.Equal("The date of the event the article reports on (yyyy-MM-dd).", Hint(english, "f-v-publishDate"));
-        Assert.StartsWith("The main text, in Markdown", Hint(english, "f-v-bodyText-en-US"), StringComparison.Ordinal);
+        Assert.StartsWith("The main text: headings", Hint(english, "f-v-bodyText-en-US"), StringComparison.Ordinal);
 
         await editor.SubmitAsync("/umbraco", new Dictionary<string, string> { ["culture"] = "zh-CN", ["returnUrl"] = "/umbraco" }, "form[action='/umbraco/language']");
         var (_, chinese) = await editor.GetAsync(path);
 
-        // hint.publishDate is shared; hint.type.newsArticle describes the type; hint.bodyText is followed by how Markdown works.
+        // hint.publishDate is shared; hint.type.newsArticle describes the type; hint.bodyText is followed by how rich text works.
         Assert.Equal("本文所报道活动的日期（yyyy-MM-dd）。", Hint(chinese, "f-v-publishDate"));
-        Assert.StartsWith("正文，采用 Markdown 格式", Hint(chinese, "f-v-bodyText-zh-CN"), StringComparison.Ordinal);
+        Assert.StartsWith("正文：可使用二级及以下标题", Hint(chinese, "f-v-bodyText-zh-CN"), StringComparison.Ordinal);
         Assert.Contains("报道某项活动的新闻", chinese.QuerySelector("h1 + p.hint")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -88,23 +88,6 @@ public sealed class CultureTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task Markdown_is_sanitized_html_and_its_source_on_request()
-    {
-        var slug = "md-api-" + Guid.NewGuid().ToString("N")[..8];
-        const string Markdown = "Hello **world** <script>alert(1)</script> [x](javascript:alert(1))";
-        await site.PublishNewsAsync(slug, new Dictionary<string, (string, string)> { ["zh-CN"] = ("标题", Markdown), ["en-US"] = ("Title", Markdown) });
-
-        var html = await site.GetAsync($"content/item/news/{slug}", DeliveryApi.English);
-        var source = await site.GetAsync($"content/item/news/{slug}", DeliveryApi.English, ("Markdown-Format", "markdown"));
-
-        var body = html.Json.GetProperty("properties").GetProperty("bodyText").GetString()!;
-        Assert.Contains("<strong>world</strong>", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(Markdown, source.Json.GetProperty("properties").GetProperty("bodyText").GetString());
-    }
-
-    [Fact]
     public async Task Values_have_the_shapes_of_their_editors()
     {
         var session = await site.GetAsync("content/item/sessions/13th-forum-2017", DeliveryApi.English);

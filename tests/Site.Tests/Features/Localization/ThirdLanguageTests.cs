@@ -25,7 +25,7 @@ public sealed partial class ThirdLanguageTests(SiteFactory site) : IAsyncLifetim
     public async ValueTask InitializeAsync()
     {
         var usync = Path.Combine(_root, "uSync");
-        CopyFolder(RepositoryUsync(), usync);
+        UsyncFolders.CopyRepository(usync);
         await File.WriteAllTextAsync(Path.Combine(usync, "Languages", "fr-fr.config"), """
             <?xml version="1.0" encoding="utf-8"?>
             <Language Key="6b0a3a55-8e64-4a51-9f7e-7b4f3c0f1a21" Alias="fr-FR" Level="0">
@@ -132,30 +132,6 @@ public sealed partial class ThirdLanguageTests(SiteFactory site) : IAsyncLifetim
         Assert.NotNull(page.QuerySelector("[name='v.title.zh-CN']"));
         Assert.NotNull(page.QuerySelector("[name='v.title.en-US']"));
         browser.Dispose();
-    }
-
-    private static string RepositoryUsync()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "uSync", "v14");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("uSync/v14 not found above " + AppContext.BaseDirectory);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     /// <summary>Adds fr-FR to a content file: a name, a published flag and values beside the en-US ones.</summary>

@@ -11,7 +11,7 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Features.Public;
 
 /// <summary>
-/// A page with a rich text value (page.richBody): the page shows its sanitized markup with images from the media
+/// A page with a rich text value (page.bodyText): the page shows its sanitized markup with images from the media
 /// library by key, and the Delivery API gives Umbraco's <c>{"markup", "blocks"}</c>.
 /// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
@@ -62,7 +62,7 @@ public sealed class RichTextPageTests(SiteFactory site)
 
             var item = await site.GetAsync($"content/item/{key}", DeliveryApi.English);
             Assert.True(item.Status == HttpStatusCode.OK, item.Body);
-            var richBody = item.Json.GetProperty("properties").GetProperty("richBody");
+            var richBody = item.Json.GetProperty("properties").GetProperty("bodyText");
             Assert.Equal(["markup", "blocks"], richBody.EnumerateObject().Select(p => p.Name));
             Assert.Equal(rich.InnerHtml, richBody.GetProperty("markup").GetString());
             Assert.Empty(richBody.GetProperty("blocks").EnumerateArray());
@@ -90,7 +90,7 @@ public sealed class RichTextPageTests(SiteFactory site)
 
             var item = await site.GetAsync($"content/item/{key}", DeliveryApi.English);
             Assert.True(item.Status == HttpStatusCode.OK, item.Body);
-            var richBody = item.Json.GetProperty("properties").GetProperty("richBody");
+            var richBody = item.Json.GetProperty("properties").GetProperty("bodyText");
             Assert.Equal(string.Empty, richBody.GetProperty("markup").GetString());
             Assert.Empty(richBody.GetProperty("blocks").EnumerateArray());
         }

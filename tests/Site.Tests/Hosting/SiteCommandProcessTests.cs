@@ -3,8 +3,8 @@ using System.Xml.Linq;
 
 namespace Site.Tests.Hosting;
 
-/// <summary>The README's command `dotnet run --project src/Site -- usync export FOLDER`, run as a real process.</summary>
-public sealed class UsyncCommandTests : IDisposable
+/// <summary>The command-line verbs (`usync export|import FOLDER`, `content markdown-to-richtext`), run as real processes.</summary>
+public sealed class SiteCommandProcessTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "site-usync-command", Guid.NewGuid().ToString("N"));
 
@@ -82,6 +82,29 @@ public sealed class UsyncCommandTests : IDisposable
         var (exitCode, _, error) = await RunSiteAsync("usync", "frobnicate", _work);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("usage: usync export <folder> | usync import <folder>", error, StringComparison.Ordinal);
+        Assert.Contains("usage: usync export <folder>", error, StringComparison.Ordinal);
+        Assert.Contains("content markdown-to-richtext", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_to_rich_text_on_the_repositorys_content_finds_nothing_left_to_move()
+    {
+        var (exitCode, output, error) = await RunSiteAsync("content", "markdown-to-richtext");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("No Markdown property to move", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_to_rich_text_names_what_is_wrong_and_changes_nothing()
+    {
+        var (badArguments, _, usage) = await RunSiteAsync("content", "markdown-to-richtext", "bodyText");
+        var (notMarkdown, _, error) = await RunSiteAsync("content", "markdown-to-richtext", "page.title");
+
+        Assert.Equal(2, badArguments);
+        Assert.Contains("content markdown-to-richtext", usage, StringComparison.Ordinal);
+        Assert.Equal(1, notMarkdown);
+        Assert.Contains("Nothing was changed", error, StringComparison.Ordinal);
+        Assert.Contains("page.title", error, StringComparison.Ordinal);
     }
 }
