@@ -22,6 +22,9 @@ public static class SiteEngineExtensions
                 "PostgreSQL needs a connection string: set ConnectionStrings:Site (or Site:ConnectionString).")
             .ValidateOnStart();
         builder.Services.AddSiteCore();
+        // Kestrel reads only its endpoints from configuration by itself; its limits against slow and oversized clients
+        // (appsettings.json, "Kestrel:Limits") are bound here so that an operator tunes them without a build.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         // Runs before the server starts listening: the first request already sees the imported, published site.
         builder.Services.AddHostedService<SiteInitializationService>();
         builder.Services.AddOptions<SchedulingOptions>()

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Xml.Linq;
+using Site.Tests.TestSupport;
 
 namespace Site.Tests.Hosting;
 
@@ -20,30 +20,8 @@ public sealed class SiteCommandProcessTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunSiteAsync(params string[] args)
-    {
-        var siteDll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(siteDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Site__DataPath"] = Path.Combine(_work, "data");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunSiteAsync(params string[] args) =>
+        SiteProcess.RunAsync(Path.Combine(_work, "data"), args);
 
     [Fact]
     public async Task Export_writes_the_site_in_usync_format()

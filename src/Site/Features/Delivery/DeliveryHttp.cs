@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Site.Core.Notifications;
 using Site.Core.Publishing;
+using Site.Hosting;
 
 namespace Site.Features.Delivery;
 
@@ -63,10 +63,10 @@ internal sealed class DeliveryJsonResult(object value) : IResult, IStatusCodeHtt
         ArgumentNullException.ThrowIfNull(httpContext);
         var options = httpContext.RequestServices.GetRequiredService<IOptions<DeliveryApiOptions>>().Value;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json);
-        var etag = new EntityTagHeaderValue("\"" + Base64Url(SHA256.HashData(bytes).AsSpan(0, 18)) + "\"");
+        var etag = ConditionalRequests.TagOf(bytes);
         var snapshot = httpContext.Items[DeliveryApiExtensions.SnapshotItem] as PublishedSnapshot
             ?? httpContext.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current;
-        var lastModified = new DateTimeOffset(snapshot.BuiltAtUtc.Ticks - (snapshot.BuiltAtUtc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var lastModified = ConditionalRequests.Seconds(new DateTimeOffset(snapshot.BuiltAtUtc.Ticks, TimeSpan.Zero));
 
         var request = httpContext.Request;
         var headers = httpContext.Response.Headers;
@@ -75,7 +75,7 @@ internal sealed class DeliveryJsonResult(object value) : IResult, IStatusCodeHtt
         headers.CacheControl = CacheControl(httpContext, options);
         headers.Vary = new StringValues(VaryHeaders);
 
-        if (IsNotModified(request, etag, lastModified))
+        if (ConditionalRequests.IsNotModified(request, etag, lastModified))
         {
             httpContext.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -106,21 +106,6 @@ internal sealed class DeliveryJsonResult(object value) : IResult, IStatusCodeHtt
             ? "public, max-age=" + options.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)
             : "public, no-cache";
     }
-
-    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
-    {
-        var typed = request.GetTypedHeaders();
-        var ifNoneMatch = typed.IfNoneMatch;
-        if (ifNoneMatch.Count > 0)
-        {
-            return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
-        }
-
-        return typed.IfModifiedSince is { } since && lastModified <= since;
-    }
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using Site.Core.Publishing;
+using Site.Hosting;
 
 namespace Site.Features.Public;
 
@@ -45,14 +46,14 @@ internal static class SitemapEndpoints
 
             writer.WriteEndElement();
         });
-        return Results.Text(xml, "application/xml; charset=utf-8", Encoding.UTF8);
+        return new ValidatedTextResult(xml, "application/xml; charset=utf-8", LastChange(snapshot));
     }
 
     public static IResult Robots(HttpRequest request, IOptions<PublicSiteOptions> options)
     {
         var baseUrl = PublicContentController.BaseUrl(request, options.Value);
         var text = $"User-agent: *\nAllow: /\nDisallow: /umbraco/\nDisallow: /error/\n\nSitemap: {baseUrl}/sitemap.xml\n";
-        return Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8);
+        return new ValidatedTextResult(text, "text/plain; charset=utf-8", lastModified: null);
     }
 
     public static IResult Feed(string prefix, HttpRequest request, IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options)
@@ -105,8 +106,14 @@ internal static class SitemapEndpoints
 
             writer.WriteEndElement();
         });
-        return Results.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        return new ValidatedTextResult(xml, "application/atom+xml; charset=utf-8", LastChange(snapshot));
     }
+
+    /// <summary>
+    /// When the snapshot went live: not the newest item's date, which goes back when an item is taken down, and a
+    /// client asking If-Modified-Since would then keep a list that still holds it.
+    /// </summary>
+    private static DateTimeOffset LastChange(PublishedSnapshot snapshot) => new(snapshot.BuiltAtUtc.Ticks, TimeSpan.Zero);
 
     private static void WriteAlternate(XmlWriter writer, string hreflang, string href)
     {

@@ -64,4 +64,63 @@ public sealed class SitemapAndFeedTests(SiteFactory site)
         Assert.Contains("Disallow: /umbraco/", text, StringComparison.Ordinal);
         Assert.Matches(@"Sitemap: http://[^/]+/sitemap\.xml", text);
     }
+
+    [Theory]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/en/feed.xml")]
+    [InlineData("/zh/feed.xml")]
+    [InlineData("/robots.txt")]
+    public async Task Crawlers_and_feed_readers_revalidate_and_get_a_304_while_nothing_changed(string path)
+    {
+        using var client = site.CreateBrowserClient();
+        using var first = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+
+        using var byTag = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        byTag.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(byTag);
+        using var otherTag = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        otherTag.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"stale\""));
+        using var modified = await client.SendAsync(otherTag);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await modified.Content.ReadAsStringAsync());
+        if (path != "/robots.txt")
+        {
+            var lastModified = first.Content.Headers.LastModified;
+            Assert.NotNull(lastModified);
+            using var bySince = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            bySince.Headers.IfModifiedSince = lastModified;
+            using var sinceAnswer = await client.SendAsync(bySince);
+            Assert.Equal(HttpStatusCode.NotModified, sinceAnswer.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_publish_changes_the_sitemaps_tag_so_a_revalidating_crawler_gets_the_new_list()
+    {
+        using var client = site.CreateBrowserClient();
+        using var before = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        var slug = "etag-" + Guid.NewGuid().ToString("N")[..8];
+        var key = await site.PublishNewsAsync(slug, new Dictionary<string, (string, string)> { ["zh-CN"] = ("标签", "正文"), ["en-US"] = ("Tag", "Body") });
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/sitemap.xml", UriKind.Relative));
+            request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            using var after = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.Contains(slug, await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await site.RemoveAsync(key);
+        }
+    }
 }
