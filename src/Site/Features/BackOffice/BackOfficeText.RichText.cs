@@ -5,7 +5,7 @@ namespace Site.Features.BackOffice;
 /// <summary>The rich text editor's words (its toolbar and prompts), handed to the script as JSON on the field.</summary>
 public sealed partial class BackOfficeText
 {
-    public string RichTextEditorWords => JsonSerializer.Serialize(new Dictionary<string, string>
+    public string RichTextEditorWords => JsonSerializer.Serialize(new Dictionary<string, string>(RichTextInsertWords)
     {
         ["toolbar"] = T("Formatting"),
         ["editor"] = T("Rich text"),
