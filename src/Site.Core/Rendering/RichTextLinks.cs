@@ -33,7 +33,7 @@ public static partial class RichTextLinks
 
     /// <summary>
     /// The sanitizer's rule for a link: an href that looks like a link to a page but is not exactly one (a script
-    /// address hidden in it, text around it) is dropped; <c>type="document"</c> stays only on a link to a page.
+    /// address hidden in it, text around it) is dropped; a link to a page has <c>type="document"</c>, no other link a type.
     /// </summary>
     internal static void Check(IElement link)
     {
@@ -50,12 +50,14 @@ public static partial class RichTextLinks
             }
         }
 
-        if (link.HasAttribute("type"))
+        if (Key(link.GetAttribute("href")) is not null)
         {
-            if (Key(link.GetAttribute("href")) is null || link.GetAttribute("type") != "document")
-            {
-                link.RemoveAttribute("type");
-            }
+            // Umbraco tells a link to a page from one to a media item by its type.
+            link.SetAttribute("type", "document");
+        }
+        else
+        {
+            link.RemoveAttribute("type");
         }
     }
 

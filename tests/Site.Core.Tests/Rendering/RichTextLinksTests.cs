@@ -21,9 +21,9 @@ public sealed class RichTextLinksTests
     [Fact]
     public void An_upper_case_key_is_kept_in_the_stored_form()
     {
-        var clean = RichTextRenderer.Sanitize("<a type=\"document\" href=\"/{localLink:EED5FC6B-96FD-45A5-A0F1-B1ADFB483C2F}\">x</a>");
+        var clean = RichTextRenderer.Sanitize("<a type=\"document\" href=\"/{localLink:EED5FC6B-96FD-45A5-A0F1-B1ADFB483C2F}\">x</a><a href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">y</a>");
 
-        Assert.Equal("<a type=\"document\" href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">x</a>", clean);
+        Assert.Equal("<a type=\"document\" href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">x</a><a href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\" type=\"document\">y</a>", clean);
     }
 
     [Theory]
@@ -46,11 +46,11 @@ public sealed class RichTextLinksTests
     }
 
     [Fact]
-    public void The_type_attribute_stays_only_on_links_to_pages()
+    public void Links_to_pages_are_of_type_document_and_no_other_link_has_a_type()
     {
         var clean = RichTextRenderer.Sanitize("<a type=\"document\" href=\"https://example.org/\">a</a><a type=\"text/html\" href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">b</a><p type=\"x\">c</p>");
 
-        Assert.Equal("<a href=\"https://example.org/\">a</a><a href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">b</a><p>c</p>", clean);
+        Assert.Equal("<a href=\"https://example.org/\">a</a><a type=\"document\" href=\"/{localLink:eed5fc6b-96fd-45a5-a0f1-b1adfb483c2f}\">b</a><p>c</p>", clean);
     }
 
     [Fact]
