@@ -143,6 +143,16 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         Assert.Contains("The image was added", await page.Locator(Field + " + .rte .rte-status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator(Editor).EvaluateAsync<bool>("el => el === document.activeElement"), "focus is back in the text");
 
+        // Escape cancels: nothing is uploaded or placed.
+        var uploads = 0;
+        page.Request += (_, request) => uploads += request.Url.Contains("/umbraco/richtext/media", StringComparison.Ordinal) ? 1 : 0;
+        await DropAsync(page, "second.png", "image/png", Png(30, 30));
+        await page.Locator("dialog.rte-dialog").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator("dialog.rte-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await page.Locator(Editor + " img").CountAsync());
+        Assert.Equal(0, uploads);
+
         // Undo takes the image out, redo puts it back.
         await page.Keyboard.PressAsync("Control+z");
         Assert.Equal(0, await page.Locator(Editor + " img").CountAsync());
@@ -239,22 +249,34 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
             await editor.ClickAsync();
             await page.Keyboard.TypeAsync(text);
             await page.Keyboard.PressAsync("Shift+Home");
-            await page.Locator($"textarea[name='v.richBody.{culture}'] + .rte button[title='Link']").ClickAsync();
             var dialog = page.Locator("dialog.rte-dialog");
-            await dialog.WaitForAsync();
-            // The name in the other language finds it too; Down to the list, Enter to choose, Apply.
-            await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
-            await dialog.Locator(".rte-link-result").First.WaitForAsync();
             if (culture == "en-US")
             {
+                // From the toolbar; the name in the other language finds it too; Down to the list, Enter chooses, Apply.
+                await page.Locator($"textarea[name='v.richBody.{culture}'] + .rte button[title='Link']").ClickAsync();
+                await dialog.WaitForAsync();
+                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
+                await dialog.Locator(".rte-link-result").First.WaitForAsync();
                 await Axe.AssertNoViolationsAsync(page, "link dialog");
+                await page.Keyboard.PressAsync("ArrowDown");
+                await page.Keyboard.PressAsync("Enter");
+                Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            }
+            else
+            {
+                // Keyboard only: Ctrl+K from the text, type, Enter chooses the first page found, Enter applies.
+                await page.Keyboard.PressAsync("Control+k");
+                await dialog.WaitForAsync();
+                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
+                await dialog.Locator(".rte-link-result").First.WaitForAsync();
+                await page.Keyboard.PressAsync("Enter");
+                Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
+                await page.Keyboard.PressAsync("Enter");
             }
 
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("Enter");
-            Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
-            await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
             await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            Assert.True(await editor.EvaluateAsync<bool>("el => el === document.activeElement"), "focus is back in the text");
             var html = await page.Locator($"textarea[name='v.richBody.{culture}']").InputValueAsync();
             Assert.Contains($"href=\"/{{localLink:{target.Key:D}}}\"", html, StringComparison.Ordinal);
             Assert.Contains("type=\"document\"", html, StringComparison.Ordinal);

@@ -188,6 +188,15 @@ export function handlePaste(ctx, view, event) {
   return true;
 }
 
+// Ctrl+K (Cmd+K) opens the link dialog, as in most editors: no need to leave the text for the toolbar.
+export function handleKeyDown(ctx, view, event) {
+  if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || !view.editable) return false;
+  if (view.composing) return false;
+  event.preventDefault();
+  editLink(ctx);
+  return true;
+}
+
 export function handleDrop(ctx, view, event, moved) {
   const files = event.dataTransfer?.files;
   if (moved || !files || files.length === 0 || !view.editable) return false;

@@ -6,7 +6,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
-import { PageLink, safeUrl, pastedHtml, handlePaste, handleDrop, editLink, askAltText } from './richtext-insert.js';
+import { PageLink, safeUrl, pastedHtml, handlePaste, handleDrop, handleKeyDown, editLink, askAltText } from './richtext-insert.js';
 
 // Images keep their media library key (data-udi): the page shows the item's current file, size and alt text.
 const MediaImage = Image.extend({
@@ -103,6 +103,7 @@ function enhance(textarea) {
       transformPastedHTML: (html) => pastedHtml(ctx, html),
       handlePaste: (view, event) => handlePaste(ctx, view, event),
       handleDrop: (view, event, _slice, moved) => handleDrop(ctx, view, event, moved),
+      handleKeyDown: (view, event) => handleKeyDown(ctx, view, event),
     },
     onUpdate: ({ editor: e }) => { textarea.value = e.isEmpty ? '' : stored(e.getHTML()); },
   });
@@ -169,6 +170,8 @@ function enhance(textarea) {
     dialog.showModal();
   }
 
+  // The link dialog also opens with Ctrl+K from the text (handleKeyDown in richtext-insert.js).
+  buttons.find(({ b }) => b.title === t('link', 'Link'))?.b.setAttribute('aria-keyshortcuts', 'Control+K');
   const refresh = () => buttons.forEach(({ b, isActive }) => b.setAttribute('aria-pressed', String(isActive())));
   editor.on('selectionUpdate', refresh);
   editor.on('transaction', refresh);
