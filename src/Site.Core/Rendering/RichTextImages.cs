@@ -4,7 +4,7 @@ using Site.Core.Media;
 namespace Site.Core.Rendering;
 
 /// <summary>Images in rich text and their alt text: every image a page shows needs a description in the page's language.</summary>
-public static class RichTextImages
+internal static class RichTextImages
 {
     /// <summary>
     /// Whether the markup holds an image that would be shown without alt text in the culture: none in the markup and

@@ -14,6 +14,7 @@ namespace Site.Tests.Features.BackOffice;
 /// text goes into the media library through the upload's checks, with its alt text in the field's language; pages to
 /// link to are found by name and given in their stored link form.
 /// </summary>
+[Collection(ContentChangeTests.ContentChanges)]
 public sealed class RichTextEditorEndpointTests(SiteFactory site)
 {
     private static byte[] Png(int width = 40, int height = 30)
