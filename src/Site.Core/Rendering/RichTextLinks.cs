@@ -74,7 +74,7 @@ public static partial class RichTextLinks
             return html;
         }
 
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        using var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = document.Body!;
         body.InnerHtml = html;
         foreach (var link in body.QuerySelectorAll("a[href]").ToList())
@@ -95,9 +95,7 @@ public static partial class RichTextLinks
             }
         }
 
-        var result = body.InnerHtml;
-        document.Dispose();
-        return result;
+        return body.InnerHtml;
     }
 
     [GeneratedRegex(@"^/\{localLink:(?<key>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}$", RegexOptions.CultureInvariant, 200)]

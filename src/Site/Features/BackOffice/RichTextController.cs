@@ -11,9 +11,12 @@ namespace Site.Features.BackOffice;
 /// the media library through the same checks as the media screen, and pages of this site to link to.
 /// Answers are JSON for the script; refusals are ProblemDetails whose detail is in the editor's language.
 /// </summary>
-[Route(BackOfficeExtensions.Path + "/richtext")]
+[Route(Path)]
 public sealed class RichTextController(IMediaService media, IContentService content, IPublishedSnapshotAccessor snapshots) : BackOfficeControllerBase
 {
+    /// <summary>The script's endpoints: their errors, even those raised before an action runs, are ProblemDetails.</summary>
+    public const string Path = BackOfficeExtensions.Path + "/richtext";
+
     public const int MaxPages = 20;
 
     /// <summary>

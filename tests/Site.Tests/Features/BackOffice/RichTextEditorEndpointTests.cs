@@ -98,6 +98,18 @@ public sealed class RichTextEditorEndpointTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_file_far_over_the_limit_is_refused_before_reading_as_a_problem_with_the_limit()
+    {
+        using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Writers);
+
+        var (response, json, lang) = await UploadAsync(browser, new byte[32 * 1024 * 1024], "huge.png", "Huge");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("20", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(lang.StartsWith("zh", StringComparison.Ordinal) ? "MB" : "larger than 20 MB", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_are_found_by_name_in_either_language_with_their_link_by_key()
     {
         using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Writers);
