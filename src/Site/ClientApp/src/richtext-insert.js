@@ -209,6 +209,8 @@ export function handleDrop(ctx, view, event, moved) {
 // The link dialog: a page of this site (found by name in either language, stored by key) or an address.
 export function editLink(ctx) {
   const { editor, t } = ctx;
+  // Inside a link, the whole link is what the dialog changes (and its text names the chosen page).
+  if (editor.isActive('link')) editor.commands.extendMarkRange('link');
   const current = editor.getAttributes('link');
   const currentHref = current.href || '';
   const isPage = pageHref.test(currentHref);
@@ -282,6 +284,7 @@ export function editLink(ctx) {
         const button = element('button', { type: 'button', class: 'rte-link-result', 'aria-pressed': String(chosen?.href === page.href) });
         button.append(element('span', { text: page.name }));
         if (page.otherNames) button.append(element('span', { class: 'hint', text: ` ${page.otherNames}` }));
+        if (!page.published) button.append(element('span', { class: 'hint', text: ` (${t('linkNotLive', 'not published in this language')})` }));
         button.addEventListener('click', () => choose(page, button));
         return element('li', {}, [button]);
       }));

@@ -21,6 +21,7 @@ public sealed partial class BackOfficeText
         ["linkPage"] = T("Page on this site"),
         ["linkExternal"] = T("Web or mail address"),
         ["linkSearch"] = T("Find a page by its name (either language)"),
+        ["linkNotLive"] = T("not published in this language yet: until it is, the link shows as plain text"),
         ["linkNoPages"] = T("No page has that name."),
         ["linkChosen"] = T("Chosen page:"),
         ["linkChoosePage"] = T("Choose a page from the list."),
