@@ -75,6 +75,7 @@ internal static class Messages
     public static readonly LocalizedText NotMediaItem = LocalizedText.Of("{0}: item {1} is not a media item. Each item is an object with a mediaKey (Umbraco's MediaPicker3 value: key, mediaKey, mediaTypeAlias, crops, focalPoint).");
     public static readonly LocalizedText MarkdownTooDeep = LocalizedText.Of("{0} is nested too deeply to be shown (quotes, lists or emphasis inside one another, more than a hundred levels). Flatten it.");
     public static readonly LocalizedText NotRichText = LocalizedText.Of("{0} must be rich text: HTML, or Umbraco's rich text value (a JSON object with the markup text and the blocks object or null).");
+    public static readonly LocalizedText ImageWithoutAlt = LocalizedText.Of("{0} has an image without alt text in {1}: describe each image for people who cannot see it (in the image, or on its media item) before saving.");
     public static readonly LocalizedText NotContentUdi = LocalizedText.Of("{0} must be a document link (umb://document/...).");
     public static readonly LocalizedText NameRequired = LocalizedText.Of("A name is required in {0}.");
     public static readonly LocalizedText Conflict = LocalizedText.Of("Someone saved a newer version ({0}) after you opened version {1}. Nothing was overwritten.");

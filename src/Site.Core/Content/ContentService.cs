@@ -37,7 +37,8 @@ internal sealed class ContentService(
     ISiteDbContextFactory dbFactory,
     IContentSchemaStore schemaStore,
     IEventAggregator events,
-    TimeProvider clock) : IContentService
+    TimeProvider clock,
+    Media.IMediaLibrary media) : IContentService
 {
     public async Task<ContentNode?> GetAsync(Guid key, CancellationToken cancellationToken)
     {
@@ -178,6 +179,7 @@ internal sealed class ContentService(
         // Rich text is stored in one form with its markup sanitized, whatever the editor sent.
         edit = edit with { Data = EditorValues.ForSaving(type, edit.Data) };
         var errors = ContentValidator.ValidateForSave(schema, type, edit.Data);
+        errors.AddRange(ImagesWithoutAltText(schema, type, edit.Data));
         if (errors.Count > 0)
         {
             return new SaveResult(SaveStatus.ValidationFailed, null, errors);
@@ -286,5 +288,30 @@ internal sealed class ContentService(
         var current = await db.Versions.AsNoTracking().FirstAsync(v => v.Id == node.CurrentVersionId, cancellationToken).ConfigureAwait(false);
         var published = await db.PublishedCultures.AsNoTracking().Where(p => p.NodeKey == key).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ContentMapping.ToNode(node, current, published);
+    }
+
+    /// <summary>
+    /// Every image in rich text needs alt text in each culture it is shown in: in the markup, or on its media item.
+    /// Checked on an editor's save only (an import keeps what Umbraco had); an invariant value is shown in every language.
+    /// </summary>
+    private IEnumerable<ContentError> ImagesWithoutAltText(ContentSchema schema, ContentType type, ContentData data)
+    {
+        foreach (var value in data.Values)
+        {
+            if (type.FindProperty(value.Alias) is not { EditorAlias: PropertyEditors.RichText } property
+                || EditorValues.RichTextMarkup(value.Value) is not { } markup)
+            {
+                continue;
+            }
+
+            foreach (var culture in value.Culture is { } own ? [own] : schema.Languages.All.Select(l => l.IsoCode))
+            {
+                if (Rendering.RichTextImages.LacksAltText(markup, culture, media.Find))
+                {
+                    yield return new ContentError(value.Alias, value.Culture, Messages.ImageWithoutAlt.Format(property.Name, culture));
+                    break;
+                }
+            }
+        }
     }
 }

@@ -70,6 +70,7 @@ internal static class MediaMessages
     public static readonly LocalizedText Empty = LocalizedText.Of("The file is empty.");
     public static readonly LocalizedText TooLarge = LocalizedText.Of("The file is larger than {0} MB.");
     public static readonly LocalizedText UnsupportedType = LocalizedText.Of("Only JPEG, PNG, GIF and WebP images and PDF documents can be uploaded; this file's content is none of them (whatever its name says).");
+    public static readonly LocalizedText ImageOnly = LocalizedText.Of("Only JPEG, PNG, GIF and WebP images can be placed in the text; this file's content is none of them (whatever its name says).");
     public static readonly LocalizedText Corrupt = LocalizedText.Of("The image could not be read: the file is damaged or not really an image.");
     public static readonly LocalizedText TooManyPixels = LocalizedText.Of("The image is {0} × {1} pixels: at most {2} megapixels are accepted. Make it smaller and upload it again.");
     public static readonly LocalizedText AltTextRequired = LocalizedText.Of("Describe the image for people who cannot see it (alt text) in {0}.");

@@ -16,6 +16,12 @@ public interface IMediaService
 {
     Task<MediaResult> UploadAsync(Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An upload whose alt text is required in the given cultures only: an image placed in rich text brings its alt
+    /// text in the markup of the field's language, and the other languages' texts can be added to the item later.
+    /// </summary>
+    Task<MediaResult> UploadForTextAsync(Stream content, string fileName, IReadOnlyDictionary<string, string> altText, IReadOnlyCollection<string> altRequiredIn, BackOfficeUser user, CancellationToken cancellationToken);
+
     Task<MediaResult> UpdateAsync(Guid key, IReadOnlyDictionary<string, string> altText, FocalPoint focalPoint, BackOfficeUser user, CancellationToken cancellationToken);
 
     Task<MediaResult> DeleteAsync(Guid key, BackOfficeUser user, CancellationToken cancellationToken);
@@ -39,8 +45,20 @@ internal sealed class MediaService(
 
     private string Root => Path.GetFullPath(Path.Combine(options.Value.DataPath, options.Value.Media.Folder));
 
-    public async Task<MediaResult> UploadAsync(
-        Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken)
+    public Task<MediaResult> UploadAsync(
+        Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, BackOfficeUser user, CancellationToken cancellationToken) =>
+        UploadCheckedAsync(content, fileName, altText, focalPoint, null, user, cancellationToken);
+
+    public Task<MediaResult> UploadForTextAsync(
+        Stream content, string fileName, IReadOnlyDictionary<string, string> altText, IReadOnlyCollection<string> altRequiredIn, BackOfficeUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(altRequiredIn);
+        return UploadCheckedAsync(content, fileName, altText, null, altRequiredIn, user, cancellationToken);
+    }
+
+    private async Task<MediaResult> UploadCheckedAsync(
+        Stream content, string fileName, IReadOnlyDictionary<string, string> altText, FocalPoint? focalPoint, IReadOnlyCollection<string>? altRequiredIn,
+        BackOfficeUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(altText);
@@ -66,6 +84,12 @@ internal sealed class MediaService(
             return new MediaResult(MediaStatus.UnsupportedType, null, MediaMessages.UnsupportedType);
         }
 
+        if (altRequiredIn is not null && type.Kind != MediaKind.Image)
+        {
+            // Placed in a text: an image or nothing (a document would be a link, through the media screen).
+            return new MediaResult(MediaStatus.UnsupportedType, null, MediaMessages.ImageOnly);
+        }
+
         var focal = focalPoint ?? FocalPoint.Centre;
         if (!focal.IsValid)
         {
@@ -75,7 +99,7 @@ internal sealed class MediaService(
         int? width = null, height = null;
         if (type.Kind == MediaKind.Image)
         {
-            var missing = await MissingAltAsync(altText, cancellationToken).ConfigureAwait(false);
+            var missing = await MissingAltAsync(altText, altRequiredIn, cancellationToken).ConfigureAwait(false);
             if (missing is not null)
             {
                 return new MediaResult(MediaStatus.AltTextRequired, null, MediaMessages.AltTextRequired.Format(missing));
@@ -145,7 +169,7 @@ internal sealed class MediaService(
             return new MediaResult(MediaStatus.NotFound, null, MediaMessages.NotFound);
         }
 
-        if (record.Kind == nameof(MediaKind.Image) && await MissingAltAsync(altText, cancellationToken).ConfigureAwait(false) is { } missing)
+        if (record.Kind == nameof(MediaKind.Image) && await MissingAltAsync(altText, null, cancellationToken).ConfigureAwait(false) is { } missing)
         {
             return new MediaResult(MediaStatus.AltTextRequired, null, MediaMessages.AltTextRequired.Format(missing));
         }
@@ -217,9 +241,10 @@ internal sealed class MediaService(
         return Path.Combine(Root, item.Key.ToString("N"), "original" + item.Extension);
     }
 
-    private async Task<string?> MissingAltAsync(IReadOnlyDictionary<string, string> altText, CancellationToken cancellationToken)
+    private async Task<string?> MissingAltAsync(IReadOnlyDictionary<string, string> altText, IReadOnlyCollection<string>? requiredIn, CancellationToken cancellationToken)
     {
-        var languages = (await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false)).Languages.All;
+        var languages = (await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false)).Languages.All
+            .Where(l => requiredIn is null || requiredIn.Contains(l.IsoCode, StringComparer.OrdinalIgnoreCase));
         return languages.FirstOrDefault(l => !altText.Any(a => string.Equals(a.Key, l.IsoCode, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(a.Value)))?.IsoCode;
     }
 

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Site.Core.Content;
+using Site.Core.Rendering;
 
 namespace Site.Core.Publishing;
 
@@ -12,6 +14,9 @@ public sealed class PublishedContent
     private readonly ContentData _invariant;
     private readonly SnapshotBuildCache _cache;
     private List<PublishedContent>? _children; // most nodes are leaves: no list for them
+
+    // Links to pages resolved against this snapshot's URLs, kept with the HTML they were made from.
+    private ConcurrentDictionary<(string Alias, string Culture), (string Source, string Html)>? _linked;
 
     internal PublishedContent(
         Guid key,
@@ -56,6 +61,9 @@ public sealed class PublishedContent
 
     /// <summary>The rule protecting this node: its own, else the nearest ancestor's; null when it is public.</summary>
     public Members.PublicAccessRule? AccessRule { get; internal set; }
+
+    /// <summary>The snapshot this node belongs to: links in its rich text point at the URLs of that snapshot.</summary>
+    internal PublishedSnapshot? Snapshot { get; set; }
 
     public bool IsProtected => AccessRule is not null;
 
@@ -156,9 +164,34 @@ public sealed class PublishedContent
         if (property.EditorAlias == PropertyEditors.RichText)
         {
             // The culture asked for, not the value's: an image's alt text may come from the media item in it.
-            return EditorValues.RichTextMarkup(value) is { } markup && _cache.RichHtml(data, alias, culture, markup) is { Length: > 0 } html ? html : null;
+            return EditorValues.RichTextMarkup(value) is { } markup && _cache.RichHtml(data, alias, culture, markup) is { Length: > 0 } html
+                ? WithPageLinks(alias, culture, html)
+                : null;
         }
 
         return _cache.Html(data, alias, valueCulture ?? string.Empty, value);
+    }
+
+    /// <summary>
+    /// Links to pages (stored by key) pointed at the pages' URLs in this snapshot and culture, or reduced to their text
+    /// when the page is not live in it. Done per snapshot, as a rename or move elsewhere changes the URL.
+    /// </summary>
+    private string WithPageLinks(string alias, string culture, string html)
+    {
+        if (!RichTextLinks.HasLocalLinks(html))
+        {
+            return html;
+        }
+
+        var linked = LazyInitializer.EnsureInitialized(ref _linked);
+        if (linked.TryGetValue((alias, culture), out var known) && ReferenceEquals(known.Source, html))
+        {
+            return known.Html;
+        }
+
+        var snapshot = Snapshot;
+        var resolved = RichTextLinks.Resolve(html, key => snapshot?.GetByKey(key)?.Url(culture));
+        linked[(alias, culture)] = (html, resolved);
+        return resolved;
     }
 }

@@ -23,6 +23,7 @@ public sealed class PublishedSnapshot
         foreach (var node in roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
         {
             _byKey[node.Key] = node;
+            node.Snapshot = this;
             foreach (var culture in node.Cultures.Values)
             {
                 _routes.TryAdd(UrlSegments.NormalizePath(culture.Url), node);

@@ -52,7 +52,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "hr", "code", "pre",
     ];
 
-    private static readonly string[] Attributes = ["href", "title", "target", "src", "alt", "width", "height", "data-udi", "colspan", "rowspan"];
+    private static readonly string[] Attributes = ["href", "title", "target", "src", "alt", "width", "height", "data-udi", "colspan", "rowspan", "type"];
 
     /// <summary>Where text ends a line of its own: the plain text puts a space there, so words of two blocks never merge.</summary>
     private static readonly FrozenSet<string> BlockElements = FrozenSet.Create(
@@ -172,7 +172,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         }
 
         Sanitizer.SanitizeDom(document, body);
-        foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target]").ToList())
+        foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target], [type]").ToList())
         {
             CheckAttributes(element);
         }
@@ -193,6 +193,8 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
 
         if (element.LocalName == "a")
         {
+            // A link to a page of this site, by key (Umbraco's form), or no address at all.
+            RichTextLinks.Check(element);
             if (element.GetAttribute("href") is { } href && !EditorValues.IsAllowedUrl(href))
             {
                 element.RemoveAttribute("href");
@@ -214,6 +216,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         else
         {
             element.RemoveAttribute("target");
+            element.RemoveAttribute("type");
         }
 
         if (element.LocalName == "img")

@@ -6,6 +6,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
+import { PageLink, safeUrl, pastedHtml, handlePaste, handleDrop, handleKeyDown, editLink, askAltText } from './richtext-insert.js';
 
 // Images keep their media library key (data-udi): the page shows the item's current file, size and alt text.
 const MediaImage = Image.extend({
@@ -20,8 +21,6 @@ const MediaImage = Image.extend({
     };
   },
 });
-
-const safeUrl = (url) => /^(https?:\/\/|mailto:|\/(?![\/\\]))/i.test(url.trim());
 
 function button(toolbar, label, title, run, isActive) {
   const b = document.createElement('button');
@@ -61,17 +60,34 @@ function enhance(textarea) {
   toolbar.setAttribute('aria-label', t('toolbar', 'Formatting'));
   const surface = document.createElement('div');
   surface.className = 'rte-surface';
-  wrapper.append(toolbar, surface);
+  // Says what happened to a dropped or pasted image (uploaded, refused and why, left out).
+  const status = document.createElement('p');
+  status.className = 'rte-status';
+  status.setAttribute('role', 'status');
+  status.hidden = true;
+  wrapper.append(toolbar, status, surface);
   textarea.insertAdjacentElement('afterend', wrapper);
   textarea.hidden = true;
 
+  const ctx = {
+    textarea,
+    t,
+    lang: textarea.lang || '',
+    editor: null,
+    notify: (message, isError = false) => {
+      status.textContent = message;
+      status.classList.toggle('rte-status-error', isError);
+      status.hidden = false;
+    },
+  };
   const editor = new Editor({
     element: surface,
     editable: !textarea.readOnly,
     injectCSS: false, // the site's style-src is 'self': the editor's styles are in backoffice.css
     content: textarea.value,
     extensions: [
-      StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, link: { openOnClick: false, protocols: ['mailto'], isAllowedUri: (url) => safeUrl(url) } }),
+      StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, link: false }),
+      PageLink.configure({ openOnClick: false, protocols: ['mailto'], isAllowedUri: (url) => safeUrl(url) }),
       MediaImage.configure({ inline: false }),
       TableKit.configure({ table: { resizable: false } }),
     ],
@@ -83,12 +99,16 @@ function enhance(textarea) {
         lang: textarea.lang || '',
         class: 'rte-content',
       },
-      // Pasted images are never hot-linked: only media of this site may be placed (through the media library).
-      transformPastedHTML: (html) => html.replace(/<img\b[^>]*>/gi, (tag) => (/\ssrc=["']\/media\//i.test(tag) ? tag : '')),
+      // Pasted images are never hot-linked: data: images are uploaded into the media library, others left out.
+      transformPastedHTML: (html) => pastedHtml(ctx, html),
+      handlePaste: (view, event) => handlePaste(ctx, view, event),
+      handleDrop: (view, event, _slice, moved) => handleDrop(ctx, view, event, moved),
+      handleKeyDown: (view, event) => handleKeyDown(ctx, view, event),
     },
     onUpdate: ({ editor: e }) => { textarea.value = e.isEmpty ? '' : stored(e.getHTML()); },
   });
 
+  ctx.editor = editor;
   const c = () => editor.chain().focus();
   const buttons = [
     button(toolbar, 'H2', t('h2', 'Heading'), () => c().toggleHeading({ level: 2 }).run(), () => editor.isActive('heading', { level: 2 })),
@@ -98,14 +118,7 @@ function enhance(textarea) {
     button(toolbar, '•', t('bulletList', 'Bulleted list'), () => c().toggleBulletList().run(), () => editor.isActive('bulletList')),
     button(toolbar, '1.', t('orderedList', 'Numbered list'), () => c().toggleOrderedList().run(), () => editor.isActive('orderedList')),
     button(toolbar, '❝', t('quote', 'Quote'), () => c().toggleBlockquote().run(), () => editor.isActive('blockquote')),
-    button(toolbar, '🔗', t('link', 'Link'), () => {
-      const current = editor.getAttributes('link').href || '';
-      const url = window.prompt(t('linkPrompt', 'Link address (https://…, mailto:… or a page of this site, /en/…); empty removes the link'), current);
-      if (url === null) return;
-      if (url.trim() === '') { c().unsetLink().run(); return; }
-      if (!safeUrl(url)) { window.alert(t('linkRefused', 'Only https://, mailto: and this site\'s own pages can be linked.')); return; }
-      c().extendMarkRange('link').setLink({ href: url.trim() }).run();
-    }, () => editor.isActive('link')),
+    button(toolbar, '🔗', t('link', 'Link'), () => editLink(ctx), () => editor.isActive('link')),
     button(toolbar, '🖼', t('image', 'Image from the media library'), () => chooseImage(), () => editor.isActive('image')),
     button(toolbar, '▦', t('table', 'Table'), () => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), () => editor.isActive('table')),
     button(toolbar, '↶', t('undo', 'Undo'), () => c().undo().run(), () => false),
@@ -137,9 +150,11 @@ function enhance(textarea) {
       const name = document.createElement('span');
       name.textContent = image.alt || image.name;
       pick.append(thumb, name);
-      pick.addEventListener('click', () => {
+      pick.addEventListener('click', async () => {
         dialog.close();
-        editor.chain().focus().setImage({ src: image.src, alt: image.alt || '', 'data-udi': image.udi }).run();
+        // An item without alt text in this field's language gets it here: the page must not show it undescribed.
+        const alt = image.alt || await askAltText(ctx, { preview: image.thumb });
+        if (alt) editor.chain().focus().setImage({ src: image.src, alt, 'data-udi': image.udi }).run();
       });
       item.appendChild(pick);
       list.appendChild(item);
@@ -155,6 +170,8 @@ function enhance(textarea) {
     dialog.showModal();
   }
 
+  // The link dialog also opens with Ctrl+K from the text (handleKeyDown in richtext-insert.js).
+  buttons.find(({ b }) => b.title === t('link', 'Link'))?.b.setAttribute('aria-keyshortcuts', 'Control+K');
   const refresh = () => buttons.forEach(({ b, isActive }) => b.setAttribute('aria-pressed', String(isActive())));
   editor.on('selectionUpdate', refresh);
   editor.on('transaction', refresh);

@@ -5,7 +5,7 @@ namespace Site.Features.BackOffice;
 /// <summary>The rich text editor's words (its toolbar and prompts), handed to the script as JSON on the field.</summary>
 public sealed partial class BackOfficeText
 {
-    public string RichTextEditorWords => JsonSerializer.Serialize(new Dictionary<string, string>
+    public string RichTextEditorWords => JsonSerializer.Serialize(new Dictionary<string, string>(RichTextInsertWords)
     {
         ["toolbar"] = T("Formatting"),
         ["editor"] = T("Rich text"),
@@ -17,7 +17,6 @@ public sealed partial class BackOfficeText
         ["orderedList"] = T("Numbered list"),
         ["quote"] = T("Quote"),
         ["link"] = T("Link"),
-        ["linkPrompt"] = T("Link address (https://…, mailto:… or a page of this site, /en/…); empty removes the link"),
         ["linkRefused"] = T("Only https://, mailto: and this site's own pages can be linked."),
         ["table"] = T("Table"),
         ["image"] = T("Image from the media library"),

@@ -10,6 +10,8 @@ public sealed partial class BackOfficeText
     public string NothingFound => T("No item has that in its name.");
     public string TreeKeyboardHint => T("In the tree, the Up and Down keys move between items, Right opens a level and Left closes it; Alt with Up or Down moves an item among its siblings.");
     public string TreeMoved => T("{0} moved.");
+    public string TreeMovedUnder => T("{0} moved under {1}.");
+    public string TreeDragHint => T("With a mouse, drag an item above or below a sibling to reorder, or onto another item to move it there.");
     public string CreateUnder(string name) => Formatted(T("Create an item under {0}"), name);
 
     public string TreeState(string culture, TreeCultureStatus status) => Formatted(status switch

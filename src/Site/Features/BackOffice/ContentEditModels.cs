@@ -95,7 +95,8 @@ public sealed record ContentFieldView(
             ["src"] = m.Url.Replace("/" + m.FileName, "/w640/" + m.FileName, StringComparison.Ordinal),
             ["thumb"] = m.Url.Replace("/" + m.FileName, "/w160/" + m.FileName, StringComparison.Ordinal),
             ["name"] = m.Name,
-            ["alt"] = (Lang is null ? null : m.Alt(Lang)) ?? m.AltText.Values.FirstOrDefault(),
+            // Only the field's language: the editor asks for it when the item has none (never another language's).
+            ["alt"] = Lang is null ? m.AltText.Values.FirstOrDefault() : m.Alt(Lang),
         }));
 
     /// <summary>What to write (the property's description, in the editor's language), then how the editor works.</summary>

@@ -38,7 +38,8 @@ internal static class RequestFailures
         path is not null
         && (path.StartsWith("/umbraco/management/", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/umbraco/delivery/", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase));
+            || path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(BackOffice.RichTextController.Path + "/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whole megabytes, as limits are stated (the media service's message says the same).</summary>
     public static long Megabytes(long bytes) => bytes / (1024 * 1024);

@@ -80,5 +80,111 @@
     target?.focus();
   });
 
+  // Drag and drop: an item dropped above or below a sibling takes that place (the sort endpoint, with the siblings'
+  // new order); dropped on the middle of another item, it moves under it (the move endpoint, whose rules say which
+  // types may go where). Both are the management API's, with the page's antiforgery token; a refusal shows its words.
+  const message = document.createElement('p');
+  message.className = 'tree-message';
+  message.setAttribute('role', 'alert');
+  message.hidden = true;
+  tree.insertAdjacentElement('afterend', message);
+  const api = '/umbraco/management/api/v1/document';
+  let dragged = null;
+
+  const rowOf = (event) => event.target.closest?.('.tree-row');
+  const clearMarks = () => tree.querySelectorAll('.tree-drop-before, .tree-drop-after, .tree-drop-inside')
+    .forEach((row) => row.classList.remove('tree-drop-before', 'tree-drop-after', 'tree-drop-inside'));
+  const nameOf = (item) => item.querySelector(':scope > .tree-row a.tree-link')?.textContent ?? '';
+
+  // Where a drop on this row would put the item: before or after it (its siblings only), or inside it.
+  function placeFor(row, event) {
+    const item = row.closest('li');
+    if (!dragged || item === dragged || dragged.contains(item)) return null;
+    const box = row.getBoundingClientRect();
+    const y = (event.clientY - box.top) / box.height;
+    const sibling = item.parentElement === dragged.parentElement;
+    if (sibling && y < 0.3) return 'before';
+    if (sibling && y > 0.7) return 'after';
+    return row.querySelector('.tree-create') || row.querySelector('.tree-toggle') ? 'inside' : null;
+  }
+
+  async function send(url, body) {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: token },
+      body: JSON.stringify(body),
+    });
+    if (response.ok) return null;
+    const problem = await response.json().catch(() => null);
+    return problem?.detail || problem?.title || String(response.status);
+  }
+
+  function say(text, isError) {
+    message.hidden = !isError;
+    message.textContent = isError ? text : '';
+    if (!isError) status.textContent = text;
+  }
+
+  async function drop(item, target, place) {
+    const name = nameOf(item);
+    if (place === 'inside') {
+      const failed = await send(`${api}/${item.dataset.key}/move`, { parentId: target.dataset.key });
+      if (failed) { say(failed, true); return; }
+      const group = target.querySelector(':scope > ul');
+      if (group && group.children.length > 0) group.append(item); else item.remove();
+      say((tree.dataset.movedUnder ?? '{0}').replace('{0}', name).replace('{1}', nameOf(target)), false);
+      target.querySelector(':scope > .tree-row a.tree-link')?.focus();
+      return;
+    }
+    const siblings = [...item.parentElement.children].filter((li) => li !== item);
+    siblings.splice(siblings.indexOf(target) + (place === 'after' ? 1 : 0), 0, item);
+    const parent = item.parentElement.closest('li');
+    const failed = await send(`${api}/sort`, { parentId: parent?.dataset.key ?? null, ids: siblings.map((li) => li.dataset.key) });
+    if (failed) { say(failed, true); return; }
+    if (place === 'before') target.before(item); else target.after(item);
+    item.querySelector(':scope > .tree-row a.tree-link')?.focus();
+    say((tree.dataset.moved ?? '{0}').replace('{0}', name), false);
+  }
+
+  function draggable(root) {
+    root.querySelectorAll('.tree-row').forEach((row) => { row.draggable = true; });
+  }
+
+  tree.addEventListener('dragstart', (event) => {
+    const row = rowOf(event);
+    if (!row) return;
+    dragged = row.closest('li');
+    row.classList.add('tree-dragging');
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', nameOf(dragged));
+  });
+  tree.addEventListener('dragover', (event) => {
+    const row = rowOf(event);
+    const place = row && placeFor(row, event);
+    clearMarks();
+    if (!place) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    row.classList.add(`tree-drop-${place}`);
+  });
+  tree.addEventListener('dragleave', (event) => { if (!tree.contains(event.relatedTarget)) clearMarks(); });
+  tree.addEventListener('drop', (event) => {
+    const row = rowOf(event);
+    const place = row && placeFor(row, event);
+    clearMarks();
+    if (!place) return;
+    event.preventDefault();
+    drop(dragged, row.closest('li'), place);
+  });
+  tree.addEventListener('dragend', () => {
+    clearMarks();
+    tree.querySelectorAll('.tree-dragging').forEach((row) => row.classList.remove('tree-dragging'));
+    dragged = null;
+  });
+  // Levels fetched later are draggable too.
+  new MutationObserver(() => draggable(tree)).observe(tree, { childList: true, subtree: true });
+
   enhance(tree);
+  draggable(tree);
 })();

@@ -1,0 +1,338 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Site.Core.Content;
+using Site.Core.Media;
+using Site.Core.Publishing;
+using Site.Core.Users;
+using Site.Core.Workflow;
+using Site.E2ETests.Infrastructure;
+
+namespace Site.E2ETests.BackOffice;
+
+/// <summary>
+/// Placing things in rich text in Chromium: images dropped or pasted go into the media library with their alt text
+/// asked for in the field's language; links to pages are picked by name and stored by key; Chinese input methods
+/// compose into the text. Axe checks every dialog.
+/// </summary>
+public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
+{
+    private const string Password = "a back-office passphrase";
+    private const string Field = "textarea[name='v.richBody.en-US']";
+    private const string Editor = Field + " + .rte .rte-content";
+
+    private async Task<string> NewUserAsync(string group)
+    {
+        using var scope = site.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
+            new NewUser($"{group.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test", $"E2E {group}", Password, [group], null, "en-US"), "e2e", CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        return result.User!.Email;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/umbraco/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.Locator("#f-Email").FillAsync(email);
+        await page.Locator("#f-Password").FillAsync(Password);
+        await page.Locator("#f-Password").PressAsync("Enter");
+        await page.WaitForURLAsync("**/umbraco");
+    }
+
+    /// <summary>A new page under About (rich text in both languages), opened in the editor; null when the bundle is not built.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, Guid Key)?> OpenNewPageAsync(string group, string name)
+    {
+        var about = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("about").Single().Key;
+        var key = Guid.NewGuid();
+        var data = new ContentData(
+            new Dictionary<string, string> { ["zh-CN"] = name + "（中文）", ["en-US"] = name },
+            [new PropertyValue("title", "zh-CN", name + "（中文）"), new PropertyValue("title", "en-US", name),
+             new PropertyValue("umbracoUrlName", "zh-CN", key.ToString("N")[..10]), new PropertyValue("umbracoUrlName", "en-US", key.ToString("N")[..10])]);
+        var saved = await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, about, "page", data), "e2e", CancellationToken.None);
+        Assert.True(saved.Succeeded);
+
+        var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, await NewUserAsync(group));
+        await page.GotoAsync($"/umbraco/content/{key}");
+        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        {
+            await context.DisposeAsync();
+            return null;
+        }
+
+        await page.Locator(Editor).WaitForAsync();
+        return (context, page, key);
+    }
+
+    private static byte[] Png(int width, int height)
+    {
+        using var image = NetVips.Image.Black(width, height, bands: 3) + new double[] { 40, 120, 200 };
+        return image.PngsaveBuffer();
+    }
+
+    private static async Task SaveAsync(IPage page)
+    {
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        var response = await posted;
+        if (response.Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            Assert.Fail($"Saving answered {response.Status}: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
+        }
+
+        await page.WaitForLoadStateAsync();
+    }
+
+    private async Task<string> StoredMarkupAsync(Guid key, string culture) =>
+        EditorValues.RichTextMarkup((await site.Services.GetRequiredService<IContentService>().GetAsync(key, CancellationToken.None))!
+            .CurrentVersion.Data.GetValue("richBody", culture)) ?? string.Empty;
+
+    /// <summary>Drops files on the editor as a file manager would (a DataTransfer with File objects).</summary>
+    private static async Task DropAsync(IPage page, string name, string type, byte[] bytes) =>
+        await page.Locator(Editor).EvaluateAsync("""
+            (el, [name, type, base64]) => {
+              const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], name, { type }));
+              const box = el.getBoundingClientRect();
+              const at = { bubbles: true, cancelable: true, dataTransfer: data, clientX: box.left + 10, clientY: box.top + 10 };
+              el.dispatchEvent(new DragEvent('dragover', at));
+              el.dispatchEvent(new DragEvent('drop', at));
+            }
+            """, new object[] { name, type, Convert.ToBase64String(bytes) });
+
+    [Fact]
+    public async Task A_dropped_image_asks_for_its_alt_text_goes_into_the_media_library_and_is_placed_by_key()
+    {
+        var opened = await OpenNewPageAsync(BackOfficeGroups.Writers, "Drop test " + Guid.NewGuid().ToString("N")[..6]);
+        if (opened is not { } o)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+            return;
+        }
+
+        var (context, page, key) = o;
+
+        await using var _ = context;
+        await page.Locator(Editor).ClickAsync();
+        await page.Keyboard.TypeAsync("Before the photo.");
+        await DropAsync(page, "session-photo.png", "image/png", Png(320, 200));
+
+        var dialog = page.Locator("dialog.rte-dialog");
+        await dialog.WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page, "alt text dialog");
+        var alt = dialog.GetByLabel("Alt text", new() { Exact = false });
+        Assert.True(await alt.EvaluateAsync<bool>("el => el === document.activeElement"), "focus is in the alt text field");
+        Assert.Equal("en-US", await alt.GetAttributeAsync("lang"));
+
+        // Nothing is placed (or uploaded) without alt text: the dialog says so and keeps focus in the field.
+        await page.Keyboard.PressAsync("Enter");
+        await dialog.Locator(".field-error").WaitForAsync();
+        Assert.Equal("true", await alt.GetAttributeAsync("aria-invalid"));
+        await page.Keyboard.TypeAsync("Delegates at the opening session");
+        var uploaded = page.WaitForResponseAsync(r => r.Url.Contains("/umbraco/richtext/media", StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(200, (await uploaded).Status);
+
+        await page.Locator(Editor + " img[data-udi]").WaitForAsync();
+        var html = await page.Locator(Field).InputValueAsync();
+        Assert.Matches("<img [^>]*data-udi=\"umb://media/[0-9a-f]{32}\"", html);
+        Assert.Contains("alt=\"Delegates at the opening session\"", html, StringComparison.Ordinal);
+        Assert.Contains("The image was added", await page.Locator(Field + " + .rte .rte-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator(Editor).EvaluateAsync<bool>("el => el === document.activeElement"), "focus is back in the text");
+
+        // Escape cancels: nothing is uploaded or placed.
+        var uploads = 0;
+        page.Request += (_, request) => uploads += request.Url.Contains("/umbraco/richtext/media", StringComparison.Ordinal) ? 1 : 0;
+        await DropAsync(page, "second.png", "image/png", Png(30, 30));
+        await page.Locator("dialog.rte-dialog").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator("dialog.rte-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await page.Locator(Editor + " img").CountAsync());
+        Assert.Equal(0, uploads);
+
+        // Undo takes the image out, redo puts it back.
+        await page.Keyboard.PressAsync("Control+z");
+        Assert.Equal(0, await page.Locator(Editor + " img").CountAsync());
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        Assert.Equal(1, await page.Locator(Editor + " img").CountAsync());
+
+        await SaveAsync(page);
+        var stored = await StoredMarkupAsync(key, "en-US");
+        var udi = System.Text.RegularExpressions.Regex.Match(stored, "umb://media/([0-9a-f]{32})").Groups[1].Value;
+        var item = site.Services.GetRequiredService<IMediaLibrary>().Find(Guid.ParseExact(udi, "N"));
+        Assert.NotNull(item);
+        Assert.Equal("Delegates at the opening session", item.Alt("en-US"));
+        Assert.Equal(320, item.Width);
+    }
+
+    [Fact]
+    public async Task Pasted_images_are_uploaded_remote_ones_are_left_out_with_a_message_and_refusals_show_the_server_s_words()
+    {
+        var opened = await OpenNewPageAsync(BackOfficeGroups.Writers, "Paste test " + Guid.NewGuid().ToString("N")[..6]);
+        if (opened is not { } o)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+            return;
+        }
+
+        var (context, page, _) = o;
+
+        await using var _ = context;
+        await page.Locator(Editor).ClickAsync();
+        await page.Keyboard.TypeAsync("Pasted:");
+
+        // HTML with a data: image (uploaded like a file, its alt offered) and a remote one (left out, said so).
+        await page.Locator(Editor).EvaluateAsync("""
+            (el, base64) => {
+              const data = new DataTransfer();
+              data.setData('text/html', '<p>From a web page<img src="https://example.org/hotlinked.jpg" alt="remote">'
+                + '<img src="data:image/png;base64,' + base64 + '" alt="A pasted chart"></p>');
+              el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, Convert.ToBase64String(Png(60, 40)));
+        var status = page.Locator(Field + " + .rte .rte-status");
+        await page.Locator("dialog.rte-dialog").WaitForAsync();
+        Assert.Contains("other websites", await status.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("A pasted chart", await page.Locator("dialog.rte-dialog input").InputValueAsync());
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(Editor + " img[data-udi]").WaitForAsync();
+
+        // A screenshot on the clipboard (a file, no HTML).
+        await page.Locator(Editor).EvaluateAsync("""
+            (el, base64) => {
+              const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+              el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, Convert.ToBase64String(Png(50, 50)));
+        await page.Locator("dialog.rte-dialog").WaitForAsync();
+        await page.Keyboard.TypeAsync("A screenshot of the programme");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll(\"{Editor.Replace("\"", "\\\"", StringComparison.Ordinal)} img[data-udi]\").length === 2");
+
+        var html = await page.Locator(Field).InputValueAsync();
+        Assert.DoesNotContain("example.org", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:", html, StringComparison.Ordinal);
+        Assert.Contains("alt=\"A pasted chart\"", html, StringComparison.Ordinal);
+
+        // Text that claims to be a PNG: the server's refusal, in the editor's language, in the editor's status line.
+        await DropAsync(page, "not-a-photo.png", "image/png", "just text, not an image"u8.ToArray());
+        await page.Locator("dialog.rte-dialog").WaitForAsync();
+        await page.Keyboard.TypeAsync("Not really a photo");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(Field + " + .rte .rte-status.rte-status-error").WaitForAsync();
+        Assert.Contains("Only JPEG, PNG, GIF and WebP images", await status.InnerTextAsync(), StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page, "editor with a refusal");
+    }
+
+    [Fact]
+    public async Task A_link_to_a_page_is_picked_by_name_with_the_keyboard_and_the_published_page_links_to_its_url_in_both_languages()
+    {
+        var target = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("session").First();
+        var opened = await OpenNewPageAsync(BackOfficeGroups.Editors, "Link test " + Guid.NewGuid().ToString("N")[..6]);
+        if (opened is not { } o)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+            return;
+        }
+
+        var (context, page, key) = o;
+
+        await using var _ = context;
+        foreach (var (culture, search, text) in new[] { ("en-US", target.Name("zh-CN")!, "the session"), ("zh-CN", target.Name("en-US")!, "这届论坛") })
+        {
+            var editor = page.Locator($"textarea[name='v.richBody.{culture}'] + .rte .rte-content");
+            await editor.ClickAsync();
+            await page.Keyboard.TypeAsync(text);
+            await page.Keyboard.PressAsync("Shift+Home");
+            var dialog = page.Locator("dialog.rte-dialog");
+            if (culture == "en-US")
+            {
+                // From the toolbar; the name in the other language finds it too; Down to the list, Enter chooses, Apply.
+                await page.Locator($"textarea[name='v.richBody.{culture}'] + .rte button[title='Link']").ClickAsync();
+                await dialog.WaitForAsync();
+                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
+                await dialog.Locator(".rte-link-result").First.WaitForAsync();
+                await Axe.AssertNoViolationsAsync(page, "link dialog");
+                await page.Keyboard.PressAsync("ArrowDown");
+                await page.Keyboard.PressAsync("Enter");
+                Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            }
+            else
+            {
+                // Keyboard only: Ctrl+K from the text, type, Enter chooses the first page found, Enter applies.
+                await page.Keyboard.PressAsync("Control+k");
+                await dialog.WaitForAsync();
+                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
+                await dialog.Locator(".rte-link-result").First.WaitForAsync();
+                await page.Keyboard.PressAsync("Enter");
+                Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
+                await page.Keyboard.PressAsync("Enter");
+            }
+
+            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            Assert.True(await editor.EvaluateAsync<bool>("el => el === document.activeElement"), "focus is back in the text");
+            var html = await page.Locator($"textarea[name='v.richBody.{culture}']").InputValueAsync();
+            Assert.Contains($"href=\"/{{localLink:{target.Key:D}}}\"", html, StringComparison.Ordinal);
+            Assert.Contains("type=\"document\"", html, StringComparison.Ordinal);
+        }
+
+        await SaveAsync(page);
+        var stored = await StoredMarkupAsync(key, "en-US");
+        Assert.Matches($"<a (href=\"/{{localLink:{target.Key:D}}}\" type=\"document\"|type=\"document\" href=\"/{{localLink:{target.Key:D}}}\")>the session</a>", stored);
+        var published = await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, ["zh-CN", "en-US"], "e2e", CancellationToken.None);
+        Assert.True(published.Succeeded);
+        var live = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByKey(key)!;
+        foreach (var culture in new[] { "en-US", "zh-CN" })
+        {
+            await page.GotoAsync(live.Url(culture)!);
+            var link = page.Locator("main .rich-text a");
+            Assert.Equal(target.Url(culture), await link.GetAttributeAsync("href"));
+            await Axe.AssertNoViolationsAsync(page, $"linking page ({culture})");
+        }
+    }
+
+    [Fact]
+    public async Task A_chinese_input_method_composes_into_the_text_without_the_toolbar_s_shortcuts_and_it_is_saved()
+    {
+        var opened = await OpenNewPageAsync(BackOfficeGroups.Writers, "IME test " + Guid.NewGuid().ToString("N")[..6]);
+        if (opened is not { } o)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+            return;
+        }
+
+        var (context, page, key) = o;
+
+        await using var _ = context;
+        var editor = page.Locator("textarea[name='v.richBody.zh-CN'] + .rte .rte-content");
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+b");
+        var cdp = await context.NewCDPSessionAsync(page);
+        // Pinyin as an input method shows it: a composition that changes as keys are typed, then the chosen words.
+        foreach (var (text, caret) in new[] { ("h", 1), ("hu", 2), ("hui", 3), ("会", 1), ("会y", 2), ("会yi", 3), ("会议", 2) })
+        {
+            await cdp.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = text, ["selectionStart"] = caret, ["selectionEnd"] = caret });
+        }
+
+        await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "会议" });
+        await page.Keyboard.PressAsync("Control+b");
+        foreach (var (text, caret) in new[] { ("k", 1), ("kai", 3), ("开", 1), ("开m", 2), ("开mu", 3), ("开幕", 2) })
+        {
+            await cdp.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = text, ["selectionStart"] = caret, ["selectionEnd"] = caret });
+        }
+
+        await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "开幕" });
+        await page.Keyboard.TypeAsync("。");
+
+        var html = await page.Locator("textarea[name='v.richBody.zh-CN']").InputValueAsync();
+        Assert.Equal("<p><strong>会议</strong>开幕。</p>", html);
+        await SaveAsync(page);
+        Assert.Equal("<p><strong>会议</strong>开幕。</p>", await StoredMarkupAsync(key, "zh-CN"));
+    }
+}
