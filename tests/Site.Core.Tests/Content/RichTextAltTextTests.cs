@@ -13,7 +13,7 @@ namespace Site.Core.Tests.Content;
 /// </summary>
 public sealed class RichTextAltTextTests(TestEngineFixture fixture) : IClassFixture<TestEngineFixture>
 {
-    private const string Alias = "richBody";
+    private const string Alias = "bodyText";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

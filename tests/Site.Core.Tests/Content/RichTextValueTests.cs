@@ -105,8 +105,8 @@ public sealed class RichTextValueTests(TestEngineFixture fixture) : IClassFixtur
         Assert.Equal(SaveStatus.ValidationFailed, result.Status);
         var error = Assert.Single(result.Errors);
         Assert.Equal(Alias, error.Alias);
-        Assert.Contains("Rich text body", error.Message.Get(English), StringComparison.Ordinal);
-        Assert.Contains("Rich text body", error.Message.Get(Chinese), StringComparison.Ordinal);
+        Assert.Contains("Body text", error.Message.Get(English), StringComparison.Ordinal);
+        Assert.Contains("Body text", error.Message.Get(Chinese), StringComparison.Ordinal);
         Assert.NotEqual(error.Message.Get(English), error.Message.Get(Chinese));
         Assert.Equal(before, (await Engine.GetRequiredAsync(key)).CurrentVersion.Number);
     }

@@ -18,7 +18,7 @@ namespace Site.E2ETests.BackOffice;
 public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 {
     private const string Password = "a back-office passphrase";
-    private const string Field = "textarea[name='v.richBody.en-US']";
+    private const string Field = "textarea[name='v.bodyText.en-US']";
     private const string Editor = Field + " + .rte .rte-content";
 
     private async Task<string> NewUserAsync(string group)
@@ -87,7 +87,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
     private async Task<string> StoredMarkupAsync(Guid key, string culture) =>
         EditorValues.RichTextMarkup((await site.Services.GetRequiredService<IContentService>().GetAsync(key, CancellationToken.None))!
-            .CurrentVersion.Data.GetValue("richBody", culture)) ?? string.Empty;
+            .CurrentVersion.Data.GetValue("bodyText", culture)) ?? string.Empty;
 
     /// <summary>Drops files on the editor as a file manager would (a DataTransfer with File objects).</summary>
     private static async Task DropAsync(IPage page, string name, string type, byte[] bytes) =>
@@ -245,7 +245,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         await using var _ = context;
         foreach (var (culture, search, text) in new[] { ("en-US", target.Name("zh-CN")!, "the session"), ("zh-CN", target.Name("en-US")!, "这届论坛") })
         {
-            var editor = page.Locator($"textarea[name='v.richBody.{culture}'] + .rte .rte-content");
+            var editor = page.Locator($"textarea[name='v.bodyText.{culture}'] + .rte .rte-content");
             await editor.ClickAsync();
             await page.Keyboard.TypeAsync(text);
             await page.Keyboard.PressAsync("Shift+Home");
@@ -253,7 +253,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
             if (culture == "en-US")
             {
                 // From the toolbar; the name in the other language finds it too; Down to the list, Enter chooses, Apply.
-                await page.Locator($"textarea[name='v.richBody.{culture}'] + .rte button[title='Link']").ClickAsync();
+                await page.Locator($"textarea[name='v.bodyText.{culture}'] + .rte button[title='Link']").ClickAsync();
                 await dialog.WaitForAsync();
                 await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
                 await dialog.Locator(".rte-link-result").First.WaitForAsync();
@@ -277,7 +277,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
             await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
             Assert.True(await editor.EvaluateAsync<bool>("el => el === document.activeElement"), "focus is back in the text");
-            var html = await page.Locator($"textarea[name='v.richBody.{culture}']").InputValueAsync();
+            var html = await page.Locator($"textarea[name='v.bodyText.{culture}']").InputValueAsync();
             Assert.Contains($"href=\"/{{localLink:{target.Key:D}}}\"", html, StringComparison.Ordinal);
             Assert.Contains("type=\"document\"", html, StringComparison.Ordinal);
         }
@@ -310,7 +310,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         var (context, page, key) = o;
 
         await using var _ = context;
-        var editor = page.Locator("textarea[name='v.richBody.zh-CN'] + .rte .rte-content");
+        var editor = page.Locator("textarea[name='v.bodyText.zh-CN'] + .rte .rte-content");
         await editor.ClickAsync();
         await page.Keyboard.PressAsync("Control+b");
         var cdp = await context.NewCDPSessionAsync(page);
@@ -330,7 +330,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "开幕" });
         await page.Keyboard.TypeAsync("。");
 
-        var html = await page.Locator("textarea[name='v.richBody.zh-CN']").InputValueAsync();
+        var html = await page.Locator("textarea[name='v.bodyText.zh-CN']").InputValueAsync();
         Assert.Equal("<p><strong>会议</strong>开幕。</p>", html);
         await SaveAsync(page);
         Assert.Equal("<p><strong>会议</strong>开幕。</p>", await StoredMarkupAsync(key, "zh-CN"));

@@ -28,17 +28,17 @@ public sealed class ContentRichTextScreenTests(SiteFactory site)
             ["name.en-US"] = "Alt text page",
             ["v.title.zh-CN"] = "替代文本页",
             ["v.title.en-US"] = "Alt text page",
-            ["v.richBody.en-US"] = Markup,
+            ["v.bodyText.en-US"] = Markup,
         };
 
         var (response, page) = await browser.SubmitAsync($"/umbraco/content/create?parentId={about}&type=page", fields, "form.content-form");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-v-richBody-en-US']"));
-        var error = page.QuerySelector("#f-v-richBody-en-US-error")!.TextContent;
+        Assert.NotNull(page.QuerySelector(".error-summary a[href='#f-v-bodyText-en-US']"));
+        var error = page.QuerySelector("#f-v-bodyText-en-US-error")!.TextContent;
         var chinese = page.DocumentElement.GetAttribute("lang")!.StartsWith("zh", StringComparison.Ordinal);
         Assert.Contains(chinese ? "替代文本" : "alt text", error, StringComparison.Ordinal);
         Assert.Contains("en-US", error, StringComparison.Ordinal);
-        Assert.Contains("hall.jpg", page.QuerySelector("#f-v-richBody-en-US")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("hall.jpg", page.QuerySelector("#f-v-bodyText-en-US")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -67,7 +67,7 @@ public sealed class RichTextLinkPageTests(SiteFactory site)
         try
         {
             var stored = (await site.Services.GetRequiredService<IContentService>().GetAsync(page, CancellationToken.None))!
-                .CurrentVersion.Data.GetValue("richBody", "en-US")!;
+                .CurrentVersion.Data.GetValue("bodyText", "en-US")!;
             Assert.Contains($"href=\"/{{localLink:{target:D}}}\"", EditorValues.RichTextMarkup(stored), StringComparison.Ordinal);
 
             Assert.Equal($"/en/about/target-{id}", await LinkOnPageAsync($"/en/about/linking-{id}"));
@@ -83,7 +83,7 @@ public sealed class RichTextLinkPageTests(SiteFactory site)
 
             var item = await site.GetAsync($"content/item/{page}", DeliveryApi.English);
             Assert.True(item.Status == HttpStatusCode.OK, item.Body);
-            var markup = item.Json.GetProperty("properties").GetProperty("richBody").GetProperty("markup").GetString()!;
+            var markup = item.Json.GetProperty("properties").GetProperty("bodyText").GetProperty("markup").GetString()!;
             Assert.Contains($"href=\"/en/about/shelf-{id}/renamed-{id}-en\"", markup, StringComparison.Ordinal);
 
             var down = await site.Services.GetRequiredService<IPublishingService>().UnpublishAsync(target, "en-US", "test", CancellationToken.None);
