@@ -1,0 +1,60 @@
+using System.Net;
+using NetVips;
+using Site.Tests.TestSupport;
+
+namespace Site.Tests.Features.Public;
+
+/// <summary>
+/// A session's gallery: a list of figures whose thumbnails are 4:3 crops around the focal point (srcset of offered
+/// widths, sized, lazy), each linking to a large image, alt text and caption in the page's language; nothing when
+/// there is no photo.
+/// </summary>
+[Collection(ContentChangeTests.ContentChanges)]
+public sealed class SessionGalleryTests(SiteFactory site)
+{
+    [Fact]
+    public async Task A_gallery_shows_cropped_lazy_thumbnails_linking_to_large_images_in_each_language_and_goes_when_emptied()
+    {
+        await using (var gallery = await SessionGallery.CreateAsync(site))
+        {
+            var (_, english) = await site.GetPageAsync(SessionGallery.EnglishUrl);
+            var section = english.QuerySelector("main section.gallery")!;
+            Assert.Equal("Photos", section.QuerySelector("h2")!.TextContent);
+            Assert.Equal(section.QuerySelector("h2")!.Id, section.GetAttribute("aria-labelledby"));
+            var figures = section.QuerySelectorAll("ul.gallery-list > li > figure").ToList();
+            Assert.Equal(3, figures.Count);
+            Assert.Equal(["The main hall", "Principals together", "The signing"], figures.Select(f => f.QuerySelector("img")!.GetAttribute("alt")));
+            Assert.Equal(["The main hall", "Principals together", "The signing"], figures.Select(f => f.QuerySelector("figcaption")!.TextContent));
+
+            var first = figures[0].QuerySelector("a > img")!;
+            Assert.Equal(("lazy", "async", null), (first.GetAttribute("loading"), first.GetAttribute("decoding"), first.GetAttribute("fetchpriority")));
+            // 4:3, the data type's thumbnail crop, at the largest offered width that fits inside 1600 × 900.
+            Assert.Equal(("1024", "768"), (first.GetAttribute("width"), first.GetAttribute("height")));
+            Assert.Contains("/480x360/gallery-1600x900.jpg 480w", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.DoesNotContain("1280x960", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.NotNull(first.GetAttribute("sizes"));
+            Assert.Equal(gallery.Photos[0].Url, figures[0].QuerySelector("a")!.GetAttribute("href"));
+            var small = figures[2].QuerySelector("img")!;
+            Assert.Equal(("320", "240"), (small.GetAttribute("width"), small.GetAttribute("height")));
+
+            using var client = site.CreateBrowserClient();
+            foreach (var figure in figures)
+            {
+                var thumbnail = await client.GetAsync(new Uri(figure.QuerySelector("img")!.GetAttribute("src")!, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+                using var image = Image.NewFromBuffer(await thumbnail.Content.ReadAsByteArrayAsync());
+                Assert.Equal(image.Width * 3, image.Height * 4);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(figure.QuerySelector("a")!.GetAttribute("href")!, UriKind.Relative))).StatusCode);
+            }
+
+            var (_, chinese) = await site.GetPageAsync(SessionGallery.ChineseUrl);
+            Assert.Equal("照片", chinese.QuerySelector("main section.gallery h2")!.TextContent);
+            Assert.Equal("大会主会场", chinese.QuerySelector("main section.gallery img")!.GetAttribute("alt"));
+            Assert.Null(chinese.QuerySelector("main section.gallery img")!.GetAttribute("lang"));
+        }
+
+        var (_, after) = await site.GetPageAsync(SessionGallery.EnglishUrl);
+        Assert.Null(after.QuerySelector(".gallery"));
+        Assert.Null(after.QuerySelector(".gallery-list"));
+    }
+}
