@@ -38,7 +38,8 @@ public static class ContentForm
                     .Select(l => $"{l?["name"]?.GetValue<string>()} | {l?["url"]?.GetValue<string>()}".Trim())),
                 // The markup only, until the rich text widget exists; unchanged markup keeps the stored value (and its blocks).
                 PropertyEditors.RichText => EditorValues.RichTextMarkup(stored) ?? stored,
-                PropertyEditors.MediaPicker => (JsonNode.Parse(stored)?.AsArray() ?? []).Select(m => m?["mediaKey"]?.GetValue<string>()).FirstOrDefault(k => k is not null) ?? string.Empty,
+                // One media key a line, in order: the picker's rows.
+                PropertyEditors.MediaPicker => string.Join("\n", (JsonNode.Parse(stored)?.AsArray() ?? []).Select(m => m?["mediaKey"]?.GetValue<string>()).Where(k => k is not null)),
                 _ => stored,
             };
         }
@@ -74,14 +75,64 @@ public static class ContentForm
 
                 return links.Count == 0 ? string.Empty : links.ToJsonString();
             case PropertyEditors.MediaPicker:
-                return Guid.TryParse(text, out var media)
-                    ? new JsonArray(new JsonObject { ["key"] = Guid.NewGuid().ToString(), ["mediaKey"] = media.ToString() }).ToJsonString()
-                    : text.Trim();
+                return MediaPicks(text, previous);
             case PropertyEditors.TrueFalse:
                 return text is "1" or "true" or "on" ? "1" : "0";
             default:
                 return editorAlias is PropertyEditors.Numeric or PropertyEditors.DatePicker ? text.Trim() : text;
         }
+    }
+
+    /// <summary>
+    /// The picker's rows (one media key a line, empty rows skipped) as a MediaPicker3 value. A row of an item that was
+    /// picked before keeps its pick (key, crops, focal point), so reordering or adding loses nothing; text that is not
+    /// a list of keys is kept as typed, for the check to refuse with a message.
+    /// </summary>
+    private static string MediaPicks(string text, string? previous)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keys = new List<Guid>();
+        foreach (var line in lines)
+        {
+            if (!Guid.TryParse(line, out var key))
+            {
+                return text.Trim();
+            }
+
+            keys.Add(key);
+        }
+
+        if (keys.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var before = new List<JsonNode>();
+        try
+        {
+            before = [.. (previous is null ? null : JsonNode.Parse(previous) as JsonArray)?.OfType<JsonObject>() ?? []];
+        }
+        catch (JsonException)
+        {
+            // A stored value the picker cannot read: its rows start afresh.
+        }
+
+        var picks = new JsonArray();
+        foreach (var key in keys)
+        {
+            var kept = before.FirstOrDefault(p => Guid.TryParse(p["mediaKey"]?.GetValue<string>(), out var k) && k == key);
+            if (kept is not null)
+            {
+                before.Remove(kept);
+                picks.Add(kept.DeepClone());
+            }
+            else
+            {
+                picks.Add(new JsonObject { ["key"] = Guid.NewGuid().ToString(), ["mediaKey"] = key.ToString() });
+            }
+        }
+
+        return picks.ToJsonString();
     }
 
     /// <summary>The version a posted form describes: names and values of every culture, in the type's order.</summary>
@@ -106,8 +157,10 @@ public static class ContentForm
             foreach (var culture in property.VariesByCulture ? cultureList.Cast<string?>() : [null])
             {
                 var field = ValueField(property.Alias, culture);
-                // An unchecked box sends nothing; its hidden twin sends "0".
-                var text = form[field].LastOrDefault();
+                // An unchecked box sends nothing; its hidden twin sends "0". A media picker sends one row per item, in order.
+                var text = property.EditorAlias == PropertyEditors.MediaPicker
+                    ? string.Join("\n", form[field].Where(v => !string.IsNullOrWhiteSpace(v)))
+                    : form[field].LastOrDefault();
                 var value = FromText(property.EditorAlias, text, previous?.GetValue(property.Alias, culture));
                 if (value.Length > 0)
                 {
