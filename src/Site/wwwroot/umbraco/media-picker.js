@@ -4,8 +4,8 @@
 (() => {
   const format = (template, ...args) => template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 
-  document.querySelectorAll('ol[data-media-picker]').forEach((list) => {
-    const words = JSON.parse(list.dataset.mediaPicker);
+  document.querySelectorAll('ol.media-picks.sortable').forEach((list) => {
+    const words = JSON.parse(list.dataset.words);
     const status = document.createElement('p');
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');

@@ -29,8 +29,9 @@ public sealed class MediaPickerScreenTests(SiteFactory site)
         var rows = page.QuerySelectorAll("ol.media-picks select[name='v.gallery']").Cast<IHtmlSelectElement>().ToList();
         Assert.Equal([.. gallery.Photos.Select(p => p.Key.ToString()), "", "", ""], rows.Select(r => r.Value));
         Assert.Equal(t.MediaPickItem(t.Code == "zh-CN" ? "图集" : "Gallery", 2), rows[1].GetAttribute("aria-label"));
-        Assert.NotNull(page.QuerySelector("ol.media-picks[data-media-picker]"));
+        Assert.Contains("\"up\"", page.QuerySelector("ol.media-picks.sortable")!.GetAttribute("data-words"), StringComparison.Ordinal);
         var cover = Assert.Single(page.QuerySelectorAll("select[name='v.image']"));
+        Assert.False(cover.ParentElement!.ParentElement!.ClassList.Contains("sortable"));
         Assert.Null(cover.GetAttribute("aria-label")); // a single picker is labelled by its field's label
 
         // The third photo first, the second removed ("(none)"), the first kept: its pick is kept whole.
