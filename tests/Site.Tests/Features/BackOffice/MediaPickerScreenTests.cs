@@ -34,9 +34,17 @@ public sealed class MediaPickerScreenTests(SiteFactory site)
         Assert.False(cover.ParentElement!.ParentElement!.ClassList.Contains("sortable"));
         Assert.Null(cover.GetAttribute("aria-label")); // a single picker is labelled by its field's label
 
-        // The third photo first, the second removed ("(none)"), the first kept: its pick is kept whole.
-        var fields = Fields(page).Where(f => f.Key != "v.gallery").ToList();
-        fields.AddRange([new("v.gallery", gallery.Photos[2].Key.ToString()), new("v.gallery", ""), new("v.gallery", gallery.Photos[0].Key.ToString()), new("v.gallery", "")]);
+        // The rows carry the pick's own focal point (the gallery enables it), filled in for the first photo.
+        Assert.Equal(["0.25", "", "", "", "", ""], page.QuerySelectorAll("input[name='v.gallery.focalLeft']").Select(i => i.GetAttribute("value") ?? ""));
+        Assert.NotNull(page.QuerySelector($"label[for='{rows[1].Id}-left']"));
+
+        // The third photo first with a focal point of its own, the second removed ("(none)"), the first kept: its pick is kept whole.
+        var fields = Fields(page).Where(f => !f.Key.StartsWith("v.gallery", StringComparison.Ordinal)).ToList();
+        foreach (var (media, left, top) in new[] { (gallery.Photos[2].Key.ToString(), "0.1", "0.9"), ("", "", ""), (gallery.Photos[0].Key.ToString(), "0.25", "0.5"), ("", "", "") })
+        {
+            fields.AddRange([new("v.gallery", media), new("v.gallery.focalLeft", left), new("v.gallery.focalTop", top)]);
+        }
+
         using var response = await browser.Http.PostAsync(new Uri($"/umbraco/content/{gallery.Session}", UriKind.Relative), new FormUrlEncodedContent(fields));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(response));
 
@@ -44,6 +52,7 @@ public sealed class MediaPickerScreenTests(SiteFactory site)
         Assert.Equal([gallery.Photos[2].Key, gallery.Photos[0].Key], EditorValues.MediaKeys(stored));
         var before = JsonNode.Parse(gallery.Value)!.AsArray()[0]!.ToJsonString();
         Assert.Equal(before, JsonNode.Parse(stored!)!.AsArray()[1]!.ToJsonString());
+        Assert.Equal(new Site.Core.Media.FocalPoint(0.1, 0.9), EditorValues.MediaPicks(stored)[0].FocalPoint);
     }
 
     [Fact]
