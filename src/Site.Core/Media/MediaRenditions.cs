@@ -19,6 +19,23 @@ public interface IMediaRenditions
 
     /// <summary>The file of a rendition, made on first request and kept; null when the size is not offered or the item is not an image.</summary>
     Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A crop around another focal point than the item's (a page's own, from its media picker), in whole percent so
+    /// that only a bounded number of files can exist; the caller decides which points may be asked for.
+    /// </summary>
+    Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken);
+}
+
+/// <summary>A focal point in whole percent of the width and height (0 to 100), as rendition URLs name it.</summary>
+public readonly record struct FocalPercent(int Left, int Top)
+{
+    public bool IsValid => Left is >= 0 and <= 100 && Top is >= 0 and <= 100;
+
+    public FocalPoint Point => new(Left / 100.0, Top / 100.0);
+
+    public static FocalPercent From(FocalPoint point) =>
+        new((int)Math.Round(Math.Clamp(point.Left, 0, 1) * 100), (int)Math.Round(Math.Clamp(point.Top, 0, 1) * 100));
 }
 
 internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore schemaStore, IOptions<SiteCoreOptions> options) : IMediaRenditions
@@ -30,7 +47,13 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
     // Square, photo (4:3, 3:2), the API's card (5:3) and wide (2:1) crops, and video (16:9).
     public IReadOnlyList<(int Width, int Height)> Shapes { get; } = [(1, 1), (4, 3), (3, 2), (5, 3), (2, 1), (16, 9)];
 
-    public async Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken)
+    public Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken) =>
+        GetAsync(item, width, height, null, cancellationToken);
+
+    public Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken) =>
+        GetAsync(item, width, (int?)height, focal, cancellationToken);
+
+    private async Task<string?> GetAsync(MediaItem item, int width, int? height, FocalPercent? focal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.Kind != MediaKind.Image || !Sizes.Contains(width))
@@ -45,7 +68,8 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
 
         var original = media.OriginalPath(item);
         var extension = item.Extension == ".gif" ? ".png" : item.Extension;
-        var path = Path.Combine(Path.GetDirectoryName(original)!, height is null ? $"w{width}{extension}" : $"w{width}h{height}{extension}");
+        var name = height is null ? $"w{width}" : focal is { } f ? $"w{width}h{height}f{f.Left}-{f.Top}" : $"w{width}h{height}";
+        var path = Path.Combine(Path.GetDirectoryName(original)!, name + extension);
         if (File.Exists(path))
         {
             return path;
@@ -65,7 +89,7 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
                 var temporary = path + "." + Guid.NewGuid().ToString("N") + extension;
                 using (var image = height is null
                     ? Image.Thumbnail(original, width, size: Enums.Size.Down)
-                    : Crop(original, item.FocalPoint, width, height.Value))
+                    : Crop(original, focal?.Point ?? item.FocalPoint, width, height.Value))
                 {
                     image.WriteToFile(temporary);
                 }

@@ -72,6 +72,16 @@ public sealed class FocalCropTests
             Assert.Equal((640, 360), (image.Width, image.Height));
         }
 
+        // Around another point (a page's own): another file, with (at most) a sliver of the marker at its edge.
+        var elsewhere = await renditions.GetAsync(item, 480, 360, new FocalPercent(0, 0), Ct);
+        Assert.NotEqual(photo, elsewhere);
+        using (var image = Image.NewFromFile(elsewhere!))
+        using (var around = Image.NewFromFile(photo!))
+        {
+            Assert.Equal((480, 360), (image.Width, image.Height));
+            Assert.True(image.Avg() < around.Avg() / 2, "the crop around the top-left corner holds less of the marker");
+        }
+
         Assert.Null(await renditions.GetAsync(item, 480, 333, Ct)); // no offered shape
         Assert.Null(await renditions.GetAsync(item, 1600, 1200, Ct)); // larger than the original
         Assert.Null(await renditions.GetAsync(item, 500, 375, Ct)); // a width not offered

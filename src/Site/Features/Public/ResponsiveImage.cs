@@ -50,16 +50,23 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
             return [];
         }
 
-        var crop = MediaPickerConfiguration.Parse(snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson).FindCrop(cropAlias);
+        var configuration = MediaPickerConfiguration.Parse(snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson);
+        var crop = configuration.FindCrop(cropAlias);
         var shape = crop is null ? ((int, int)?)null : (crop.Width, crop.Height);
-        return [.. content.MediaKeysValue(alias, culture).Select(key => For(media.Find(key), renditions, culture, shape)).OfType<ResponsiveImage>()];
+        return
+        [
+            .. EditorValues.MediaPicks(content.Value(alias, culture))
+                .Select(pick => For(media.Find(pick.MediaKey), renditions, culture, shape, configuration.EnableLocalFocalPoint ? pick.FocalPoint : null))
+                .OfType<ResponsiveImage>(),
+        ];
     }
 
     /// <summary>
-    /// An image item as a responsive image, in its own shape or cropped around its focal point to <paramref name="shape"/>
-    /// (width:height); null for a document or an item without a size.
+    /// An image item as a responsive image, in its own shape or cropped to <paramref name="shape"/> (width:height) around
+    /// its focal point, or the page's own <paramref name="focal"/> point (served for points published pages use);
+    /// null for a document or an item without a size.
     /// </summary>
-    public static ResponsiveImage? For(MediaItem? item, IMediaRenditions renditions, string culture, (int Width, int Height)? shape = null)
+    public static ResponsiveImage? For(MediaItem? item, IMediaRenditions renditions, string culture, (int Width, int Height)? shape = null, FocalPoint? focal = null)
     {
         ArgumentNullException.ThrowIfNull(renditions);
         if (item is not { Kind: MediaKind.Image, Width: int width, Height: int height })
@@ -82,10 +89,13 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
                 .ToList();
             if (crops.Count > 0)
             {
-                var srcSet = string.Join(", ", crops.Select(c => Rendition(item, Size(c.Width) + "x" + Size(c.Height)) + " " + Size(c.Width) + "w"));
+                var point = focal is { IsValid: true } p && FocalPercent.From(p) != FocalPercent.From(item.FocalPoint) ? FocalPercent.From(p) : (FocalPercent?)null;
+                string Crop((int Width, int Height) c) => Rendition(item, Size(c.Width) + "x" + Size(c.Height)
+                    + (point is { } f ? "-" + Size(f.Left) + "-" + Size(f.Top) : string.Empty));
+                var srcSet = string.Join(", ", crops.Select(c => Crop(c) + " " + Size(c.Width) + "w"));
                 var src = crops.LastOrDefault(c => c.Width <= 640, crops[0]);
                 var biggest = crops[^1];
-                return new ResponsiveImage(Rendition(item, Size(src.Width) + "x" + Size(src.Height)), srcSet, biggest.Width, biggest.Height, alt ?? string.Empty, altCulture, large);
+                return new ResponsiveImage(Crop(src), srcSet, biggest.Width, biggest.Height, alt ?? string.Empty, altCulture, large);
             }
         }
 

@@ -30,7 +30,9 @@ public sealed class SessionGalleryTests(SiteFactory site)
             Assert.Equal(("lazy", "async", null), (first.GetAttribute("loading"), first.GetAttribute("decoding"), first.GetAttribute("fetchpriority")));
             // 4:3, the data type's thumbnail crop, at the largest offered width that fits inside 1600 × 900.
             Assert.Equal(("1024", "768"), (first.GetAttribute("width"), first.GetAttribute("height")));
-            Assert.Contains("/480x360/gallery-1600x900.jpg 480w", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            // The first pick has the page's own focal point (a quarter from the left): its crops say so.
+            Assert.Contains("/480x360-25-50/gallery-1600x900.jpg 480w", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.Contains("/480x360/gallery-900x1200.jpg 480w", figures[1].QuerySelector("img")!.GetAttribute("srcset"), StringComparison.Ordinal);
             Assert.DoesNotContain("1280x960", first.GetAttribute("srcset"), StringComparison.Ordinal);
             Assert.NotNull(first.GetAttribute("sizes"));
             Assert.Equal(gallery.Photos[0].Url, figures[0].QuerySelector("a")!.GetAttribute("href"));
@@ -46,6 +48,12 @@ public sealed class SessionGalleryTests(SiteFactory site)
                 Assert.Equal(image.Width * 3, image.Height * 4);
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(figure.QuerySelector("a")!.GetAttribute("href")!, UriKind.Relative))).StatusCode);
             }
+
+            // A focal point no published page uses is sent to the crop around the item's own, and no file is made for it.
+            var madeUp = first.GetAttribute("src")!.Replace("-25-50/", "-26-50/", StringComparison.Ordinal);
+            using var redirected = await client.GetAsync(new Uri(madeUp, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+            Assert.Equal(madeUp.Replace("-26-50/", "/", StringComparison.Ordinal), redirected.Headers.Location!.OriginalString);
 
             var (_, chinese) = await site.GetPageAsync(SessionGallery.ChineseUrl);
             Assert.Equal("照片", chinese.QuerySelector("main section.gallery h2")!.TextContent);
