@@ -37,6 +37,30 @@ public sealed class SessionGallery : IAsyncDisposable
 
     public string Value { get; }
 
+    /// <summary>Sets the session's gallery to <paramref name="value"/> as stored (no check), published; disposing clears it.</summary>
+    public static async Task<SessionGallery> WithValueAsync(SiteFactory site, string value)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var (session, cultures) = await SaveAndPublishAsync(site, value);
+        return new SessionGallery(site, session, cultures, [], value);
+    }
+
+    private static async Task<(Guid Session, List<string> Cultures)> SaveAndPublishAsync(SiteFactory site, string value)
+    {
+        var session = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByRoute(EnglishUrl)!.Key;
+        var content = site.Services.GetRequiredService<IContentService>();
+        var before = (await content.GetAsync(session, CancellationToken.None))!;
+        var cultures = before.PublishedCultures.Select(p => p.Culture).ToList();
+        var data = before.CurrentVersion.Data with
+        {
+            Values = [.. before.CurrentVersion.Data.Values.Where(v => v.Alias != "gallery"), new PropertyValue("gallery", null, value)],
+        };
+        var saved = await content.SaveAsync(new ContentEdit(session, before.ParentKey, before.ContentTypeAlias, data), "test", CancellationToken.None);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
+        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(session, cultures, "test", CancellationToken.None)).Succeeded);
+        return (session, cultures);
+    }
+
     public static async Task<SessionGallery> CreateAsync(SiteFactory site)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -61,17 +85,7 @@ public sealed class SessionGallery : IAsyncDisposable
              {"key":"{{{Guid.NewGuid()}}}","mediaKey":"{{{photos[1].Key}}}","mediaTypeAlias":"Image","crops":[],"focalPoint":null},
              {"key":"{{{Guid.NewGuid()}}}","mediaKey":"{{{photos[2].Key}}}","mediaTypeAlias":"Image"}]
             """.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
-        var session = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByRoute(EnglishUrl)!.Key;
-        var content = site.Services.GetRequiredService<IContentService>();
-        var before = (await content.GetAsync(session, CancellationToken.None))!;
-        var cultures = before.PublishedCultures.Select(p => p.Culture).ToList();
-        var data = before.CurrentVersion.Data with
-        {
-            Values = [.. before.CurrentVersion.Data.Values.Where(v => v.Alias != "gallery"), new PropertyValue("gallery", null, value)],
-        };
-        var saved = await content.SaveAsync(new ContentEdit(session, before.ParentKey, before.ContentTypeAlias, data), "test", CancellationToken.None);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
-        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(session, cultures, "test", CancellationToken.None)).Succeeded);
+        var (session, cultures) = await SaveAndPublishAsync(site, value);
         return new SessionGallery(site, session, cultures, photos, value);
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NetVips;
+using Site.Core.Media;
+using Site.Core.Workflow;
 using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Public;
@@ -64,5 +67,29 @@ public sealed class SessionGalleryTests(SiteFactory site)
         var (_, after) = await site.GetPageAsync(SessionGallery.EnglishUrl);
         Assert.Null(after.QuerySelector(".gallery"));
         Assert.Null(after.QuerySelector(".gallery-list"));
+    }
+
+    [Fact]
+    public async Task A_gallery_of_deleted_items_and_documents_shows_nothing()
+    {
+        var media = site.Services.GetRequiredService<IMediaService>();
+        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        var pdf = (await media.UploadAsync(new MemoryStream("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray()), "programme.pdf",
+            new Dictionary<string, string>(), null, editor, CancellationToken.None)).Item!;
+        using var picture = Image.Black(400, 300, bands: 3);
+        var photo = (await media.UploadAsync(new MemoryStream(picture.JpegsaveBuffer()), "gone.jpg",
+            new Dictionary<string, string> { ["zh-CN"] = "已删除", ["en-US"] = "Gone" }, null, editor, CancellationToken.None)).Item!;
+
+        await using (await SessionGallery.WithValueAsync(site, $$"""[{"key":"{{Guid.NewGuid()}}","mediaKey":"{{photo.Key}}"},{"key":"{{Guid.NewGuid()}}","mediaKey":"{{pdf.Key}}"}]"""))
+        {
+            Assert.True((await media.DeleteAsync(photo.Key, editor, CancellationToken.None)).Succeeded);
+
+            var (response, page) = await site.GetPageAsync(SessionGallery.EnglishUrl);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Null(page.QuerySelector(".gallery"));
+        }
+
+        await media.DeleteAsync(pdf.Key, editor, CancellationToken.None);
     }
 }
