@@ -73,6 +73,10 @@ internal static class Messages
     public static readonly LocalizedText NotLink = LocalizedText.Of("{0}: item {1} is not a link. Each link is an object of Umbraco's link fields (name, url, target, udi, queryString, …), each text or empty, with a url or a udi.");
     public static readonly LocalizedText LinkNotAllowed = LocalizedText.Of("{0}: the address of link {1} is not allowed. Use an http:// or https:// address, a mailto: address or a path on this site starting with a single /.");
     public static readonly LocalizedText NotMediaItem = LocalizedText.Of("{0}: item {1} is not a media item. Each item is an object with a mediaKey (Umbraco's MediaPicker3 value: key, mediaKey, mediaTypeAlias, crops, focalPoint).");
+    public static readonly LocalizedText TooManyMediaItems = LocalizedText.Of("{0} holds at most {1} media items.");
+    public static readonly LocalizedText TooFewMediaItems = LocalizedText.Of("{0} needs at least {1} media items.");
+    public static readonly LocalizedText UnknownMediaCrop = LocalizedText.Of("{0}: item {1} has a crop \"{2}\" that the data type does not define.");
+    public static readonly LocalizedText MediaItemMissing = LocalizedText.Of("{0}: item {1} is not in the media library (it may have been deleted). Pick another item.");
     public static readonly LocalizedText MarkdownTooDeep = LocalizedText.Of("{0} is nested too deeply to be shown (quotes, lists or emphasis inside one another, more than a hundred levels). Flatten it.");
     public static readonly LocalizedText NotRichText = LocalizedText.Of("{0} must be rich text: HTML, or Umbraco's rich text value (a JSON object with the markup text and the blocks object or null).");
     public static readonly LocalizedText ImageWithoutAlt = LocalizedText.Of("{0} has an image without alt text in {1}: describe each image for people who cannot see it (in the image, or on its media item) before saving.");

@@ -150,6 +150,50 @@ internal sealed class ContentService(
         }
     }
 
+    /// <summary>
+    /// Media picks of items the library does not have. Only picks new to this save count: an item deleted after it was
+    /// picked (pages skip it) must not stop the editor saving anything else.
+    /// </summary>
+    private static async Task<List<ContentError>> MissingMediaAsync(SiteDbContext db, ContentType type, ContentEdit edit, CancellationToken cancellationToken)
+    {
+        var errors = new List<ContentError>();
+        var pickers = edit.Data.Values
+            .Where(v => type.FindProperty(v.Alias)?.EditorAlias == PropertyEditors.MediaPicker && !string.IsNullOrEmpty(v.Value))
+            .Select(v => (Value: v, Keys: EditorValues.MediaKeys(v.Value)))
+            .Where(p => p.Keys.Count > 0)
+            .ToList();
+        if (pickers.Count == 0)
+        {
+            return errors;
+        }
+
+        var wanted = pickers.SelectMany(p => p.Keys).Distinct().ToList();
+        var known = (await db.Media.Where(m => wanted.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        if (known.Count == wanted.Count)
+        {
+            return errors;
+        }
+
+        var previousJson = await db.Versions.Where(v => v.NodeKey == edit.Key).OrderByDescending(v => v.Number)
+            .Select(v => v.DataJson).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var previous = previousJson is null ? null : ContentMapping.DeserializeData(previousJson);
+        foreach (var (value, keys) in pickers)
+        {
+            var before = EditorValues.MediaKeys(previous?.GetValue(value.Alias, value.Culture));
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (!known.Contains(keys[i]) && !before.Contains(keys[i]))
+                {
+                    var name = type.FindProperty(value.Alias)!.Name;
+                    errors.Add(new ContentError(value.Alias, value.Culture, Messages.MediaItemMissing.Format(name, i + 1)));
+                    break;
+                }
+            }
+        }
+
+        return errors;
+    }
+
     private const int MaxSaveAttempts = 5;
 
     private async Task<SaveResult> SaveOnceAsync(ContentEdit edit, string user, CancellationToken cancellationToken)
@@ -180,6 +224,11 @@ internal sealed class ContentService(
         edit = edit with { Data = EditorValues.ForSaving(type, edit.Data) };
         var errors = ContentValidator.ValidateForSave(schema, type, edit.Data);
         errors.AddRange(ImagesWithoutAltText(schema, type, edit.Data));
+        if (errors.Count == 0)
+        {
+            errors = await MissingMediaAsync(db, type, edit, cancellationToken).ConfigureAwait(false);
+        }
+
         if (errors.Count > 0)
         {
             return new SaveResult(SaveStatus.ValidationFailed, null, errors);

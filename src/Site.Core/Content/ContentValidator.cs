@@ -116,7 +116,7 @@ internal static class ContentValidator
             return schema.ResolveMessage(property.ValidationMessage) ?? Messages.PatternMismatch.Format(property.Name);
         }
 
-        return EditorValues.Check(property, value);
+        return EditorValues.Check(property, value, schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
     }
 
     private static bool MatchesPattern(string pattern, string value)

@@ -32,7 +32,7 @@ public static class EditorValues
     private static readonly JsonWriterOptions RichTextWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Why a (non-empty) value does not fit its editor's shape, or null when it does.</summary>
-    internal static LocalizedText? Check(PropertyType property, string value)
+    internal static LocalizedText? Check(PropertyType property, string value, DataType? dataType = null)
     {
         var name = property.Name;
         switch (property.EditorAlias)
@@ -56,8 +56,9 @@ public static class EditorValues
                 ReadLinks(value, out var linkProblem);
                 return Describe(linkProblem, name, Messages.NotLink);
             case PropertyEditors.MediaPicker:
-                ReadMedia(value, out var mediaProblem);
-                return Describe(mediaProblem, name, Messages.NotMediaItem);
+                var picks = ReadMedia(value, out var mediaProblem);
+                return Describe(mediaProblem, name, Messages.NotMediaItem)
+                    ?? CheckMediaConfiguration(name, picks, MediaPickerConfiguration.Parse(dataType?.ConfigJson));
             default:
                 return null; // text box and text area: any text (line and length rules are the validator's)
         }
@@ -109,7 +110,10 @@ public static class EditorValues
     public static IReadOnlyList<LinkValue> Links(string? value) => ReadLinks(value, out _);
 
     /// <summary>The media keys of a MediaPicker3 value, in order; wrong-shaped items are skipped.</summary>
-    public static IReadOnlyList<Guid> MediaKeys(string? value) => ReadMedia(value, out _);
+    public static IReadOnlyList<Guid> MediaKeys(string? value) => [.. ReadMedia(value, out _).Select(p => p.MediaKey)];
+
+    /// <summary>The items of a MediaPicker3 value (media key, local focal point, crops), in order; wrong-shaped items are skipped.</summary>
+    public static IReadOnlyList<MediaPick> MediaPicks(string? value) => ReadMedia(value, out _);
 
     /// <summary>
     /// The markup of a rich text value: Umbraco 15+'s <c>{"markup": "…", "blocks": …}</c>, or the HTML itself as older
@@ -359,22 +363,22 @@ public static class EditorValues
         ContentUdi.TryParse(udi) is not null
         || (udi.StartsWith("umb://media/", StringComparison.OrdinalIgnoreCase) && Guid.TryParseExact(udi["umb://media/".Length..], "N", out _));
 
-    private static List<Guid> ReadMedia(string? value, out Problem problem)
+    private static List<MediaPick> ReadMedia(string? value, out Problem problem)
     {
-        var keys = new List<Guid>();
+        var picks = new List<MediaPick>();
         using var document = ParseList(value, out problem);
         if (document is null)
         {
-            return keys;
+            return picks;
         }
 
         var position = 0;
         foreach (var item in document.RootElement.EnumerateArray())
         {
             position++;
-            if (MediaKey(item) is { } key)
+            if (ReadPick(item) is { } pick)
             {
-                keys.Add(key);
+                picks.Add(pick);
             }
             else
             {
@@ -382,11 +386,11 @@ public static class EditorValues
             }
         }
 
-        return keys;
+        return picks;
     }
 
-    /// <summary>The mediaKey of an item of Umbraco's MediaPicker3 shape (key, mediaKey, mediaTypeAlias, crops, focalPoint), or null.</summary>
-    private static Guid? MediaKey(JsonElement item)
+    /// <summary>An item of Umbraco's MediaPicker3 shape (key, mediaKey, mediaTypeAlias, crops, focalPoint), or null.</summary>
+    private static MediaPick? ReadPick(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -394,31 +398,149 @@ public static class EditorValues
         }
 
         Guid? mediaKey = null;
+        var key = Guid.Empty;
+        string? mediaTypeAlias = null;
+        Media.FocalPoint? focalPoint = null;
+        var crops = new List<MediaPickCrop>();
         foreach (var field in item.EnumerateObject())
         {
             var v = field.Value;
-            var fits = field.Name switch
+            switch (field.Name)
             {
-                "mediaKey" => v.ValueKind == JsonValueKind.String && v.TryGetGuid(out _),
-                "key" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && v.TryGetGuid(out _)),
-                "mediaTypeAlias" => v.ValueKind is JsonValueKind.String or JsonValueKind.Null,
-                "crops" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(c => c.ValueKind == JsonValueKind.Object)),
-                "focalPoint" => v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.Object
-                    && v.EnumerateObject().All(p => p.Name is "left" or "top" && p.Value.ValueKind == JsonValueKind.Number)),
-                _ => false,
-            };
-            if (!fits)
+                case "mediaKey" when v.ValueKind == JsonValueKind.String && v.TryGetGuid(out var media):
+                    mediaKey = media;
+                    break;
+                case "key" when v.ValueKind == JsonValueKind.Null:
+                    break;
+                case "key" when v.ValueKind == JsonValueKind.String && v.TryGetGuid(out var own):
+                    key = own;
+                    break;
+                case "mediaTypeAlias" when v.ValueKind is JsonValueKind.String or JsonValueKind.Null:
+                    mediaTypeAlias = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                    break;
+                case "crops" when v.ValueKind == JsonValueKind.Null:
+                    break;
+                case "crops" when v.ValueKind == JsonValueKind.Array:
+                    foreach (var crop in v.EnumerateArray())
+                    {
+                        if (ReadCrop(crop) is not { } c)
+                        {
+                            return null;
+                        }
+
+                        crops.Add(c);
+                    }
+
+                    break;
+                case "focalPoint" when v.ValueKind == JsonValueKind.Null:
+                    break;
+                case "focalPoint" when v.ValueKind == JsonValueKind.Object:
+                    if (ReadFractions(v, "left", "top") is not [var left, var top] || !new Media.FocalPoint(left, top).IsValid)
+                    {
+                        return null;
+                    }
+
+                    focalPoint = new Media.FocalPoint(left, top);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return mediaKey is { } k ? new MediaPick(key, k, mediaTypeAlias, focalPoint, crops) : null;
+    }
+
+    /// <summary>A crop of a picked item: <c>{alias, width, height, coordinates: {x1, y1, x2, y2} | null}</c> (a label is allowed and ignored).</summary>
+    private static MediaPickCrop? ReadCrop(JsonElement crop)
+    {
+        if (crop.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? alias = null;
+        int width = 0, height = 0;
+        CropCoordinates? coordinates = null;
+        foreach (var field in crop.EnumerateObject())
+        {
+            var v = field.Value;
+            switch (field.Name)
+            {
+                case "alias" when v.ValueKind == JsonValueKind.String:
+                    alias = v.GetString();
+                    break;
+                case "label" when v.ValueKind is JsonValueKind.String or JsonValueKind.Null:
+                    break;
+                case "width" when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var w) && w >= 0:
+                    width = w;
+                    break;
+                case "height" when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var h) && h >= 0:
+                    height = h;
+                    break;
+                case "coordinates" when v.ValueKind == JsonValueKind.Null:
+                    break;
+                case "coordinates" when v.ValueKind == JsonValueKind.Object:
+                    if (ReadFractions(v, "x1", "y1", "x2", "y2") is not [var x1, var y1, var x2, var y2]
+                        || new CropCoordinates(x1, y1, x2, y2) is not { IsValid: true } c)
+                    {
+                        return null;
+                    }
+
+                    coordinates = c;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return string.IsNullOrEmpty(alias) ? null : new MediaPickCrop(alias, width, height, coordinates);
+    }
+
+    /// <summary>The named numbers of an object that has exactly those fields, or null.</summary>
+    private static double[]? ReadFractions(JsonElement value, params string[] names)
+    {
+        var numbers = new double[names.Length];
+        var found = 0;
+        foreach (var field in value.EnumerateObject())
+        {
+            var index = Array.IndexOf(names, field.Name);
+            if (index < 0 || field.Value.ValueKind != JsonValueKind.Number || !field.Value.TryGetDouble(out var n) || !double.IsFinite(n))
             {
                 return null;
             }
 
-            if (field.Name == "mediaKey")
+            numbers[index] = n;
+            found++;
+        }
+
+        return found == names.Length ? numbers : null;
+    }
+
+    /// <summary>Why a well-shaped media picker value does not fit its data type: too many or too few items, or a crop it does not define.</summary>
+    private static LocalizedText? CheckMediaConfiguration(string name, List<MediaPick> picks, MediaPickerConfiguration configuration)
+    {
+        if (configuration.MaxItems is { } max && picks.Count > max)
+        {
+            return Messages.TooManyMediaItems.Format(name, max);
+        }
+
+        if (configuration.Min is { } min && picks.Count < min)
+        {
+            return Messages.TooFewMediaItems.Format(name, min);
+        }
+
+        for (var i = 0; i < picks.Count; i++)
+        {
+            foreach (var crop in picks[i].Crops)
             {
-                mediaKey = v.GetGuid();
+                if (configuration.FindCrop(crop.Alias) is null)
+                {
+                    return Messages.UnknownMediaCrop.Format(name, i + 1, crop.Alias);
+                }
             }
         }
 
-        return mediaKey;
+        return null;
     }
 
     /// <summary>The value as a JSON list, or null (with the problem) when it is empty, not JSON or not a list.</summary>

@@ -1,37 +1,75 @@
 using Microsoft.Extensions.Options;
 using NetVips;
+using Site.Core.Content;
 
 namespace Site.Core.Media;
 
 /// <summary>
 /// Resized copies of images for responsive pages: a width (keeping the shape), or a width and height cropped around
-/// the focal point. Only a fixed set of sizes is made, so nobody can fill the disk by asking for every width.
+/// the focal point. Only a fixed set of sizes is made, so nobody can fill the disk by asking for every width: the
+/// widths of <see cref="Sizes"/>, and crops of those widths in one of the offered shapes (<see cref="Shapes"/> and the
+/// crops that media picker data types define), never larger than the original.
 /// </summary>
 public interface IMediaRenditions
 {
     IReadOnlyList<int> Sizes { get; }
 
+    /// <summary>The crop shapes (width:height, reduced) offered for every image besides those the data types define.</summary>
+    IReadOnlyList<(int Width, int Height)> Shapes { get; }
+
     /// <summary>The file of a rendition, made on first request and kept; null when the size is not offered or the item is not an image.</summary>
     Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A crop around another focal point than the item's (a page's own, from its media picker), in whole percent so
+    /// that only a bounded number of files can exist; the caller decides which points may be asked for.
+    /// </summary>
+    Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken);
 }
 
-internal sealed class MediaRenditions(IMediaService media, IOptions<SiteCoreOptions> options) : IMediaRenditions
+/// <summary>A focal point in whole percent of the width and height (0 to 100), as rendition URLs name it.</summary>
+public readonly record struct FocalPercent(int Left, int Top)
+{
+    public bool IsValid => Left is >= 0 and <= 100 && Top is >= 0 and <= 100;
+
+    public FocalPoint Point => new(Left / 100.0, Top / 100.0);
+
+    public static FocalPercent From(FocalPoint point) =>
+        new((int)Math.Round(Math.Clamp(point.Left, 0, 1) * 100), (int)Math.Round(Math.Clamp(point.Top, 0, 1) * 100));
+}
+
+internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore schemaStore, IOptions<SiteCoreOptions> options) : IMediaRenditions
 {
     private static readonly SemaphoreSlim Gate = new(2, 2);
 
     public IReadOnlyList<int> Sizes { get; } = [160, 320, 480, 640, 800, 1024, 1280, 1600, 1920];
 
-    public async Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken)
+    // Square, photo (4:3, 3:2), the API's card (5:3) and wide (2:1) crops, and video (16:9).
+    public IReadOnlyList<(int Width, int Height)> Shapes { get; } = [(1, 1), (4, 3), (3, 2), (5, 3), (2, 1), (16, 9)];
+
+    public Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken) =>
+        GetAsync(item, width, height, null, cancellationToken);
+
+    public Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken) =>
+        GetAsync(item, width, (int?)height, focal, cancellationToken);
+
+    private async Task<string?> GetAsync(MediaItem item, int width, int? height, FocalPercent? focal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Kind != MediaKind.Image || !Sizes.Contains(width) || (height is { } h && !Sizes.Contains(h)))
+        if (item.Kind != MediaKind.Image || !Sizes.Contains(width))
+        {
+            return null;
+        }
+
+        if (height is { } h && (h > item.Height || width > item.Width || !await IsOfferedCropAsync(width, h, cancellationToken).ConfigureAwait(false)))
         {
             return null;
         }
 
         var original = media.OriginalPath(item);
         var extension = item.Extension == ".gif" ? ".png" : item.Extension;
-        var path = Path.Combine(Path.GetDirectoryName(original)!, height is null ? $"w{width}{extension}" : $"w{width}h{height}{extension}");
+        var name = height is null ? $"w{width}" : focal is { } f ? $"w{width}h{height}f{f.Left}-{f.Top}" : $"w{width}h{height}";
+        var path = Path.Combine(Path.GetDirectoryName(original)!, name + extension);
         if (File.Exists(path))
         {
             return path;
@@ -51,7 +89,7 @@ internal sealed class MediaRenditions(IMediaService media, IOptions<SiteCoreOpti
                 var temporary = path + "." + Guid.NewGuid().ToString("N") + extension;
                 using (var image = height is null
                     ? Image.Thumbnail(original, width, size: Enums.Size.Down)
-                    : Crop(original, item.FocalPoint, width, height.Value))
+                    : Crop(original, focal?.Point ?? item.FocalPoint, width, height.Value))
                 {
                     image.WriteToFile(temporary);
                 }
@@ -68,6 +106,21 @@ internal sealed class MediaRenditions(IMediaService media, IOptions<SiteCoreOpti
     }
 
     internal static bool IsTooLarge(int width, int height, long maxPixels) => (long)width * height > maxPixels;
+
+    /// <summary>Whether <paramref name="height"/> is the height of a crop <paramref name="width"/> wide in an offered shape.</summary>
+    private async Task<bool> IsOfferedCropAsync(int width, int height, CancellationToken cancellationToken)
+    {
+        if (Shapes.Any(s => FocalCrop.HeightFor(width, s.Width, s.Height) == height))
+        {
+            return true;
+        }
+
+        var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
+        return schema.DataTypes.Values
+            .Where(d => d.EditorAlias == PropertyEditors.MediaPicker)
+            .SelectMany(d => MediaPickerConfiguration.Parse(d.ConfigJson).Crops)
+            .Any(c => FocalCrop.HeightFor(width, c.Width, c.Height) == height);
+    }
 
     /// <summary>
     /// Whether the file's own header (not the stored record, which an older upload or a replaced file may contradict) names
@@ -86,14 +139,12 @@ internal sealed class MediaRenditions(IMediaService media, IOptions<SiteCoreOpti
         }
     }
 
-    /// <summary>Scales the image to cover the box, then cuts the box out centred on the focal point (kept inside the image).</summary>
+    /// <summary>Cuts the largest area of the box's shape around the focal point (<see cref="FocalCrop"/>) and scales it to the box.</summary>
     internal static Image Crop(string original, FocalPoint focal, int width, int height)
     {
         using var source = Image.NewFromFile(original);
-        var scale = Math.Max((double)width / source.Width, (double)height / source.Height);
-        using var scaled = source.Resize(scale);
-        var left = (int)Math.Round(Math.Clamp((focal.Left * scaled.Width) - (width / 2.0), 0, scaled.Width - width));
-        var top = (int)Math.Round(Math.Clamp((focal.Top * scaled.Height) - (height / 2.0), 0, scaled.Height - height));
-        return scaled.Crop(left, top, Math.Min(width, scaled.Width), Math.Min(height, scaled.Height));
+        var (left, top, w, h) = FocalCrop.Pixels(FocalCrop.Coordinates(source.Width, source.Height, focal, width, height), source.Width, source.Height);
+        using var area = source.Crop(left, top, w, h);
+        return area.ThumbnailImage(width, height: height, size: Enums.Size.Force);
     }
 }

@@ -142,8 +142,11 @@ public sealed class EditorValueValidationTests(TestEngineFixture fixture) : ICla
     {
         await SavedAsync("tags", English, """["Suzhou", "20th session"]""");
         await SavedAsync("tags", Chinese, "[]");
-        await SavedAsync("image", null, """[{"key": "9e0c2bd4-7c1e-4c38-9a8b-25b4fd3fb0b1", "mediaKey": "3f1c7a52-2f3c-4c61-9d55-0f2d0b1f4c11", "mediaTypeAlias": "Image", "crops": [], "focalPoint": {"left": 0.5, "top": 0.25}}]""");
-        await SavedAsync("image", null, """[{"mediaKey": "3f1c7a52-2f3c-4c61-9d55-0f2d0b1f4c11", "focalPoint": null, "crops": null}]""");
+        var media = (await Engine.Services.GetRequiredService<Site.Core.Media.IMediaService>().UploadAsync(
+            new MemoryStream(TestImages.Png()), "picked.png", new Dictionary<string, string> { [Chinese] = "图", [English] = "Picture" }, null,
+            TestUsers.Editor, TestContext.Current.CancellationToken)).Item!.Key;
+        await SavedAsync("image", null, $$$"""[{"key": "9e0c2bd4-7c1e-4c38-9a8b-25b4fd3fb0b1", "mediaKey": "{{{media}}}", "mediaTypeAlias": "Image", "crops": [], "focalPoint": {"left": 0.5, "top": 0.25}}]""");
+        await SavedAsync("image", null, $$"""[{"mediaKey": "{{media}}", "focalPoint": null, "crops": null}]""");
         await SavedAsync("relatedSession", null, ContentUdi.Create(Session13));
     }
 

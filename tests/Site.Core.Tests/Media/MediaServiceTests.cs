@@ -100,13 +100,13 @@ public sealed class MediaServiceTests
     public async Task A_stored_image_over_the_limit_is_never_resized()
     {
         await using var engine = await TestEngine.StartAsync();
-        var uploaded = (await UploadAsync(engine, TestImages.Png(64, 64), "small.png")).Item!;
+        var uploaded = (await UploadAsync(engine, TestImages.Png(800, 600), "small.png")).Item!;
         // The file is replaced behind the record's back (or was stored before the limit existed): its own header decides.
         await File.WriteAllBytesAsync(engine.Services.GetRequiredService<IMediaService>().OriginalPath(uploaded), TestImages.PngHeaderOnly(), Ct);
+        var renditions = engine.Services.GetRequiredService<IMediaRenditions>();
 
-        var rendition = await engine.Services.GetRequiredService<IMediaRenditions>().GetAsync(uploaded, 320, 320, Ct);
-
-        Assert.Null(rendition);
+        Assert.Null(await renditions.GetAsync(uploaded, 320, null, Ct));
+        Assert.Null(await renditions.GetAsync(uploaded, 320, 240, Ct));
     }
 
     [Fact]

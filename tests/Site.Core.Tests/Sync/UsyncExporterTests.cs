@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Site.Core.Content;
 using Site.Core.Publishing;
 using Site.Core.Tests.TestSupport;
 using static Site.Core.Tests.TestSupport.KnownContent;
@@ -57,7 +59,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 12 + 94 + 9 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 13 + 96 + 9 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -177,6 +179,42 @@ public sealed class UsyncExporterTests
             await copy.Exporter.ExportAsync(second, Ct);
             var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Single(f => File.ReadAllText(f).Contains($"Key=\"{page.Key}\"", StringComparison.OrdinalIgnoreCase));
             Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, "Content", Path.GetFileName(file)), Ct));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task A_media_picker_value_with_crops_and_focal_points_and_its_data_type_survive_a_round_trip()
+    {
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            var media = await original.Services.GetRequiredService<Site.Core.Media.IMediaService>().UploadAsync(
+                new MemoryStream(TestImages.Png(800, 600)), "gallery.png", new Dictionary<string, string> { [Chinese] = "会场", [English] = "Hall" },
+                null, TestUsers.Editor, Ct);
+            var gallery = $$$"""[{"key":"0c6f3a1e-5d2b-4c8e-9f71-2a4b6c8d0e12","mediaKey":"{{{media.Item!.Key}}}","mediaTypeAlias":"Image","crops":[{"alias":"thumbnail","width":480,"height":360,"coordinates":{"x1":0.125,"y1":0,"x2":0.0625,"y2":0.1}}],"focalPoint":{"left":0.3333,"top":0.75}},{"key":"7d2e9b40-1f3a-4c5d-8e6f-a0b1c2d3e4f5","mediaKey":"{{{media.Item.Key}}}","mediaTypeAlias":"Image","crops":[],"focalPoint":null}]""";
+            Assert.True((await original.EditAsync(Session13, d => d.WithValue("gallery", null, gallery))).Succeeded);
+            await original.Exporter.ExportAsync(folder, Ct);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+            Assert.Equal(gallery, (await copy.GetRequiredAsync(Session13)).CurrentVersion.Data.GetValue("gallery", null));
+            var schema = await copy.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
+            var configuration = MediaPickerConfiguration.Parse(schema.DataTypes[schema.FindContentType("session")!.FindProperty("gallery")!.DataTypeKey].ConfigJson);
+            Assert.Equal((true, (int?)24, true), (configuration.Multiple, configuration.MaxItems, configuration.EnableLocalFocalPoint));
+            Assert.Equal(new MediaCropDefinition("thumbnail", "Thumbnail", 480, 360), Assert.Single(configuration.Crops));
+
+            await copy.Exporter.ExportAsync(second, Ct);
+            foreach (var file in Directory.EnumerateFiles(folder, "*.config", SearchOption.AllDirectories)
+                .Where(f => File.ReadAllText(f).Contains("Umbraco.MediaPicker3", StringComparison.Ordinal) || File.ReadAllText(f).Contains(media.Item.Key.ToString(), StringComparison.Ordinal)))
+            {
+                Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, Path.GetRelativePath(folder, file)), Ct));
+            }
         }
         finally
         {

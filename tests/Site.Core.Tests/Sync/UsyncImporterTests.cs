@@ -28,8 +28,8 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount, counts.Versions);
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
-        Assert.Equal(12, counts.DataTypes);
-        Assert.Equal(94, counts.DictionaryItems);
+        Assert.Equal(13, counts.DataTypes);
+        Assert.Equal(96, counts.DictionaryItems);
         Assert.Equal(9, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);

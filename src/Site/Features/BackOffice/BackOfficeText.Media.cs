@@ -25,6 +25,23 @@ public sealed partial class BackOfficeText
     public string MediaFailed => T("The file could not be saved.");
     public string ChooseFile => T("Choose a file to upload.");
     public string Kilobytes => T("KB");
+    public string MediaPickItem(string label, int position) => Formatted(T("{0}, item {1}"), label, position);
+    public string MediaPickHint(int? max) => max is { } m
+        ? Formatted(T("Choose the items in the order they are shown, at most {0}. Choose \"(none)\" to remove one."), m)
+        : T("Choose the items in the order they are shown. Choose \"(none)\" to remove one.");
+    public string FocalPickHint => T("Click the image (or focus it and use the arrow keys) to put the focal point there.");
+    public string FocalPicker => T("Focal point");
+
+    /// <summary>The words of the media picker's and focal point's script (move and remove buttons, announcements).</summary>
+    public string MediaPickerWords => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["up"] = T("Move up"),
+        ["down"] = T("Move down"),
+        ["remove"] = T("Remove from the list"),
+        ["moved"] = T("Moved to position {0}."),
+        ["removed"] = T("Removed."),
+        ["focal"] = T("Focal point: {0}% from the left, {1}% from the top."),
+    });
 
     public string MediaKindName(Site.Core.Media.MediaKind kind) => kind switch
     {

@@ -38,7 +38,8 @@ public static class ContentForm
                     .Select(l => $"{l?["name"]?.GetValue<string>()} | {l?["url"]?.GetValue<string>()}".Trim())),
                 // The markup only, until the rich text widget exists; unchanged markup keeps the stored value (and its blocks).
                 PropertyEditors.RichText => EditorValues.RichTextMarkup(stored) ?? stored,
-                PropertyEditors.MediaPicker => (JsonNode.Parse(stored)?.AsArray() ?? []).Select(m => m?["mediaKey"]?.GetValue<string>()).FirstOrDefault(k => k is not null) ?? string.Empty,
+                // One media key a line, in order (the picker's rows), with the pick's own focal point: key|left|top.
+                PropertyEditors.MediaPicker => string.Join("\n", (JsonNode.Parse(stored)?.AsArray() ?? []).Select(PickText).Where(k => k is not null)),
                 _ => stored,
             };
         }
@@ -74,14 +75,107 @@ public static class ContentForm
 
                 return links.Count == 0 ? string.Empty : links.ToJsonString();
             case PropertyEditors.MediaPicker:
-                return Guid.TryParse(text, out var media)
-                    ? new JsonArray(new JsonObject { ["key"] = Guid.NewGuid().ToString(), ["mediaKey"] = media.ToString() }).ToJsonString()
-                    : text.Trim();
+                return MediaPicks(text, previous);
             case PropertyEditors.TrueFalse:
                 return text is "1" or "true" or "on" ? "1" : "0";
             default:
                 return editorAlias is PropertyEditors.Numeric or PropertyEditors.DatePicker ? text.Trim() : text;
         }
+    }
+
+    /// <summary>The suffixes of a media picker row's focal point fields (the data type's local focal point).</summary>
+    public const string FocalLeftSuffix = ".focalLeft";
+    public const string FocalTopSuffix = ".focalTop";
+
+    private static string? PickText(JsonNode? pick)
+    {
+        if (pick?["mediaKey"]?.GetValue<string>() is not { } key)
+        {
+            return null;
+        }
+
+        return pick["focalPoint"] is JsonObject focal && focal["left"] is JsonValue left && focal["top"] is JsonValue top
+            ? $"{key}|{Number(left)}|{Number(top)}"
+            : key;
+    }
+
+    private static string Number(JsonValue value) => value.GetValue<double>().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The picker's rows (one media key a line, empty rows skipped) as a MediaPicker3 value. A row of an item that was
+    /// picked before keeps its pick (key, crops, focal point), so reordering or adding loses nothing; text that is not
+    /// a list of keys is kept as typed, for the check to refuse with a message.
+    /// </summary>
+    private static string MediaPicks(string text, string? previous)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keys = new List<(Guid Key, double[]? Focal)>();
+        foreach (var line in lines)
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            if (!Guid.TryParse(parts[0], out var key) || parts.Length is not (1 or 3))
+            {
+                return text.Trim();
+            }
+
+            double[]? focal = null;
+            if (parts.Length == 3)
+            {
+                if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var left)
+                    || !double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var top))
+                {
+                    return text.Trim();
+                }
+
+                focal = [left, top];
+            }
+
+            keys.Add((key, focal));
+        }
+
+        if (keys.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var before = new List<JsonNode>();
+        try
+        {
+            before = [.. (previous is null ? null : JsonNode.Parse(previous) as JsonArray)?.OfType<JsonObject>() ?? []];
+        }
+        catch (JsonException)
+        {
+            // A stored value the picker cannot read: its rows start afresh.
+        }
+
+        var picks = new JsonArray();
+        foreach (var (key, focal) in keys)
+        {
+            var kept = before.FirstOrDefault(p => Guid.TryParse(p["mediaKey"]?.GetValue<string>(), out var k) && k == key);
+            JsonObject pick;
+            if (kept is not null)
+            {
+                before.Remove(kept);
+                pick = (JsonObject)kept.DeepClone();
+            }
+            else
+            {
+                pick = new JsonObject { ["key"] = Guid.NewGuid().ToString(), ["mediaKey"] = key.ToString() };
+            }
+
+            if (focal is not null)
+            {
+                pick["focalPoint"] = new JsonObject { ["left"] = focal[0], ["top"] = focal[1] };
+            }
+            else if (pick.ContainsKey("focalPoint"))
+            {
+                pick["focalPoint"] = null; // the row's focal point was cleared: the item's own applies
+            }
+
+            picks.Add(pick);
+        }
+
+        return picks.ToJsonString();
     }
 
     /// <summary>The version a posted form describes: names and values of every culture, in the type's order.</summary>
@@ -106,8 +200,8 @@ public static class ContentForm
             foreach (var culture in property.VariesByCulture ? cultureList.Cast<string?>() : [null])
             {
                 var field = ValueField(property.Alias, culture);
-                // An unchecked box sends nothing; its hidden twin sends "0".
-                var text = form[field].LastOrDefault();
+                // An unchecked box sends nothing; its hidden twin sends "0". A media picker sends one row per item, in order.
+                var text = property.EditorAlias == PropertyEditors.MediaPicker ? PickerRows(form, field) : form[field].LastOrDefault();
                 var value = FromText(property.EditorAlias, text, previous?.GetValue(property.Alias, culture));
                 if (value.Length > 0)
                 {
@@ -117,6 +211,31 @@ public static class ContentForm
         }
 
         return new ContentData(names, values);
+    }
+
+    /// <summary>
+    /// A media picker's posted rows as its text: each chosen row's key, with the row's focal point fields when either
+    /// is filled in (every row has both or neither, so the n-th of each belongs to the n-th row).
+    /// </summary>
+    private static string PickerRows(IFormCollection form, string field)
+    {
+        var rows = form[field];
+        var lefts = form[field + FocalLeftSuffix];
+        var tops = form[field + FocalTopSuffix];
+        var lines = new List<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(rows[i]))
+            {
+                continue;
+            }
+
+            var left = i < lefts.Count && lefts.Count == rows.Count ? lefts[i]?.Trim() : null;
+            var top = i < tops.Count && tops.Count == rows.Count ? tops[i]?.Trim() : null;
+            lines.Add(string.IsNullOrEmpty(left) && string.IsNullOrEmpty(top) ? rows[i]!.Trim() : $"{rows[i]!.Trim()}|{left}|{top}");
+        }
+
+        return string.Join("\n", lines);
     }
 
     public static string InputType(string editorAlias, string value) => editorAlias switch

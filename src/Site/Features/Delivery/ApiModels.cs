@@ -116,6 +116,37 @@ public sealed record ApiMediaWithCrops
     public required IReadOnlyDictionary<string, object?>? Properties { get; init; }
 }
 
+/// <summary>
+/// A picked media item in a content property (Umbraco's ApiMediaWithCrops): the media endpoints' shape without the
+/// path and dates, with the pick's focal point and crops.
+/// </summary>
+public sealed record ApiMediaPick
+{
+    public required Guid Id { get; init; }
+
+    public required string? Name { get; init; }
+
+    public required string? MediaType { get; init; }
+
+    public required string? Url { get; init; }
+
+    public string? Extension { get; init; }
+
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+
+    public int? Bytes { get; init; }
+
+    public required IReadOnlyDictionary<string, object?>? Properties { get; init; }
+
+    /// <summary>Images only, as on the media endpoints.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ApiFocalPoint? FocalPoint { get; init; }
+
+    public IReadOnlyList<ApiImageCrop>? Crops { get; init; }
+}
+
 /// <summary>ImageFocalPointModel: fractions of the width and height.</summary>
 public sealed record ApiFocalPoint
 {

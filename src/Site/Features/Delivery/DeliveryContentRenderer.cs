@@ -98,7 +98,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
                         fields.Nested(property.Alias),
                         expand.Includes(property.Alias) ? expand.Nested(property.Alias) ?? PropertySelection.None : null)
                     : null,
-                PropertyEditors.MediaPicker => MediaValue(content, property.Alias, culture),
+                PropertyEditors.MediaPicker => MediaValue(request, content, property, culture),
                 _ => content.Value(property.Alias, culture),
             };
         }
@@ -106,9 +106,24 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
         return properties;
     }
 
-    /// <summary>A media picker's items that the media library knows; a deleted item is left out (as Umbraco sends for missing media).</summary>
-    private List<ApiMediaWithCrops> MediaValue(PublishedContent content, string alias, string culture) =>
-        [.. content.MediaKeysValue(alias, culture).Select(media.Find).OfType<ApiMediaWithCrops>()];
+    /// <summary>
+    /// A media picker's items that the media library knows, with the pick's focal point and crops; a deleted item is
+    /// left out (as Umbraco sends for missing media).
+    /// </summary>
+    private List<ApiMediaPick> MediaValue(DeliveryRequest request, PublishedContent content, PropertyType property, string culture)
+    {
+        var configuration = MediaPickerConfiguration.Parse(request.Snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson);
+        var items = new List<ApiMediaPick>();
+        foreach (var pick in EditorValues.MediaPicks(content.Value(property.Alias, culture)))
+        {
+            if (media.Find(pick.MediaKey) is { } item)
+            {
+                items.Add(MediaLibrarySource.ForPick(item, pick, configuration));
+            }
+        }
+
+        return items;
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Site.Core.Content;
 using Site.Core.Media;
 using Site.Core.Publishing;
 
@@ -66,37 +67,58 @@ internal sealed class MediaLibrarySource(IMediaLibrary media) : IDeliveryMediaSo
     }
 
     /// <summary>
-    /// Where a crop lies in the original, as Umbraco's coordinates (the fraction cut from each edge): the image is
-    /// scaled to cover the crop and the crop is centred on the focal point, as the media endpoint renders it.
+    /// Where a crop lies in the original, as Umbraco's coordinates (the fraction cut from each edge): the largest area of
+    /// the crop's shape centred on the focal point (<see cref="FocalCrop"/>), as the media endpoint renders it.
     /// </summary>
-    internal static ApiImageCrop Crop(MediaItem item, string alias, int width, int height)
+    internal static ApiImageCrop Crop(MediaItem item, string alias, int width, int height) =>
+        Crop(alias, width, height, FocalCrop.Coordinates(item.Width!.Value, item.Height!.Value, item.FocalPoint, width, height));
+
+    private static ApiImageCrop Crop(string alias, int width, int height, CropCoordinates c) => new()
     {
-        var imageAspect = (double)item.Width!.Value / item.Height!.Value;
-        var cropAspect = (double)width / height;
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        if (imageAspect > cropAspect)
+        Alias = alias,
+        Width = width,
+        Height = height,
+        Coordinates = new ApiImageCropCoordinates { X1 = c.X1, Y1 = c.Y1, X2 = c.X2, Y2 = c.Y2 },
+    };
+
+    /// <summary>
+    /// A picked image as Umbraco's media picker outputs it: the pick's focal point when the data type lets editors set
+    /// one (else the item's), the data type's crops (the editor's coordinates, or around that focal point), then the
+    /// item's own crops that the data type does not redefine.
+    /// </summary>
+    internal static ApiMediaPick ForPick(ApiMediaWithCrops media, MediaPick pick, MediaPickerConfiguration configuration)
+    {
+        var result = new ApiMediaPick
         {
-            var kept = cropAspect / imageAspect;
-            var left = Math.Clamp(item.FocalPoint.Left - (kept / 2), 0, 1 - kept);
-            (x1, x2) = (left, 1 - left - kept);
-        }
-        else
+            Id = media.Id,
+            Name = media.Name,
+            MediaType = media.MediaType,
+            Url = media.Url,
+            Extension = media.Extension,
+            Width = media.Width,
+            Height = media.Height,
+            Bytes = media.Bytes,
+            Properties = media.Properties,
+            FocalPoint = media.FocalPoint,
+            Crops = media.Crops,
+        };
+        if (media is not { FocalPoint: { } own, Width: int width, Height: int height, Crops: { } crops })
         {
-            var kept = imageAspect / cropAspect;
-            var top = Math.Clamp(item.FocalPoint.Top - (kept / 2), 0, 1 - kept);
-            (y1, y2) = (top, 1 - top - kept);
+            return result;
         }
 
-        return new ApiImageCrop
+        var focal = configuration.EnableLocalFocalPoint && pick.FocalPoint is { } local ? local : new FocalPoint(own.Left, own.Top);
+        var picked = configuration.Crops.Select(c =>
+            Crop(c.Alias, c.Width, c.Height, pick.Crops.FirstOrDefault(p => p.Alias == c.Alias)?.Coordinates
+                ?? FocalCrop.Coordinates(width, height, focal, c.Width, c.Height)));
+        var others = crops.Where(c => configuration.FindCrop(c.Alias) is null)
+            .Select(c => Crop(c.Alias!, c.Width, c.Height, FocalCrop.Coordinates(width, height, focal, c.Width, c.Height)));
+        return result with
         {
-            Alias = alias,
-            Width = width,
-            Height = height,
-            Coordinates = new ApiImageCropCoordinates { X1 = Round(x1), Y1 = Round(y1), X2 = Round(x2), Y2 = Round(y2) },
+            FocalPoint = new ApiFocalPoint { Left = focal.Left, Top = focal.Top },
+            Crops = [.. picked, .. others],
         };
     }
-
-    private static double Round(double value) => Math.Round(Math.Max(0, value), 6);
 
     private sealed record Library(IReadOnlyList<MediaItem>? Source, IReadOnlyList<ApiMediaWithCrops> Items, IReadOnlyDictionary<Guid, ApiMediaWithCrops> ByKey, IReadOnlyDictionary<string, ApiMediaWithCrops> ByPath)
     {

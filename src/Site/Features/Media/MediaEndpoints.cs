@@ -5,7 +5,7 @@ namespace Site.Features.Media;
 
 /// <summary>
 /// Serves the media library: originals at /media/{key}/{hash}/{file}, resized images at /media/{key}/{hash}/w640/{file}
-/// or /media/{key}/{hash}/640x480/{file}. The hash in the URL changes with the file, so responses are cached for a year.
+/// or /media/{key}/{hash}/640x480/{file} (or 640x480-25-60/, around a page's own focal point that a published page uses). The hash in the URL changes with the file, so responses are cached for a year.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -26,12 +26,26 @@ public static class MediaEndpoints
     }
 
     private static async Task<IResult> Rendition(
-        Guid key, string hash, string size, string file, IMediaService media, IMediaRenditions renditions, HttpContext context, CancellationToken cancellationToken)
+        Guid key, string hash, string size, string file, IMediaService media, IMediaRenditions renditions, ILocalFocalPoints localFocalPoints,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var item = await FindAsync(media, key, hash, cancellationToken);
-        if (item is null || !TryParseSize(size, out var width, out var height))
+        if (item is null || !TryParseSize(size, out var width, out var height, out var focal))
         {
             return Results.NotFound();
+        }
+
+        if (focal is { } point && height is { } h)
+        {
+            // Only points a published page uses; any other (a draft's in preview, an old or made-up one) gets the
+            // crop around the item's own point, without making a file for it.
+            if (!localFocalPoints.IsUsed(item.Key, point))
+            {
+                return Results.Redirect(context.Request.PathBase + context.Request.Path.Value!.Replace("/" + size + "/", $"/{width.ToString(CultureInfo.InvariantCulture)}x{h.ToString(CultureInfo.InvariantCulture)}/", StringComparison.Ordinal));
+            }
+
+            var cropped = await renditions.GetAsync(item, width, h, point, cancellationToken);
+            return cropped is null ? Results.NotFound() : Serve(context, cropped, item.Extension == ".gif" ? "image/png" : item.MediaType, $"{item.Hash}-{size}");
         }
 
         var path = await renditions.GetAsync(item, width, height, cancellationToken);
@@ -56,8 +70,30 @@ public static class MediaEndpoints
         return Results.File(path, mediaType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{etag}\""));
     }
 
-    /// <summary>"w640" (a width) or "640x480" (a crop).</summary>
-    internal static bool TryParseSize(string size, out int width, out int? height)
+    /// <summary>"w640" (a width), "640x480" (a crop) or "640x480-25-60" (a crop around a page's focal point, in percent).</summary>
+    internal static bool TryParseSize(string size, out int width, out int? height, out FocalPercent? focal)
+    {
+        focal = null;
+        var parts = size.Split('-');
+        if (parts.Length == 3)
+        {
+            if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var left)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var top)
+                || new FocalPercent(left, top) is not { IsValid: true } point
+                || !TryParseSize(parts[0], out width, out height, out _) || height is null)
+            {
+                (width, height) = (0, null);
+                return false;
+            }
+
+            focal = point;
+            return true;
+        }
+
+        return TryParseSize(size, out width, out height);
+    }
+
+    private static bool TryParseSize(string size, out int width, out int? height)
     {
         height = null;
         if (size.StartsWith('w'))

@@ -21,6 +21,7 @@ public static class PublicSiteExtensions
             .ValidateOnStart();
         builder.AddPublicOrigin();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
+        builder.Services.AddSingleton<Site.Features.Media.ILocalFocalPoints, Site.Features.Media.LocalFocalPoints>();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));
         builder.Services.Configure<RazorViewEngineOptions>(o => o.ViewLocationFormats.Add(PublicContentController.ViewRoot[1..] + "Shared/{0}.cshtml"));
         builder.Services.AddOutputCache(o =>

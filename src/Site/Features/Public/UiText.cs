@@ -32,6 +32,7 @@ public sealed record UiText
     public required string Countries { get; init; }
     public required string SisterSchoolPairs { get; init; }
     public required string Sources { get; init; }
+    public required string Gallery { get; init; }
     public required string Tags { get; init; }
     public required string Filter { get; init; }
     public required string AllLocations { get; init; }
@@ -156,6 +157,7 @@ public sealed record UiText
         Countries = SiteTexts.Public.Get(culture, "Countries represented"),
         SisterSchoolPairs = SiteTexts.Public.Get(culture, "Sister-school pairs recorded"),
         Sources = SiteTexts.Public.Get(culture, "Sources"),
+        Gallery = SiteTexts.Public.Get(culture, "Photos"),
         Tags = SiteTexts.Public.Get(culture, "Tags"),
         Filter = SiteTexts.Public.Get(culture, "Filter sessions"),
         AllLocations = SiteTexts.Public.Get(culture, "All venues"),

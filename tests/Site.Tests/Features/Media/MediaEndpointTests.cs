@@ -48,6 +48,9 @@ public sealed class MediaEndpointTests(SiteFactory site)
     [InlineData("/w333/")]
     [InlineData("/99999x99999/")]
     [InlineData("/wide/")]
+    [InlineData("/480x360-101-5/")]
+    [InlineData("/480x360-5/")]
+    [InlineData("/w480-5-5/")]
     public async Task Sizes_not_offered_are_not_found(string size)
     {
         var item = await UploadAsync();

@@ -48,6 +48,8 @@ public sealed class ArticleImageTests(SiteFactory site)
         Assert.Equal("700", img.GetAttribute("height"));
         Assert.Contains("/w640/forum-hall.jpg 640w", img.GetAttribute("srcset"), StringComparison.Ordinal);
         Assert.EndsWith("1400w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        // The cover is at the top: fetched at once and first, decoded off the main thread.
+        Assert.Equal(("high", null, "async"), (img.GetAttribute("fetchpriority"), img.GetAttribute("loading"), img.GetAttribute("decoding")));
         using var client = site.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(img.GetAttribute("src")!, UriKind.Relative))).StatusCode);
         // The cover is the page's share image.

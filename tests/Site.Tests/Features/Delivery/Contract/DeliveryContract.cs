@@ -145,4 +145,37 @@ public sealed class DeliveryContract
                 .SelectMany(d => d.Errors!.Select(e => $"{operationId} {code} at '{d.InstanceLocation}' ({d.EvaluationPath}): {e.Key}: {e.Value}"))
                 .DefaultIfEmpty($"{operationId} {code}: invalid")];
     }
+
+    /// <summary>
+    /// Checks a JSON value against one of the contract's component schemas, <paramref name="without"/> its named fields
+    /// and closed to any other: for shapes the contract only names inside a larger one (a media picker's item is the
+    /// media item's shape without path and dates). Returns the problems found (none: valid).
+    /// </summary>
+    public IReadOnlyList<string> ValidateComponent(string schemaName, string json, params string[] without)
+    {
+        var component = _schemas[schemaName]!.DeepClone().AsObject();
+        var properties = component["properties"]!.AsObject();
+        foreach (var name in without)
+        {
+            properties.Remove(name);
+        }
+
+        component["required"] = new JsonArray([.. component["required"]!.AsArray().Select(r => r!.GetValue<string>()).Where(r => !without.Contains(r)).Select(r => (JsonNode)r)]);
+        component["additionalProperties"] = false;
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"https://contract.test/{Guid.NewGuid():N}",
+            ["$defs"] = _schemas.DeepClone(),
+            ["allOf"] = new JsonArray(component),
+        };
+        var schema = JsonSchema.FromText(root.ToJsonString());
+        using var instance = JsonDocument.Parse(json);
+        var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        return result.IsValid
+            ? []
+            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{schemaName} at '{d.InstanceLocation}' ({d.EvaluationPath}): {e.Key}: {e.Value}"))
+                .DefaultIfEmpty($"{schemaName}: invalid")];
+    }
 }
