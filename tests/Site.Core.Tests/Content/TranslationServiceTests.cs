@@ -48,7 +48,7 @@ public sealed class TranslationServiceTests
         Assert.True(started.Succeeded);
         var data = started.Node!.CurrentVersion.Data;
         Assert.Equal("中文标题", data.GetName("en-US"));
-        Assert.Equal("中文正文", data.GetValue("bodyText", "en-US"));
+        Assert.Equal("中文正文", EditorValues.RichTextMarkup(data.GetValue("bodyText", "en-US")));
         Assert.Equal("Kept English title", data.GetValue("title", "en-US"));
         Assert.Equal(SaveStatus.Forbidden, (await translations.StartFromAsync(created.Node.Key, "en-US", "zh-CN", Translator, Ct)).Status);
     }
