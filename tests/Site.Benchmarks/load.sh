@@ -3,7 +3,9 @@
 #   - the same page bytes served as static files by the same Kestrel process (our own static file middleware),
 #   - the same bytes served by nginx.
 # Also measures cold start (process start to the first 200 on /en/ with an empty database, import included)
-# and resident memory after the load. Needs wrk and nginx (apt-get install wrk nginx).
+# and resident memory after the load. A news article with photos (a cover, two images in the text and a gallery of
+# sample photos that sample-photo.py draws, uploaded and published through the management API) is measured beside
+# the repository's pages, with one of its image renditions. Needs wrk, nginx and python3 (apt-get install wrk nginx python3).
 # Usage: bash tests/Site.Benchmarks/load.sh [duration-seconds] [connections]
 set -euo pipefail
 
@@ -13,18 +15,22 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 site_port=5101
 nginx_port=5102
-pages=("/en/sessions/13th-forum-2017" "/en/news/20th-forum-suzhou-2025")
-names=("session" "news")
+admin_email="bench@forum.test"
+admin_password="benchmark password 2026"
+pages=("/en/sessions/13th-forum-2017" "/en/news/20th-forum-suzhou-2025" "/en/news/bench-images")
+names=("session.html" "news.html" "news-images.html")
 trap 'kill "${site_pid:-0}" 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 command -v nginx >/dev/null || { echo "nginx is missing: apt-get install nginx" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is missing: apt-get install python3" >&2; exit 2; }
 
 echo "Publishing the site (Release)..." >&2
 dotnet publish "$root/src/Site" -c Release -o "$work/site" --nologo -v quiet >&2
 
 start_site() {
   ( cd "$work/site" && Site__DataPath="$work/data" Site__Sync__Folder="$root/uSync/v14" ASPNETCORE_URLS="http://127.0.0.1:$site_port" Site__Public__BaseUrl="http://127.0.0.1:$site_port" \
+      BackOffice__Admin__Email="$admin_email" BackOffice__Admin__Password="$admin_password" \
       Logging__LogLevel__Default=Warning exec dotnet Site.dll ) >"$work/site.log" 2>&1 &
   site_pid=$!
 }
@@ -49,11 +55,52 @@ for run in 1 2 3; do
   if [ "$run" -lt 3 ]; then kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; fi
 done
 
-# 2. The page bytes, saved as static files under the same Kestrel's web root and for nginx.
+# 2. A news article with photos, written as an editor's script would: through the management API.
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+api="http://127.0.0.1:$site_port/umbraco/management/api/v1"
+token=$(curl -fsS -X POST "$api/security/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" | json '["accessToken"]')
+photos=()
+for n in 1 2 3 4 5 6; do
+  python3 "$root/tests/Site.Benchmarks/sample-photo.py" "$n" > "$work/photo$n.png"
+  photos+=("$(curl -fsS -H "Authorization: Bearer $token" -F "file=@$work/photo$n.png;type=image/png" \
+    -F "alt[en-US]=Sample photo $n" -F "alt[zh-CN]=示例照片 $n" "$api/media" | json '["id"]')")
+done
+news_id=$(curl -fsS "http://127.0.0.1:$site_port/umbraco/delivery/api/v2/content/item/news" | json '["id"]')
+python3 - "$news_id" "${photos[@]}" > "$work/article.json" <<'PY'
+import json, sys
+news, photos = sys.argv[1], sys.argv[2:]
+udi = lambda key: "umb://media/" + key.replace("-", "")
+def body(words):
+    return json.dumps({"markup": f"<p>{words}</p><p><img data-udi=\"{udi(photos[1])}\"></p><p>{words}</p>"
+                       f"<p><img data-udi=\"{udi(photos[2])}\"></p><p>{words}</p>", "blocks": None})
+values = [{"alias": "publishDate", "culture": None, "value": "2026-12-01"},
+          {"alias": "image", "culture": None, "value": json.dumps([{"mediaKey": photos[0]}])},
+          {"alias": "gallery", "culture": None, "value": json.dumps([{"mediaKey": key} for key in photos[3:]])}]
+for culture, title, words in (("zh-CN", "示例：图片页面", "基准测试用的示例内容。" * 20),
+                              ("en-US", "Sample: a page with photos", "Sample content for the benchmark. " * 20)):
+    values += [{"alias": "title", "culture": culture, "value": title},
+               {"alias": "bodyText", "culture": culture, "value": body(words)},
+               {"alias": "umbracoUrlName", "culture": culture, "value": "bench-images"}]
+print(json.dumps({"parentId": news, "contentType": "newsArticle",
+                  "names": {"zh-CN": "示例：图片页面", "en-US": "Sample: a page with photos"}, "values": values}))
+PY
+article=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data @"$work/article.json" "$api/document" | json '["id"]')
+curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"cultures":["zh-CN","en-US"]}' "$api/document/$article/publish"
+
+# One of the page's photos as a browser without srcset asks for it: the cover's src, a rendition up to 1024 px wide.
+photo_url=$(curl -fsS "http://127.0.0.1:$site_port/en/news/bench-images" | python3 -c '
+import re, sys
+cover = re.search(r"<img[^>]*fetchpriority=\"high\"[^>]*>", sys.stdin.read()).group(0)
+print(re.search(r"\ssrc=\"([^\"]+)\"", cover).group(1).replace("&amp;", "&"))')
+pages+=("$photo_url")
+names+=("photo.${photo_url##*.}")
+
+# 3. The bytes, saved as static files under the same Kestrel's web root and for nginx.
 mkdir -p "$work/site/wwwroot/bench" "$work/nginx/bench"
 for i in "${!pages[@]}"; do
-  curl -fsS "http://127.0.0.1:$site_port${pages[$i]}" -o "$work/site/wwwroot/bench/${names[$i]}.html"
-  cp "$work/site/wwwroot/bench/${names[$i]}.html" "$work/nginx/bench/"
+  curl -fsS "http://127.0.0.1:$site_port${pages[$i]}" -o "$work/site/wwwroot/bench/${names[$i]}"
+  cp "$work/site/wwwroot/bench/${names[$i]}" "$work/nginx/bench/"
 done
 kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
 start_site
@@ -79,9 +126,9 @@ nginx -c "$work/nginx.conf"
 
 # Every server must answer 200 with the same bytes, or the comparison measures errors.
 for i in "${!pages[@]}"; do
-  for url in "http://127.0.0.1:$site_port${pages[$i]}" "http://127.0.0.1:$site_port/bench/${names[$i]}.html" "http://127.0.0.1:$nginx_port/bench/${names[$i]}.html"; do
-    curl -fsS "$url" -o "$work/check.html" || { echo "$url does not answer 200" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
-    cmp -s "$work/check.html" "$work/nginx/bench/${names[$i]}.html" || { echo "$url serves different bytes" >&2; exit 1; }
+  for url in "http://127.0.0.1:$site_port${pages[$i]}" "http://127.0.0.1:$site_port/bench/${names[$i]}" "http://127.0.0.1:$nginx_port/bench/${names[$i]}"; do
+    curl -fsS "$url" -o "$work/check" || { echo "$url does not answer 200" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
+    cmp -s "$work/check" "$work/nginx/bench/${names[$i]}" || { echo "$url serves different bytes" >&2; exit 1; }
   done
 done
 
@@ -101,8 +148,8 @@ echo "| page | server | requests/s | p99 latency | ratio to Kestrel static | rat
 echo "| --- | --- | ---: | ---: | ---: | ---: |"
 for i in "${!pages[@]}"; do
   read -r site_rps site_p99 < <(run_wrk "http://127.0.0.1:$site_port${pages[$i]}")
-  read -r static_rps static_p99 < <(run_wrk "http://127.0.0.1:$site_port/bench/${names[$i]}.html")
-  read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/bench/${names[$i]}.html")
+  read -r static_rps static_p99 < <(run_wrk "http://127.0.0.1:$site_port/bench/${names[$i]}")
+  read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/bench/${names[$i]}")
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "| ${pages[$i]} | site (snapshot + output cache) | $site_rps | $site_p99 | $(ratio "$site_rps" "$static_rps") | $(ratio "$site_rps" "$nginx_rps") |"
   echo "| ${pages[$i]} | same Kestrel, static file | $static_rps | $static_p99 | 1.00 | $(ratio "$static_rps" "$nginx_rps") |"
