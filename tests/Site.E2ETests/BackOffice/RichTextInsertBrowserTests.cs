@@ -90,8 +90,8 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
             .CurrentVersion.Data.GetValue("bodyText", culture)) ?? string.Empty;
 
     /// <summary>Drops files on the editor as a file manager would (a DataTransfer with File objects).</summary>
-    private static async Task DropAsync(IPage page, string name, string type, byte[] bytes) =>
-        await page.Locator(Editor).EvaluateAsync("""
+    private static async Task DropAsync(ILocator editor, string name, string type, byte[] bytes) =>
+        await editor.EvaluateAsync("""
             (el, [name, type, base64]) => {
               const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
               const data = new DataTransfer();
@@ -118,7 +118,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         await using var _ = context;
         await page.Locator(Editor).ClickAsync();
         await page.Keyboard.TypeAsync("Before the photo.");
-        await DropAsync(page, "session-photo.png", "image/png", Png(320, 200));
+        await DropAsync(page.Locator(Editor), "session-photo.png", "image/png", Png(320, 200));
 
         var dialog = page.Locator("dialog.rte-dialog");
         await dialog.WaitForAsync();
@@ -146,7 +146,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         // Escape cancels: nothing is uploaded or placed.
         var uploads = 0;
         page.Request += (_, request) => uploads += request.Url.Contains("/umbraco/richtext/media", StringComparison.Ordinal) ? 1 : 0;
-        await DropAsync(page, "second.png", "image/png", Png(30, 30));
+        await DropAsync(page.Locator(Editor), "second.png", "image/png", Png(30, 30));
         await page.Locator("dialog.rte-dialog").WaitForAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.Locator("dialog.rte-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
@@ -220,7 +220,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         Assert.Contains("alt=\"A pasted chart\"", html, StringComparison.Ordinal);
 
         // Text that claims to be a PNG: the server's refusal, in the editor's language, in the editor's status line.
-        await DropAsync(page, "not-a-photo.png", "image/png", "just text, not an image"u8.ToArray());
+        await DropAsync(page.Locator(Editor), "not-a-photo.png", "image/png", "just text, not an image"u8.ToArray());
         await page.Locator("dialog.rte-dialog").WaitForAsync();
         await page.Keyboard.TypeAsync("Not really a photo");
         await page.Keyboard.PressAsync("Enter");
@@ -334,5 +334,140 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
         Assert.Equal("<p><strong>会议</strong>开幕。</p>", html);
         await SaveAsync(page);
         Assert.Equal("<p><strong>会议</strong>开幕。</p>", await StoredMarkupAsync(key, "zh-CN"));
+    }
+
+    [Fact]
+    public async Task A_writer_writes_a_bilingual_article_with_structure_a_link_a_dropped_photo_and_a_cover_an_editor_publishes_it_and_both_languages_show_it()
+    {
+        var snapshot = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current;
+        var newsIndex = snapshot.OfType("newsIndex").Single().Key;
+        var session = snapshot.OfType("session").First();
+        var slug = "e2e-full-" + Guid.NewGuid().ToString("N")[..8];
+        var coverName = "cover-" + slug + ".png";
+        using (var cover = new MemoryStream(Png(800, 450)))
+        {
+            var uploaded = await site.Services.GetRequiredService<IMediaService>().UploadAsync(
+                cover, coverName, new Dictionary<string, string> { ["zh-CN"] = "开幕式会场", ["en-US"] = "The opening hall" }, null,
+                new BackOfficeUser("editor@e2e", "Editor", new HashSet<string> { BackOfficeGroups.Editors }), CancellationToken.None);
+            Assert.True(uploaded.Succeeded);
+        }
+
+        await using var writerContext = await site.NewContextAsync();
+        var page = await writerContext.NewPageAsync();
+        await SignInAsync(page, await NewUserAsync(BackOfficeGroups.Writers));
+        await page.GotoAsync($"/umbraco/content/create?parentId={newsIndex}&type=newsArticle");
+        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+        }
+
+        foreach (var (culture, title) in new[] { ("zh-CN", "完整的浏览器测试文章"), ("en-US", "A complete browser test article") })
+        {
+            await page.Locator($"#f-name-{culture}").FillAsync(title);
+            await page.Locator($"#f-v-title-{culture}").FillAsync(title);
+            await page.Locator($"#f-v-umbracoUrlName-{culture}").FillAsync(slug);
+        }
+
+        await page.Locator("#f-v-publishDate").FillAsync("2026-11-06");
+        await page.Locator("#f-v-image").SelectOptionAsync(new SelectOptionValue { Label = coverName });
+
+        var words = new Dictionary<string, (string Heading, string Item, string Cell, string LinkText, string Alt)>
+        {
+            ["zh-CN"] = ("会议议程", "主旨演讲", "南京", "该届论坛", "代表们在开幕式上"),
+            ["en-US"] = ("Programme", "Keynote speeches", "Nanjing", "that session", "Delegates at the opening"),
+        };
+        foreach (var (culture, w) in words)
+        {
+            var field = $"textarea[name='v.bodyText.{culture}']";
+            var editor = page.Locator(field + " + .rte .rte-content");
+            await editor.ClickAsync();
+
+            // Markdown-like typing becomes structure: "## " a heading, "- " a list; the writer never sees markup.
+            await page.Keyboard.TypeAsync("## " + w.Heading);
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync("- " + w.Item);
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(w.LinkText);
+            await page.Keyboard.PressAsync("Shift+Home");
+            await page.Keyboard.PressAsync("Control+k");
+            var dialog = page.Locator("dialog.rte-dialog");
+            await dialog.WaitForAsync();
+            var name = session.Name(culture)!;
+            await page.Keyboard.TypeAsync(name[..Math.Min(name.Length, 12)]);
+            await dialog.Locator(".rte-link-result").First.WaitForAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await page.Keyboard.PressAsync("End");
+            await page.Keyboard.PressAsync("Enter");
+
+            await page.Locator(field + " + .rte button[title='Table']").ClickAsync();
+            await page.Locator(field + " + .rte .rte-content table").WaitForAsync();
+            await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('rte-content')");
+            await page.Keyboard.TypeAsync(w.Cell);
+
+            await page.Locator(field + " + .rte .rte-content > p").Last.ClickAsync();
+            await DropAsync(page.Locator(field + " + .rte .rte-content"), culture + "-photo.png", "image/png", Png(640, 400));
+            await dialog.WaitForAsync();
+            await page.Keyboard.TypeAsync(w.Alt);
+            var placed = page.WaitForResponseAsync(r => r.Url.Contains("/umbraco/richtext/media", StringComparison.Ordinal));
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal(200, (await placed).Status);
+            await page.Locator(field + " + .rte .rte-content img[data-udi]").WaitForAsync();
+
+            var html = await page.Locator(field).InputValueAsync();
+            Assert.Contains($"<h2>{w.Heading}</h2>", html, StringComparison.Ordinal);
+            Assert.Contains(w.Item, html, StringComparison.Ordinal);
+            Assert.Contains("<table", html, StringComparison.Ordinal);
+            Assert.Contains($"/{{localLink:{session.Key:D}}}", html, StringComparison.Ordinal);
+        }
+
+        await Axe.AssertNoViolationsAsync(page, "a complete article in the editor");
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
+        await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        var response = await posted;
+        if (response.Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            Assert.Fail($"Creating the article answered {response.Status}: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
+        }
+
+        await page.WaitForURLAsync("**/umbraco/content/*?done=created");
+        var key = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
+        foreach (var (prefix, culture) in new[] { ("zh", "zh-CN"), ("en", "en-US") })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Submit for review ({prefix})" }).ClickAsync();
+            await page.WaitForURLAsync($"**?done=submit&culture={culture}");
+        }
+
+        await using var editorContext = await site.NewContextAsync();
+        var review = await editorContext.NewPageAsync();
+        await SignInAsync(review, await NewUserAsync(BackOfficeGroups.Editors));
+        await review.GotoAsync($"/umbraco/content/{key}");
+        foreach (var (prefix, culture) in new[] { ("zh", "zh-CN"), ("en", "en-US") })
+        {
+            await review.GetByRole(AriaRole.Button, new() { Name = $"Approve ({prefix})" }).ClickAsync();
+            await review.WaitForURLAsync($"**?done=approve&culture={culture}");
+        }
+
+        await review.GetByRole(AriaRole.Button, new() { Name = "Publish both languages" }).ClickAsync();
+        await review.WaitForURLAsync("**?done=publish-all");
+
+        var live = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByKey(key)!;
+        foreach (var (culture, w) in words)
+        {
+            await review.GotoAsync(live.Url(culture)!);
+            var prose = review.Locator("main .prose");
+            Assert.Equal(w.Heading, (await prose.Locator("h2").First.InnerTextAsync()).Trim());
+            Assert.Equal(w.Item, (await prose.Locator("ul li").First.InnerTextAsync()).Trim());
+            Assert.Equal(w.Cell, (await prose.Locator("table td, table th").First.InnerTextAsync()).Trim());
+            Assert.Equal(session.Url(culture), await prose.Locator("a", new() { HasText = w.LinkText }).GetAttributeAsync("href"));
+            Assert.Equal(w.Alt, await prose.Locator("img").GetAttributeAsync("alt"));
+            Assert.True(await prose.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the photo in the text loads");
+            var coverImage = review.Locator("main img[fetchpriority='high']");
+            Assert.Equal(culture == "zh-CN" ? "开幕式会场" : "The opening hall", await coverImage.GetAttributeAsync("alt"));
+            await Axe.AssertNoViolationsAsync(review, $"the published article ({culture})");
+        }
     }
 }
