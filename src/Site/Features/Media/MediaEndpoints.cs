@@ -19,17 +19,17 @@ public static class MediaEndpoints
         return app;
     }
 
-    private static async Task<IResult> Original(Guid key, string hash, string file, IMediaService media, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> Original(Guid key, string hash, string file, IMediaService media, IMediaLibrary library, HttpContext context, CancellationToken cancellationToken)
     {
-        var item = await FindAsync(media, key, hash, cancellationToken);
+        var item = await FindAsync(library, media, key, hash, cancellationToken);
         return item is null ? Results.NotFound() : Serve(context, media.OriginalPath(item), item.MediaType, item.Hash);
     }
 
     private static async Task<IResult> Rendition(
-        Guid key, string hash, string size, string file, IMediaService media, IMediaRenditions renditions, ILocalFocalPoints localFocalPoints,
+        Guid key, string hash, string size, string file, IMediaService media, IMediaLibrary library, IMediaRenditions renditions, ILocalFocalPoints localFocalPoints,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var item = await FindAsync(media, key, hash, cancellationToken);
+        var item = await FindAsync(library, media, key, hash, cancellationToken);
         if (item is null || !TryParseSize(size, out var width, out var height, out var focal))
         {
             return Results.NotFound();
@@ -53,9 +53,13 @@ public static class MediaEndpoints
         return path is null ? Results.NotFound() : Serve(context, path, mediaType, $"{item.Hash}-{size}");
     }
 
-    private static async Task<MediaItem?> FindAsync(IMediaService media, Guid key, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// From the library kept in memory (every image request would otherwise be a database query); an item uploaded a
+    /// moment ago, before the library reloaded, from the database.
+    /// </summary>
+    private static async Task<MediaItem?> FindAsync(IMediaLibrary library, IMediaService media, Guid key, string hash, CancellationToken cancellationToken)
     {
-        var item = await media.GetAsync(key, cancellationToken);
+        var item = library.Find(key) ?? await media.GetAsync(key, cancellationToken);
         return item is not null && item.Hash.StartsWith(hash, StringComparison.Ordinal) && hash.Length >= 12 ? item : null;
     }
 
