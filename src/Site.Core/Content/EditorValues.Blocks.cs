@@ -58,6 +58,73 @@ public static partial class EditorValues
         return new RichTextValue(markup, RichTextBlocks(schema, blocks, culture));
     }
 
+    /// <summary>
+    /// The words of the blocks shown in a culture, for the search index: text values as they are, rich text as its markup
+    /// (the caller strips the tags), blocks inside blocks too. Read by each value's stored editor alias, so it needs no schema.
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool IsMarkup)> BlockTexts(string? value, string culture)
+    {
+        var texts = new List<(string, bool)>();
+        CollectTexts(value, BlockListLayout, culture, texts, 0);
+        return texts;
+    }
+
+    /// <summary>The words of the blocks placed in a rich text value, in a culture (see <see cref="BlockTexts"/>).</summary>
+    public static IReadOnlyList<(string Text, bool IsMarkup)> RichTextBlockTexts(string? value, string culture)
+    {
+        var texts = new List<(string, bool)>();
+        if (ReadRichText(value, out var blocks, out _) is not null)
+        {
+            CollectTexts(blocks, RichTextLayout, culture, texts, 0);
+        }
+
+        return texts;
+    }
+
+    private static void CollectTexts(string? value, string layoutAlias, string culture, List<(string, bool)> texts, int depth)
+    {
+        if (string.IsNullOrEmpty(value) || value is "null" || depth >= MaxBlockDepth)
+        {
+            return;
+        }
+
+        RawBlocks? raw;
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            raw = ParseBlocks(document.RootElement, layoutAlias, strict: false);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        foreach (var layout in raw?.Layout ?? [])
+        {
+            if (!raw!.Content.TryGetValue(layout.ContentKey, out var element) || !raw.IsExposed(layout.ContentKey, culture))
+            {
+                continue;
+            }
+
+            foreach (var v in element.Values.Where(v => v.Value is not null && (v.Culture is null || string.Equals(v.Culture, culture, StringComparison.OrdinalIgnoreCase))))
+            {
+                switch (v.EditorAlias)
+                {
+                    case PropertyEditors.TextBox or PropertyEditors.TextArea or PropertyEditors.Markdown:
+                        texts.Add((v.Value!, false));
+                        break;
+                    case PropertyEditors.RichText when ReadRichText(v.Value, out var inner, out _) is { } markup:
+                        texts.Add((markup, true));
+                        CollectTexts(inner, RichTextLayout, culture, texts, depth + 1);
+                        break;
+                    case PropertyEditors.BlockList:
+                        CollectTexts(v.Value, BlockListLayout, culture, texts, depth + 1);
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>The markup of a rich text value (not sanitized) and the keys of the blocks it holds; null when empty or not rich text.</summary>
     internal static string? RichTextMarkup(string? value, out IReadOnlySet<Guid> blockKeys)
     {

@@ -173,4 +173,19 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
 
         Assert.Equal(SaveStatus.InvalidStructure, result.Status);
     }
+
+    [Fact]
+    public void The_search_index_reads_the_words_of_the_blocks_shown_in_each_culture()
+    {
+        var value = BlockJson.List(
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "坦佩雷的校长", "示例"), (English, "Principals of Tampere", "Sample")),
+            BlockJson.Element(Guid.NewGuid(), BlockJson.TextImageRowType,
+                [("text", English, "\"Umbraco.RichText\"", """{"markup":"<p>Oulu <b>schools</b></p>","blocks":null}""")], [English]));
+
+        var english = EditorValues.BlockTexts(value, English);
+        var chinese = EditorValues.BlockTexts(value, Chinese);
+
+        Assert.Equal([("Principals of Tampere", false), ("Sample", false), ("<p>Oulu <b>schools</b></p>", true)], english);
+        Assert.Equal([("坦佩雷的校长", false), ("示例", false)], chinese);
+    }
 }
