@@ -125,6 +125,21 @@ public static partial class EditorValues
         }
     }
 
+    /// <summary>
+    /// New markup for a rich text value that keeps the blocks of <paramref name="previous"/> (a form edits the markup
+    /// only); the markup itself when the previous value held no blocks.
+    /// </summary>
+    public static string WithMarkup(string? previous, string markup)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        if (markup.Length == 0 || ReadRichText(previous, out var blocks, out _) is null || blocks is null or "null" || RichTextBlockKeys(blocks).Count == 0)
+        {
+            return markup;
+        }
+
+        return $"{{\"markup\":{JsonSerializer.Serialize(markup, BlockWriting)},\"blocks\":{blocks}}}";
+    }
+
     /// <summary>The markup of a rich text value (not sanitized) and the keys of the blocks it holds; null when empty or not rich text.</summary>
     internal static string? RichTextMarkup(string? value, out IReadOnlySet<Guid> blockKeys)
     {

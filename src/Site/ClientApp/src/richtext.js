@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { PageLink, safeUrl, pastedHtml, handlePaste, handleDrop, handleKeyDown, editLink, askAltText } from './richtext-insert.js';
+import { enhanceBlockLists } from './blocklist.js';
 
 // Images keep their media library key (data-udi): the page shows the item's current file, size and alt text.
 const MediaImage = Image.extend({
@@ -179,3 +180,5 @@ function enhance(textarea) {
 }
 
 document.querySelectorAll('textarea[data-richtext]').forEach(enhance);
+// Block lists use the same rich text editor for their rich text fields.
+enhanceBlockLists(enhance);

@@ -76,6 +76,9 @@ public static class ContentForm
                 return links.Count == 0 ? string.Empty : links.ToJsonString();
             case PropertyEditors.MediaPicker:
                 return MediaPicks(text, previous);
+            case PropertyEditors.RichText:
+                // The field edits the markup; the blocks it places stay with the value.
+                return EditorValues.WithMarkup(previous, text);
             case PropertyEditors.TrueFalse:
                 return text is "1" or "true" or "on" ? "1" : "0";
             default:
