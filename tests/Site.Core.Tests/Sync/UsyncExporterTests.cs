@@ -223,6 +223,34 @@ public sealed class UsyncExporterTests
         }
     }
 
+    [Fact]
+    public async Task Element_types_and_a_block_list_value_survive_a_round_trip_as_they_were_stored()
+    {
+        var folder = TempFolders.NewPath("export");
+        var blocks = BlockJson.List(
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "引语 ]]> <b>", "示例"), (English, "A quote", "Sample")),
+            BlockJson.Element(Guid.NewGuid(), BlockJson.TextImageRowType,
+                [("text", English, "\"Umbraco.RichText\"", """{"markup":"<p>Row</p>","blocks":null}"""), ("imageSide", null, "\"Umbraco.TextBox\"", "\"left\"")], [English]));
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            var page = await original.CreatePageAsync(Home, "块", "Blocks", urlName: "blocks-round-trip");
+            var saved = await original.EditAsync(page.Key, d => d.WithValue("blocks", null, blocks));
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
+            await original.Exporter.ExportAsync(folder, Ct);
+            Assert.Contains("<IsElement>true</IsElement>", File.ReadAllText(Path.Combine(folder, "ContentTypes", "quoteblock.config")), StringComparison.Ordinal);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+
+            Assert.Equal(blocks, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("blocks", null));
+            Assert.True(copy.Snapshots.Current.Schema.FindContentType("quoteBlock")!.IsElement);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
     private static void AssertSameSite(PublishedSnapshot expected, PublishedSnapshot actual)
     {
         Assert.Equal(expected.Count, actual.Count);
