@@ -125,6 +125,18 @@ public static partial class EditorValues
         }
     }
 
+    /// <summary>The blocks of a rich text value as their JSON text; null when it holds none (or is not rich text).</summary>
+    public static string? RichTextBlocksJson(string? value) =>
+        ReadRichText(value, out var blocks, out _) is not null && blocks is not (null or "null") ? blocks : null;
+
+    /// <summary>A rich text value of this markup and these blocks (their JSON as posted; checked when saved).</summary>
+    public static string RichTextWithBlocks(string markup, string blocksJson)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        ArgumentNullException.ThrowIfNull(blocksJson);
+        return $"{{\"markup\":{JsonSerializer.Serialize(markup, BlockWriting)},\"blocks\":{blocksJson}}}";
+    }
+
     /// <summary>
     /// New markup for a rich text value that keeps the blocks of <paramref name="previous"/> (a form edits the markup
     /// only); the markup itself when the previous value held no blocks.

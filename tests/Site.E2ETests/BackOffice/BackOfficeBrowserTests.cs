@@ -291,7 +291,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         var editor = page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-content");
         await editor.WaitForAsync();
         Assert.False(await field.IsVisibleAsync());
-        Assert.Equal(12, await page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-toolbar button").CountAsync());
+        Assert.Equal(13, await page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-toolbar button").CountAsync());
 
         // The page has text of its own (nothing is saved here): start from an empty field.
         await editor.ClickAsync();
@@ -409,6 +409,18 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         Assert.Contains("\"Umbraco.BlockList\"", value, StringComparison.Ordinal);
         Assert.Contains(photo.Key.ToString(), value, StringComparison.Ordinal);
 
+        // A block placed in the rich text, from the toolbar.
+        var rich = page.Locator("textarea[name='v.bodyText.en-US'] + .rte");
+        await rich.Locator(".rte-content").ClickAsync();
+        await page.Keyboard.TypeAsync("Text before the block");
+        await rich.Locator("button[title='Insert a block']").ClickAsync();
+        var dialog = page.Locator("dialog.rte-block-dialog");
+        await dialog.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Quote" });
+        await dialog.Locator("textarea").First.FillAsync("Placed in the text.");
+        await Axe.AssertNoViolationsAsync(page, "insert block dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        Assert.Contains("<umb-rte-block data-content-key=", await page.Locator("textarea[name='v.bodyText.en-US']").InputValueAsync(), StringComparison.Ordinal);
+
         var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
         await page.Locator("form.content-form button[type=submit]").ClickAsync();
         var response = await posted;
@@ -424,12 +436,13 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         Assert.True(published.Succeeded);
 
         await page.GotoAsync($"/en/about/{slug}");
-        Assert.Equal("Education is a conversation.", await page.Locator("main .block-quote blockquote p").InnerTextAsync());
+        Assert.Equal("Education is a conversation.", await page.Locator("main article > .block-quote blockquote p").InnerTextAsync());
         Assert.Equal("Block photo", await page.Locator("main .block-image img").GetAttributeAsync("alt"));
         Assert.Contains("A sample caption", await page.Locator("main .block-image figcaption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Placed in the text.", await page.Locator("main .rich-text .block-quote p").InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "page with blocks (en)");
         await page.GotoAsync($"/zh/about/{slug}");
-        Assert.Equal("教育是对话。", await page.Locator("main .block-quote blockquote p").InnerTextAsync());
+        Assert.Equal("教育是对话。", await page.Locator("main article > .block-quote blockquote p").InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "page with blocks (zh)");
     }
 

@@ -5,7 +5,7 @@
 
 const LAYOUT = 'Umbraco.BlockList';
 
-function newKey() {
+export function newKey() {
   if (window.crypto?.randomUUID) return window.crypto.randomUUID();
   const b = window.crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
@@ -41,6 +41,113 @@ function el(tag, props = {}, ...children) {
 }
 
 let counter = 0;
+
+/**
+ * The fields of one block element, one per property (and per language for a varying one): text, text area, rich
+ * text (the Tiptap editor), images from the media library, a link. Shared by block lists and blocks in rich text.
+ */
+export function fieldFactory(ctx) {
+  const { t, images, cultures, valueOf, setValue } = ctx;
+function field(block, property, culture) {
+  const id = `bl-${++counter}`;
+  const cultureName = culture ? cultures.find((c) => c.code === culture)?.name : null;
+  const label = el('label', { htmlFor: id, text: cultureName ? `${property.label} (${cultureName})` : property.label + (property.mandatory ? ' *' : '') });
+  const wrap = el('div', { className: 'field' }, label);
+  const current = valueOf(block, property.alias, culture);
+  switch (property.editor) {
+    case 'Umbraco.TextArea': {
+      const input = el('textarea', { id, rows: 3, value: current ?? '', lang: culture || undefined });
+      input.addEventListener('input', () => setValue(block, property, culture, input.value));
+      wrap.append(input);
+      break;
+    }
+    case 'Umbraco.RichText': {
+      let markup = '';
+      try { markup = current ? (JSON.parse(current).markup ?? '') : ''; } catch { markup = current ?? ''; }
+      const input = el('textarea', { id, rows: 6, value: markup, lang: culture || undefined });
+      input.dataset.richtext = ctx.richWords;
+      input.dataset.images = ctx.imagesJson;
+      const save = () => setValue(block, property, culture, input.value ? JSON.stringify({ markup: input.value, blocks: null }) : null);
+      input.addEventListener('input', save);
+      wrap.append(input);
+      // The rich text editor writes into the textarea; its changes are read when the form is sent, too.
+      requestAnimationFrame(() => { ctx.enhanceRichText(input); });
+      ctx.form?.addEventListener('submit', save);
+      break;
+    }
+    case 'Umbraco.MediaPicker3':
+      wrap.replaceChildren(mediaField(block, property, culture, id, label));
+      break;
+    case 'Umbraco.MultiUrlPicker': {
+      let link = {};
+      try { link = (current && JSON.parse(current)[0]) || {}; } catch { link = {}; }
+      const name = el('input', { id, type: 'text', value: link.name ?? '', lang: culture || undefined });
+      const urlId = `${id}-url`;
+      const url = el('input', { id: urlId, type: 'url', value: link.url ?? '', placeholder: 'https://…' });
+      const save = () => setValue(block, property, culture, url.value.trim() ? JSON.stringify([{ name: name.value.trim() || url.value.trim(), url: url.value.trim() }]) : null);
+      name.addEventListener('input', save);
+      url.addEventListener('input', save);
+      label.textContent += ` — ${t('linkText')}`;
+      wrap.append(name, el('label', { htmlFor: urlId, text: t('linkAddress') }), url);
+      break;
+    }
+    default: {
+      const input = el('input', { id, type: 'text', value: current ?? '', lang: culture || undefined });
+      input.addEventListener('input', () => setValue(block, property, culture, input.value));
+      wrap.append(input);
+    }
+  }
+  return wrap;
+}
+
+// Images from the media library, by key; a native dialog to choose one, a button to take each one out.
+function mediaField(block, property, culture, id, label) {
+  const wrap = el('div', { className: 'field blocklist-media' });
+  const heading = el('p', { id, text: label.textContent });
+  const chosen = el('ul', { className: 'blocklist-thumbs', 'aria-labelledby': id });
+  const items = () => { try { return JSON.parse(valueOf(block, property.alias, culture) || '[]'); } catch { return []; } };
+  const render = () => {
+    chosen.replaceChildren(...items().map((item, index) => {
+      const image = images.find((i) => keyOfUdi(i.udi) === item.mediaKey);
+      const name = image ? (image.alt || image.name) : item.mediaKey;
+      const remove = el('button', { type: 'button', className: 'link-button', text: `${t('remove')}: ${name}` });
+      remove.addEventListener('click', () => {
+        const next = items().filter((_, i) => i !== index);
+        setValue(block, property, culture, next.length ? JSON.stringify(next) : null);
+        render();
+        add.focus();
+      });
+      return el('li', {}, image ? el('img', { src: image.thumb, alt: '', width: 80 }) : null, remove);
+    }));
+  };
+  const add = el('button', { type: 'button', text: t('chooseImage') });
+  add.addEventListener('click', () => {
+    const dialog = el('dialog', { className: 'rte-images', 'aria-label': t('chooseImage') }, el('h2', { text: t('chooseImage') }));
+    if (images.length === 0) dialog.append(el('p', { text: t('noImages') }));
+    const options = el('ul');
+    images.forEach((image) => {
+      const pick = el('button', { type: 'button' }, el('img', { src: image.thumb, alt: '', loading: 'lazy' }), el('span', { text: image.alt || image.name }));
+      pick.addEventListener('click', () => {
+        dialog.close();
+        setValue(block, property, culture, JSON.stringify([...items(), { key: newKey(), mediaKey: keyOfUdi(image.udi) }]));
+        render();
+      });
+      options.append(el('li', {}, pick));
+    });
+    const cancel = el('button', { type: 'button', text: t('cancel') });
+    cancel.addEventListener('click', () => dialog.close());
+    dialog.append(options, cancel);
+    dialog.addEventListener('close', () => { dialog.remove(); add.focus(); });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  render();
+  wrap.append(heading, chosen, add);
+  return wrap;
+}
+
+  return field;
+}
 
 function enhanceBlockList(textarea, enhanceRichText) {
   const config = JSON.parse(textarea.dataset.blocklist);
@@ -106,103 +213,11 @@ function enhanceBlockList(textarea, enhanceRichText) {
   textarea.insertAdjacentElement('afterend', root);
   textarea.hidden = true;
 
-  function field(block, property, culture) {
-    const id = `bl-${++counter}`;
-    const cultureName = culture ? cultures.find((c) => c.code === culture)?.name : null;
-    const label = el('label', { htmlFor: id, text: cultureName ? `${property.label} (${cultureName})` : property.label + (property.mandatory ? ' *' : '') });
-    const wrap = el('div', { className: 'field' }, label);
-    const current = valueOf(block, property.alias, culture);
-    switch (property.editor) {
-      case 'Umbraco.TextArea': {
-        const input = el('textarea', { id, rows: 3, value: current ?? '', lang: culture || undefined });
-        input.addEventListener('input', () => setValue(block, property, culture, input.value));
-        wrap.append(input);
-        break;
-      }
-      case 'Umbraco.RichText': {
-        let markup = '';
-        try { markup = current ? (JSON.parse(current).markup ?? '') : ''; } catch { markup = current ?? ''; }
-        const input = el('textarea', { id, rows: 6, value: markup, lang: culture || undefined });
-        input.dataset.richtext = textarea.dataset.richtextWords || '{}';
-        input.dataset.images = textarea.dataset.images || '[]';
-        const save = () => setValue(block, property, culture, input.value ? JSON.stringify({ markup: input.value, blocks: null }) : null);
-        input.addEventListener('input', save);
-        wrap.append(input);
-        // The rich text editor writes into the textarea; its changes are read when the form is sent, too.
-        requestAnimationFrame(() => { enhanceRichText(input); });
-        textarea.form?.addEventListener('submit', save);
-        break;
-      }
-      case 'Umbraco.MediaPicker3':
-        wrap.replaceChildren(mediaField(block, property, culture, id, label));
-        break;
-      case 'Umbraco.MultiUrlPicker': {
-        let link = {};
-        try { link = (current && JSON.parse(current)[0]) || {}; } catch { link = {}; }
-        const name = el('input', { id, type: 'text', value: link.name ?? '', lang: culture || undefined });
-        const urlId = `${id}-url`;
-        const url = el('input', { id: urlId, type: 'url', value: link.url ?? '', placeholder: 'https://…' });
-        const save = () => setValue(block, property, culture, url.value.trim() ? JSON.stringify([{ name: name.value.trim() || url.value.trim(), url: url.value.trim() }]) : null);
-        name.addEventListener('input', save);
-        url.addEventListener('input', save);
-        label.textContent += ` — ${t('linkText')}`;
-        wrap.append(name, el('label', { htmlFor: urlId, text: t('linkAddress') }), url);
-        break;
-      }
-      default: {
-        const input = el('input', { id, type: 'text', value: current ?? '', lang: culture || undefined });
-        input.addEventListener('input', () => setValue(block, property, culture, input.value));
-        wrap.append(input);
-      }
-    }
-    return wrap;
-  }
-
-  // Images from the media library, by key; a native dialog to choose one, a button to take each one out.
-  function mediaField(block, property, culture, id, label) {
-    const wrap = el('div', { className: 'field blocklist-media' });
-    const heading = el('p', { id, text: label.textContent });
-    const chosen = el('ul', { className: 'blocklist-thumbs', 'aria-labelledby': id });
-    const items = () => { try { return JSON.parse(valueOf(block, property.alias, culture) || '[]'); } catch { return []; } };
-    const render = () => {
-      chosen.replaceChildren(...items().map((item, index) => {
-        const image = images.find((i) => keyOfUdi(i.udi) === item.mediaKey);
-        const name = image ? (image.alt || image.name) : item.mediaKey;
-        const remove = el('button', { type: 'button', className: 'link-button', text: `${t('remove')}: ${name}` });
-        remove.addEventListener('click', () => {
-          const next = items().filter((_, i) => i !== index);
-          setValue(block, property, culture, next.length ? JSON.stringify(next) : null);
-          render();
-          add.focus();
-        });
-        return el('li', {}, image ? el('img', { src: image.thumb, alt: '', width: 80 }) : null, remove);
-      }));
-    };
-    const add = el('button', { type: 'button', text: t('chooseImage') });
-    add.addEventListener('click', () => {
-      const dialog = el('dialog', { className: 'rte-images', 'aria-label': t('chooseImage') }, el('h2', { text: t('chooseImage') }));
-      if (images.length === 0) dialog.append(el('p', { text: t('noImages') }));
-      const options = el('ul');
-      images.forEach((image) => {
-        const pick = el('button', { type: 'button' }, el('img', { src: image.thumb, alt: '', loading: 'lazy' }), el('span', { text: image.alt || image.name }));
-        pick.addEventListener('click', () => {
-          dialog.close();
-          setValue(block, property, culture, JSON.stringify([...items(), { key: newKey(), mediaKey: keyOfUdi(image.udi) }]));
-          render();
-        });
-        options.append(el('li', {}, pick));
-      });
-      const cancel = el('button', { type: 'button', text: t('cancel') });
-      cancel.addEventListener('click', () => dialog.close());
-      dialog.append(options, cancel);
-      dialog.addEventListener('close', () => { dialog.remove(); add.focus(); });
-      document.body.append(dialog);
-      dialog.showModal();
-    });
-    render();
-    wrap.append(heading, chosen, add);
-    return wrap;
-  }
+  const field = fieldFactory({
+    t, images, cultures, enhanceRichText, form: textarea.form,
+    richWords: textarea.dataset.richtextWords || '{}', imagesJson: textarea.dataset.images || '[]',
+    valueOf, setValue,
+  });
 
   function render(focusIndex, focusWhat) {
     list.replaceChildren(...blocks.map((block, index) => {

@@ -45,5 +45,8 @@ public sealed partial class BackOfficeText
         ["cancel"] = T("Cancel"),
         ["undo"] = T("Undo"),
         ["redo"] = T("Redo"),
+        ["block"] = T("Block"),
+        ["insertBlock"] = T("Insert a block"),
+        ["insert"] = T("Insert"),
     });
 }

@@ -82,7 +82,8 @@ public sealed record ContentFieldView(
     string? Error,
     int? MaxChars,
     IReadOnlyList<MediaItem> Media,
-    string? BlockEditor = null)
+    string? BlockEditor = null,
+    string? RichTextBlocks = null)
 {
     /// <summary>
     /// The media library's images for the rich text editor's image chooser, as JSON: placed by key (data-udi), so the

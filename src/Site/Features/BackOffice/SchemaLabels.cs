@@ -39,6 +39,13 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
         return Translate("hint.type." + type.Alias) ?? (string.IsNullOrWhiteSpace(type.Description) ? null : type.Description);
     }
 
+    /// <summary>Whether the property's data type allows any block (a block list, or rich text with blocks).</summary>
+    public bool AllowsBlocks(PropertyType property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey)).Blocks.Count > 0;
+    }
+
     /// <summary>
     /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
     /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
