@@ -12,7 +12,7 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Features.Public;
 
 /// <summary>
-/// Blocks on a page (page.blocks, and blocks placed in page.richBody): each rendered by its own partial, texts in the
+/// Blocks on a page (page.blocks, and blocks placed in page.bodyText): each rendered by its own partial, texts in the
 /// page's language and encoded, an unknown block skipped; the Delivery API gives Umbraco's block list and rich text shapes.
 /// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
@@ -81,9 +81,9 @@ public sealed class BlockPageTests(SiteFactory site)
             Assert.Equal("Education is a conversation.", first.GetProperty("content").GetProperty("properties").GetProperty("quote").GetString());
             var picked = list[1].GetProperty("content").GetProperty("properties").GetProperty("image")[0];
             Assert.Equal(media.Key, picked.GetProperty("id").GetGuid());
-            var richBody = item.Json.GetProperty("properties").GetProperty("richBody");
-            Assert.Contains($"<umb-rte-block data-content-id=\"{inText}\"></umb-rte-block>", richBody.GetProperty("markup").GetString(), StringComparison.Ordinal);
-            Assert.Equal("In the text", richBody.GetProperty("blocks")[0].GetProperty("content").GetProperty("properties").GetProperty("quote").GetString());
+            var bodyText = item.Json.GetProperty("properties").GetProperty("bodyText");
+            Assert.Contains($"<umb-rte-block data-content-id=\"{inText}\"></umb-rte-block>", bodyText.GetProperty("markup").GetString(), StringComparison.Ordinal);
+            Assert.Equal("In the text", bodyText.GetProperty("blocks")[0].GetProperty("content").GetProperty("properties").GetProperty("quote").GetString());
 
             var limited = await site.GetAsync($"content/item/{key}?fields=properties[blocks[properties[attribution]]]", DeliveryApi.English);
             Assert.True(limited.Status == HttpStatusCode.OK, limited.Body);
