@@ -213,6 +213,7 @@ public static class ContentForm
                 {
                     value = EditorValues.RichTextWithBlocks(text.Replace("\r\n", "\n", StringComparison.Ordinal), blocks);
                 }
+
                 if (value.Length > 0)
                 {
                     values.Add(new PropertyValue(property.Alias, culture, value));
