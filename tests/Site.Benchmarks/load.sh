@@ -74,9 +74,19 @@ udi = lambda key: "umb://media/" + key.replace("-", "")
 def body(words):
     return json.dumps({"markup": f"<p>{words}</p><p><img data-udi=\"{udi(photos[1])}\"></p><p>{words}</p>"
                        f"<p><img data-udi=\"{udi(photos[2])}\"></p><p>{words}</p>", "blocks": None})
+# The gallery is a block (the photo gallery element type of uSync/v14) in the article's block list, shown in both languages.
+gallery = "7d3c3a52-3f4e-4c1b-9a55-0b8f3c2d1e01"
+blocks = {"layout": {"Umbraco.BlockList": [{"contentKey": gallery, "settingsKey": None}]},
+          "contentData": [{"contentTypeKey": "37f7e8ac-011f-56a3-aa4b-b788962aeedb", "key": gallery, "values": [
+              {"editorAlias": "Umbraco.MediaPicker3", "culture": None, "segment": None, "alias": "images",
+               "value": [{"key": "7d3c3a52-3f4e-4c1b-9a55-0b8f3c2d1e1" + str(n), "mediaKey": key} for n, key in enumerate(photos[3:])]},
+              {"editorAlias": "Umbraco.TextBox", "culture": "zh-CN", "segment": None, "alias": "caption", "value": "示例照片"},
+              {"editorAlias": "Umbraco.TextBox", "culture": "en-US", "segment": None, "alias": "caption", "value": "Sample photos"}]}],
+          "settingsData": [],
+          "expose": [{"contentKey": gallery, "culture": c, "segment": None} for c in ("zh-CN", "en-US")]}
 values = [{"alias": "publishDate", "culture": None, "value": "2026-12-01"},
           {"alias": "image", "culture": None, "value": json.dumps([{"mediaKey": photos[0]}])},
-          {"alias": "gallery", "culture": None, "value": json.dumps([{"mediaKey": key} for key in photos[3:]])}]
+          {"alias": "blocks", "culture": None, "value": json.dumps(blocks)}]
 for culture, title, words in (("zh-CN", "示例：图片页面", "基准测试用的示例内容。" * 20),
                               ("en-US", "Sample: a page with photos", "Sample content for the benchmark. " * 20)):
     values += [{"alias": "title", "culture": culture, "value": title},

@@ -85,5 +85,17 @@ internal static class Messages
     public static readonly LocalizedText Conflict = LocalizedText.Of("Someone saved a newer version ({0}) after you opened version {1}. Nothing was overwritten.");
     public static readonly LocalizedText MandatoryCultureMissing = LocalizedText.Of("{0} is a mandatory language: publish it first, or together with this one.");
     public static readonly LocalizedText ParentNotPublished = LocalizedText.Of("The parent item is not published in {0}: publish it first.");
+    public static readonly LocalizedText NotBlockList = LocalizedText.Of("{0} must be a block list: Umbraco's block value (a JSON object with layout, contentData, settingsData and expose).");
+    public static readonly LocalizedText BlocksTooDeep = LocalizedText.Of("{0}: blocks are nested inside one another too deeply.");
+    public static readonly LocalizedText BlockKeyTwice = LocalizedText.Of("{0}: two blocks have the same key.");
+    public static readonly LocalizedText TooFewBlocks = LocalizedText.Of("{0} needs at least {1} blocks.");
+    public static readonly LocalizedText TooManyBlocks = LocalizedText.Of("{0} takes at most {1} blocks.");
+    public static readonly LocalizedText BlockExposeWrong = LocalizedText.Of("{0}: the list of blocks shown per language names a block or a language that does not exist.");
+    public static readonly LocalizedText BlockWithoutContent = LocalizedText.Of("{0}, block {1}: its content is missing.");
+    public static readonly LocalizedText BlockTypeNotAllowed = LocalizedText.Of("{0}, block {1}: \"{2}\" blocks are not allowed here.");
+    public static readonly LocalizedText BlockSettingsWrong = LocalizedText.Of("{0}, block {1}: its settings are missing or are not the settings of this kind of block.");
+    public static readonly LocalizedText BlockValueProblem = LocalizedText.Of("{0}, block {1} ({2}): {3}");
+    public static readonly LocalizedText BlockEditorMismatch = LocalizedText.Of("{0} is stored for another editor; this property uses {1}.");
+    public static readonly LocalizedText HostNotAllowed = LocalizedText.Of("{0} must be an https:// address on one of these sites: {1}.");
     public static readonly LocalizedText CultureNotPublished = LocalizedText.Of("{0} is not published.");
 }

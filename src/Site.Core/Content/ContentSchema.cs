@@ -28,7 +28,10 @@ public sealed record PropertyType(
 /// <summary>A tab (group) of a content type.</summary>
 public sealed record PropertyTab(Guid Key, string Alias, string Caption, int SortOrder);
 
-/// <summary>A document type.</summary>
+/// <summary>
+/// A document type, or an element type (<see cref="IsElement"/>, Umbraco's "is an element type"): the shape of a block's
+/// content or settings, never a node of the tree.
+/// </summary>
 public sealed record ContentType(
     Guid Key,
     string Alias,
@@ -39,8 +42,12 @@ public sealed record ContentType(
     bool VariesByCulture,
     IReadOnlyList<string> AllowedChildAliases,
     IReadOnlyList<PropertyType> Properties,
-    IReadOnlyList<PropertyTab> Tabs)
+    IReadOnlyList<PropertyTab> Tabs,
+    bool IsElement = false)
 {
+    /// <summary>Whether a node of this type may be created at the root: never for an element type.</summary>
+    public bool CanBeRoot => AllowAtRoot && !IsElement;
+
     public PropertyType? FindProperty(string alias) =>
         Properties.FirstOrDefault(p => string.Equals(p.Alias, alias, StringComparison.Ordinal));
 }
@@ -48,6 +55,8 @@ public sealed record ContentType(
 /// <summary>Everything that describes content: languages, data types, dictionary and content types. Immutable.</summary>
 public sealed class ContentSchema
 {
+    private readonly Dictionary<Guid, ContentType> _byKey;
+
     public ContentSchema(
         LanguageSet languages,
         IEnumerable<DataType> dataTypes,
@@ -58,7 +67,9 @@ public sealed class ContentSchema
         DataTypes = dataTypes.ToDictionary(d => d.Key);
         Dictionary = dictionary.ToDictionary(d => d.Alias, StringComparer.OrdinalIgnoreCase);
         ContentTypes = contentTypes.ToDictionary(t => t.Alias, StringComparer.Ordinal);
+        _byKey = ContentTypes.Values.ToDictionary(t => t.Key);
     }
+
 
     public static ContentSchema Empty { get; } = new(LanguageSet.Empty, [], [], []);
 
@@ -71,6 +82,13 @@ public sealed class ContentSchema
     public IReadOnlyDictionary<string, ContentType> ContentTypes { get; }
 
     public ContentType? FindContentType(string alias) => ContentTypes.GetValueOrDefault(alias);
+
+    /// <summary>A content or element type by its key (blocks name their element types by key).</summary>
+    public ContentType? FindContentType(Guid key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>Whether a node of <paramref name="type"/> may go under a node of <paramref name="parent"/>: never an element type.</summary>
+    public static bool AllowsChild(ContentType? parent, ContentType type) =>
+        parent is not null && !type.IsElement && parent.AllowedChildAliases.Contains(type.Alias, StringComparer.Ordinal);
 
     public int? MaxChars(PropertyType property) => DataTypes.GetValueOrDefault(property.DataTypeKey)?.MaxChars;
 

@@ -221,7 +221,7 @@ internal sealed class ContentService(
         }
 
         // Rich text is stored in one form with its markup sanitized, whatever the editor sent.
-        edit = edit with { Data = EditorValues.ForSaving(type, edit.Data) };
+        edit = edit with { Data = EditorValues.ForSaving(schema, type, edit.Data) };
         var errors = ContentValidator.ValidateForSave(schema, type, edit.Data);
         errors.AddRange(ImagesWithoutAltText(schema, type, edit.Data));
         if (errors.Count == 0)
@@ -310,7 +310,7 @@ internal sealed class ContentService(
 
         if (edit.ParentKey is not { } parentKey)
         {
-            return type.AllowAtRoot ? null : new ContentError(null, null, Messages.NotAllowedAtRoot.Format(type.Name));
+            return type.CanBeRoot ? null : new ContentError(null, null, Messages.NotAllowedAtRoot.Format(type.Name));
         }
 
         var parentAlias = await db.Nodes.Where(n => n.Key == parentKey && !n.Trashed)
@@ -321,7 +321,7 @@ internal sealed class ContentService(
         }
 
         var parentType = schema.FindContentType(parentAlias);
-        return parentType is not null && parentType.AllowedChildAliases.Contains(type.Alias, StringComparer.Ordinal)
+        return ContentSchema.AllowsChild(parentType, type)
             ? null
             : new ContentError(null, null, Messages.NotAllowedUnder.Format(type.Name, parentType?.Name ?? parentAlias));
     }

@@ -350,7 +350,7 @@ internal sealed class ContentTreeService(
 
         if (parentKey is null)
         {
-            return (null, type.AllowAtRoot ? null : Messages.NotAllowedAtRoot.Format(type.Name));
+            return (null, type.CanBeRoot ? null : Messages.NotAllowedAtRoot.Format(type.Name));
         }
 
         var parent = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == parentKey && !n.Trashed, cancellationToken).ConfigureAwait(false);
@@ -360,7 +360,7 @@ internal sealed class ContentTreeService(
         }
 
         var parentType = schema.FindContentType(parent.ContentTypeAlias);
-        return parentType is not null && parentType.AllowedChildAliases.Contains(type.Alias, StringComparer.Ordinal)
+        return ContentSchema.AllowsChild(parentType, type)
             ? (parent, null)
             : (null, Messages.NotAllowedUnder.Format(type.Name, parentType?.Name ?? parent.ContentTypeAlias));
     }

@@ -49,7 +49,7 @@ internal static class ContentValidator
             }
             else if (!string.IsNullOrEmpty(value.Value))
             {
-                var problem = CheckValue(schema, property, value.Value);
+                var problem = CheckValue(schema, property, value.Value, new EditorValues.Nesting(0, property.VariesByCulture));
                 if (problem is not null)
                 {
                     errors.Add(new ContentError(value.Alias, value.Culture, problem));
@@ -94,11 +94,12 @@ internal static class ContentValidator
     private static LocalizedText RequiredMessage(ContentSchema schema, PropertyType property) =>
         schema.ResolveMessage(property.MandatoryMessage) ?? Messages.Required.Format(property.Name);
 
-    private static LocalizedText? CheckValue(ContentSchema schema, PropertyType property, string value)
+    /// <summary>Why a (non-empty) value does not fit its property: characters, length, pattern, then its editor's shape (blocks recursively).</summary>
+    internal static LocalizedText? CheckValue(ContentSchema schema, PropertyType property, string value, EditorValues.Nesting nesting)
     {
         // One-line editors hold no line breaks or control characters; that also keeps a pattern's "$" from
         // accepting a value that ends in a newline.
-        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown or PropertyEditors.RichText;
+        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown or PropertyEditors.RichText or PropertyEditors.BlockList;
         if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
         {
             return multiLine ? Messages.ControlCharacters.Format(property.Name) : Messages.OneLine.Format(property.Name);
@@ -116,7 +117,7 @@ internal static class ContentValidator
             return schema.ResolveMessage(property.ValidationMessage) ?? Messages.PatternMismatch.Format(property.Name);
         }
 
-        return EditorValues.Check(property, value, schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
+        return EditorValues.Check(schema, property, value, nesting);
     }
 
     private static bool MatchesPattern(string pattern, string value)

@@ -16,7 +16,7 @@ public sealed record LinkValue(string Name, string Url, string? Target);
 /// shape and skip the rest: a value stored before a rule existed (or written around the engine) never breaks a page.
 /// The check and the readers share one parser per editor, so what saving accepts is exactly what rendering shows.
 /// </summary>
-public static class EditorValues
+public static partial class EditorValues
 {
     private static readonly FrozenSet<string> LinkFields = FrozenSet.Create(
         StringComparer.Ordinal, "name", "url", "target", "udi", "unique", "type", "queryString", "querystring", "icon", "published", "trashed");
@@ -32,15 +32,24 @@ public static class EditorValues
     private static readonly JsonWriterOptions RichTextWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Why a (non-empty) value does not fit its editor's shape, or null when it does.</summary>
-    internal static LocalizedText? Check(PropertyType property, string value, DataType? dataType = null)
+    internal static LocalizedText? Check(PropertyType property, string value, DataType? dataType = null) =>
+        Check(new ContentSchema(Languages.LanguageSet.Empty, dataType is null ? [] : [dataType], [], []), property, value, new Nesting(0, property.VariesByCulture));
+
+    /// <summary>As <see cref="Check(PropertyType, string, DataType?)"/>, with the schema that blocks need (element types, nested data types).</summary>
+    internal static LocalizedText? Check(ContentSchema schema, PropertyType property, string value, Nesting nesting)
     {
         var name = property.Name;
+        var dataType = schema.DataTypes.GetValueOrDefault(property.DataTypeKey);
         switch (property.EditorAlias)
         {
             case PropertyEditors.Markdown:
                 return MarkdownRenderer.CanParse(value) ? null : Messages.MarkdownTooDeep.Format(name);
             case PropertyEditors.RichText:
-                return ReadRichText(value, out _, out _) is null ? Messages.NotRichText.Format(name) : null;
+                return CheckRichText(schema, property, value, nesting);
+            case PropertyEditors.BlockList:
+                return CheckBlockList(schema, property, value, nesting);
+            case PropertyEditors.TextBox when dataType is not null && AllowedHosts(dataType) is { Count: > 0 } hosts:
+                return AllowedHostUrl(dataType, value) is null ? Messages.HostNotAllowed.Format(name, string.Join(", ", hosts)) : null;
             case PropertyEditors.Numeric:
                 return WholeNumber(value) is null ? Messages.NotInteger.Format(name) : null;
             case PropertyEditors.DatePicker:
@@ -126,33 +135,44 @@ public static class EditorValues
     /// wrapped, as Umbraco takes legacy TinyMCE values); everything else, and any value of the wrong shape (which the
     /// check then refuses), as it is.
     /// </summary>
-    internal static ContentData ForSaving(ContentType type, ContentData data)
+    internal static ContentData ForSaving(ContentSchema schema, ContentType type, ContentData data)
     {
-        if (!type.Properties.Any(p => p.EditorAlias == PropertyEditors.RichText))
+        if (!type.Properties.Any(p => p.EditorAlias is PropertyEditors.RichText or PropertyEditors.BlockList))
         {
             return data;
         }
 
-        var values = data.Values.Select(v =>
-            type.FindProperty(v.Alias)?.EditorAlias == PropertyEditors.RichText && !string.IsNullOrEmpty(v.Value)
-                ? v with { Value = NormalizeRichText(v.Value) }
-                : v);
+        var values = data.Values.Select(v => string.IsNullOrEmpty(v.Value) ? v : type.FindProperty(v.Alias)?.EditorAlias switch
+        {
+            PropertyEditors.RichText => v with { Value = NormalizeRichText(schema, v.Value) },
+            PropertyEditors.BlockList => v with { Value = NormalizeBlocks(schema, v.Value) },
+            _ => v,
+        });
         return data with { Values = [.. values] };
     }
 
-    /// <summary>A rich text value in its stored JSON form, the markup sanitized; unchanged when it already is, or when it is not rich text.</summary>
-    internal static string NormalizeRichText(string value)
+    /// <summary>
+    /// A rich text value in its stored JSON form, the markup sanitized (it keeps only the blocks the value holds) and the
+    /// rich text inside its blocks too; unchanged when it already is, or when it is not rich text.
+    /// </summary>
+    internal static string NormalizeRichText(string value) => NormalizeRichText(ContentSchema.Empty, value);
+
+    /// <summary>As <see cref="NormalizeRichText(string)"/>, with the schema that says what the blocks inside hold.</summary>
+    internal static string NormalizeRichText(ContentSchema schema, string value, int depth = 0)
     {
         if (ReadRichText(value, out var blocks, out var isJson) is not { } markup)
         {
             return value;
         }
 
-        var clean = RichTextRenderer.Sanitize(markup);
-        if (isJson && string.Equals(clean, markup, StringComparison.Ordinal))
+        var clean = RichTextRenderer.Sanitize(markup, RichTextBlockKeys(blocks));
+        var cleanBlocks = blocks is null or "null" ? blocks : NormalizeBlocks(schema, blocks, depth);
+        if (isJson && string.Equals(clean, markup, StringComparison.Ordinal) && string.Equals(cleanBlocks, blocks, StringComparison.Ordinal))
         {
             return value;
         }
+
+        blocks = cleanBlocks;
 
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, RichTextWriting))
@@ -165,6 +185,35 @@ public static class EditorValues
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static LocalizedText? CheckRichText(ContentSchema schema, PropertyType property, string value, Nesting nesting)
+    {
+        if (ReadRichText(value, out var blocks, out _) is null)
+        {
+            return Messages.NotRichText.Format(property.Name);
+        }
+
+        if (blocks is null or "null")
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(blocks);
+        return CheckBlocks(schema, property, document.RootElement, RichTextLayout, nesting);
+    }
+
+    private static LocalizedText? CheckBlockList(ContentSchema schema, PropertyType property, string value, Nesting nesting)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return CheckBlocks(schema, property, document.RootElement, BlockListLayout, nesting);
+        }
+        catch (JsonException)
+        {
+            return Messages.NotBlockList.Format(property.Name);
+        }
     }
 
     /// <summary>The markup of a rich text value, its blocks as JSON text (null for plain HTML) and whether it was JSON.</summary>

@@ -38,7 +38,9 @@ public sealed class LocalizedText
         var template = _byCulture is null ? Engine.Get(culture, _source)
             : _byCulture.TryGetValue(culture, out var text) ? text
             : _source;
-        return _args.Length == 0 ? template : string.Format(FormatCulture(culture), template, _args);
+        // A message inside a message (a block's value problem) is read in the same culture.
+        return _args.Length == 0 ? template
+            : string.Format(FormatCulture(culture), template, [.. _args.Select(a => a is LocalizedText inner ? inner.Get(culture) : a)]);
     }
 
     public LocalizedText Format(params object[] args) => new(_source, _byCulture, args);

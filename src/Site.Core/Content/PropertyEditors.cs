@@ -14,10 +14,11 @@ public static class PropertyEditors
     public const string ContentPicker = "Umbraco.ContentPicker";
     public const string MediaPicker = "Umbraco.MediaPicker3";
     public const string MultiUrlPicker = "Umbraco.MultiUrlPicker";
+    public const string BlockList = "Umbraco.BlockList";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        TextBox, TextArea, Markdown, RichText, Numeric, DatePicker, TrueFalse, Tags, ContentPicker, MediaPicker, MultiUrlPicker,
+        TextBox, TextArea, Markdown, RichText, Numeric, DatePicker, TrueFalse, Tags, ContentPicker, MediaPicker, MultiUrlPicker, BlockList,
     };
 
     public static bool IsKnown(string editorAlias) => All.Contains(editorAlias);

@@ -140,6 +140,14 @@ public sealed class PublishedContent
 
     public IReadOnlyList<Guid> MediaKeysValue(string alias, string culture) => EditorValues.MediaKeys(Value(alias, culture));
 
+    /// <summary>The blocks of a block list property shown in the culture (element types from the snapshot's schema).</summary>
+    public IReadOnlyList<BlockItem> BlocksValue(ContentSchema schema, string alias, string culture) =>
+        EditorValues.Blocks(schema, Value(alias, culture), culture);
+
+    /// <summary>The blocks a rich text property places in its markup, read in the culture.</summary>
+    public IReadOnlyList<BlockItem> RichTextBlocks(ContentSchema schema, string alias, string culture) =>
+        EditorValues.RichText(schema, Value(alias, culture), culture)?.Blocks ?? [];
+
     /// <summary>The markup of a rich text property as stored (not sanitized: pages use <see cref="HtmlValue"/>).</summary>
     public string? RichTextMarkup(string alias, string culture) => EditorValues.RichTextMarkup(Value(alias, culture));
 
@@ -164,9 +172,10 @@ public sealed class PublishedContent
         if (property.EditorAlias == PropertyEditors.RichText)
         {
             // The culture asked for, not the value's: an image's alt text may come from the media item in it.
-            return EditorValues.RichTextMarkup(value) is { } markup && _cache.RichHtml(data, alias, culture, markup) is { Length: > 0 } html
-                ? WithPageLinks(alias, culture, html)
-                : null;
+            return EditorValues.RichTextMarkup(value, out var blockKeys) is { } markup
+                && _cache.RichHtml(data, alias, culture, markup, blockKeys) is { Length: > 0 } html
+                    ? WithPageLinks(alias, culture, html)
+                    : null;
         }
 
         return _cache.Html(data, alias, valueCulture ?? string.Empty, value);

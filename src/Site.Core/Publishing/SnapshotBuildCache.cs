@@ -71,7 +71,7 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     /// A rich text value of a version as sanitized HTML with its images resolved in the culture the page is shown in:
     /// rendered once per version until the media library changes.
     /// </summary>
-    public string RichHtml(ContentData version, string alias, string culture, string markup)
+    public string RichHtml(ContentData version, string alias, string culture, string markup, IReadOnlySet<Guid> blockKeys)
     {
         var entries = _richHtml.GetOrCreateValue(version);
         var mediaVersion = _richText.Version;
@@ -80,7 +80,7 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
             return known.Html;
         }
 
-        var html = _richText.ToSafeHtml(markup, culture);
+        var html = _richText.ToSafeHtml(markup, culture, blockKeys);
         entries[(alias, culture)] = (mediaVersion, html);
         return html;
     }

@@ -21,6 +21,13 @@ public interface IRichTextRenderer
     /// </summary>
     string ToSafeHtml(string markup, string culture);
 
+    /// <summary>
+    /// As <see cref="ToSafeHtml(string, string)"/>, keeping each block the value holds (<paramref name="blockKeys"/>) in place
+    /// as <c>&lt;umb-rte-block data-content-key="…"&gt;&lt;/umb-rte-block&gt;</c> (or <c>umb-rte-block-inline</c>) for the
+    /// page or the API to put the block there; any other block element is dropped.
+    /// </summary>
+    string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys);
+
     /// <summary>The text without tags: for summaries and the search index.</summary>
     string ToPlainText(string markup);
 
@@ -44,15 +51,25 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         StringComparer.OrdinalIgnoreCase,
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "template", "noscript",
         "textarea", "select", "option", "button", "input", "form", "head", "title", "meta", "link", "base", "audio", "video",
-        "canvas", "noembed", "noframes", "xmp", "plaintext", "umb-rte-block", "umb-rte-block-inline");
+        "canvas", "noembed", "noframes", "xmp", "plaintext");
+
+    /// <summary>Where rich text places a block (Umbraco's markup): kept only for a block the value holds.</summary>
+    public const string BlockElement = "umb-rte-block";
+
+    public const string InlineBlockElement = "umb-rte-block-inline";
+
+    public const string BlockKeyAttribute = "data-content-key";
+
+    private static readonly IReadOnlySet<Guid> NoBlocks = new HashSet<Guid>();
 
     private static readonly string[] Tags =
     [
         "h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "blockquote",
         "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "hr", "code", "pre",
+        BlockElement, InlineBlockElement,
     ];
 
-    private static readonly string[] Attributes = ["href", "title", "target", "src", "alt", "width", "height", "data-udi", "colspan", "rowspan", "type"];
+    private static readonly string[] Attributes = ["href", "title", "target", "src", "alt", "width", "height", "data-udi", "colspan", "rowspan", "type", BlockKeyAttribute];
 
     /// <summary>Where text ends a line of its own: the plain text puts a space there, so words of two blocks never merge.</summary>
     private static readonly FrozenSet<string> BlockElements = FrozenSet.Create(
@@ -68,18 +85,24 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
     public long Version => media?.Version ?? 0;
 
     /// <summary>The markup as saving stores it: sanitized, media references (data-udi) kept as they are.</summary>
-    internal static string Sanitize(string markup)
+    internal static string Sanitize(string markup) => Sanitize(markup, NoBlocks);
+
+    /// <summary>The markup as saving stores it, keeping the block elements of the blocks the value holds.</summary>
+    internal static string Sanitize(string markup, IReadOnlySet<Guid> blockKeys)
     {
         ArgumentNullException.ThrowIfNull(markup);
-        using var document = Clean(markup);
+        using var document = Clean(markup, blockKeys);
         return document.Body!.InnerHtml;
     }
 
-    public string ToSafeHtml(string markup, string culture)
+    public string ToSafeHtml(string markup, string culture) => ToSafeHtml(markup, culture, NoBlocks);
+
+    public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys)
     {
         ArgumentNullException.ThrowIfNull(markup);
         ArgumentNullException.ThrowIfNull(culture);
-        using var document = Clean(markup);
+        ArgumentNullException.ThrowIfNull(blockKeys);
+        using var document = Clean(markup, blockKeys);
         foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
         {
             ResolveImage(image, culture);
@@ -91,7 +114,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
     public string ToPlainText(string markup)
     {
         ArgumentNullException.ThrowIfNull(markup);
-        using var document = Clean(markup);
+        using var document = Clean(markup, NoBlocks);
         var text = new StringBuilder(markup.Length / 2);
         AppendText(document.Body!, text);
         return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -161,7 +184,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
                 ? key
                 : null;
 
-    private static IHtmlDocument Clean(string markup)
+    private static IHtmlDocument Clean(string markup, IReadOnlySet<Guid> blockKeys)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = document.Body!;
@@ -172,12 +195,36 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         }
 
         Sanitizer.SanitizeDom(document, body);
-        foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target], [type]").ToList())
+        foreach (var block in body.QuerySelectorAll($"{BlockElement}, {InlineBlockElement}").ToList())
+        {
+            KeepBlock(block, blockKeys);
+        }
+
+        foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target], [type], [data-content-key]").ToList())
         {
             CheckAttributes(element);
         }
 
         return document;
+    }
+
+    /// <summary>A block element stays, empty and with only its key (in one spelling), when the value holds that block.</summary>
+    private static void KeepBlock(IElement block, IReadOnlySet<Guid> blockKeys)
+    {
+        if (block.GetAttribute(BlockKeyAttribute) is { } text && Guid.TryParse(text, out var key) && blockKeys.Contains(key))
+        {
+            foreach (var attribute in block.Attributes.Select(a => a.Name).ToList())
+            {
+                block.RemoveAttribute(attribute);
+            }
+
+            block.SetAttribute(BlockKeyAttribute, key.ToString("D"));
+            block.TextContent = string.Empty;
+        }
+        else
+        {
+            block.Remove();
+        }
     }
 
     /// <summary>What the allow-list of HtmlSanitizer cannot say: which addresses, sizes and targets are allowed.</summary>
@@ -239,6 +286,11 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         else
         {
             element.RemoveAttribute("data-udi");
+        }
+
+        if (element.LocalName is not (BlockElement or InlineBlockElement))
+        {
+            element.RemoveAttribute(BlockKeyAttribute);
         }
     }
 

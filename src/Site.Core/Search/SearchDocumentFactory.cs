@@ -132,10 +132,19 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTex
             .Distinct(StringComparer.Ordinal);
         AddText(document, SearchFields.Summary, culture, string.Join(" · ", summaries), spelling);
 
-        // The body: the text of every document property (rich text or Markdown) that is not a summary, tags stripped.
+        // The body: the text of every document property (rich text or Markdown) that is not a summary, tags stripped,
+        // and the words inside blocks (block lists, blocks placed in rich text): a caption or a quote is found like a paragraph.
         var bodies = node.ContentType.Properties
             .Where(p => p.EditorAlias is PropertyEditors.RichText or PropertyEditors.Markdown && !SummaryProperties.Contains(p.Alias, StringComparer.Ordinal))
-            .Select(p => PlainText(node, p.Alias, culture));
+            .Select(p => PlainText(node, p.Alias, culture))
+            .ToList();
+        foreach (var property in node.ContentType.Properties.Where(p => p.EditorAlias is PropertyEditors.RichText or PropertyEditors.BlockList))
+        {
+            var blockTexts = property.EditorAlias == PropertyEditors.BlockList
+                ? EditorValues.BlockTexts(node.Value(property.Alias, culture), culture)
+                : EditorValues.RichTextBlockTexts(node.Value(property.Alias, culture), culture);
+            bodies.AddRange(blockTexts.Select(t => t.IsMarkup ? richText.ToPlainText(t.Text) : t.Text));
+        }
 
         AddText(document, SearchFields.BodyText, culture, string.Join('\n', bodies.Where(b => !string.IsNullOrWhiteSpace(b))), spelling);
 

@@ -138,7 +138,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("AllowAtRoot", type.AllowAtRoot ? "True" : "False"),
                 new XElement("IsListView", "False"),
                 new XElement("Variations", type.VariesByCulture ? "Culture" : "Nothing"),
-                new XElement("IsElement", "false"),
+                new XElement("IsElement", Bool(type.IsElement)),
                 new XElement("Compositions"),
                 new XElement("DefaultTemplate", type.Alias),
                 new XElement("AllowedTemplates")),

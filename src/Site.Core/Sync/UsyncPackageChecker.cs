@@ -34,6 +34,7 @@ internal static class UsyncPackageChecker
 
         var dataTypeKeys = dataTypes.Select(d => d.Item.Key).ToHashSet();
         var typeAliases = contentTypes.Select(t => t.Item.Alias).ToHashSet(StringComparer.Ordinal);
+        var elementAliases = contentTypes.Where(t => t.Item.IsElement).Select(t => t.Item.Alias).ToHashSet(StringComparer.Ordinal);
         foreach (var (file, type) in contentTypes)
         {
             foreach (var property in type.Properties.Where(p => !dataTypeKeys.Contains(p.DataTypeKey)))
@@ -44,6 +45,17 @@ internal static class UsyncPackageChecker
             foreach (var child in type.AllowedChildAliases.Where(a => !typeAliases.Contains(a)))
             {
                 problems.Add(new SyncProblem(file, $"allowed child type \"{child}\" is not in ContentTypes"));
+            }
+
+            // An element type is the shape of a block, never a node: it may not stand at the root or under a node.
+            foreach (var child in type.AllowedChildAliases.Where(elementAliases.Contains))
+            {
+                problems.Add(new SyncProblem(file, $"allowed child type \"{child}\" is an element type, which cannot be a content node"));
+            }
+
+            if (type.IsElement && type.AllowAtRoot)
+            {
+                problems.Add(new SyncProblem(file, "an element type cannot be allowed at the root"));
             }
         }
 
@@ -79,12 +91,12 @@ internal static class UsyncPackageChecker
             }
 
             var parentType = schema.FindContentType(parent.ContentTypeAlias);
-            if (parentType is not null && !parentType.AllowedChildAliases.Contains(type.Alias, StringComparer.Ordinal))
+            if (parentType is not null && !ContentSchema.AllowsChild(parentType, type))
             {
                 problems.Add(new SyncProblem(item.File, $"\"{type.Alias}\" is not allowed under \"{parent.ContentTypeAlias}\""));
             }
         }
-        else if (!type.AllowAtRoot)
+        else if (!type.CanBeRoot)
         {
             problems.Add(new SyncProblem(item.File, $"\"{type.Alias}\" is not allowed at the root"));
         }

@@ -179,7 +179,8 @@ internal static class UsyncReader
             IsCulture(info.Element("Variations")),
             [.. (root.Element("Structure")?.Elements("ContentType") ?? []).Select(e => e.Value.Trim())],
             [.. properties.OrderBy(p => p.SortOrder)],
-            [.. tabs.OrderBy(t => t.SortOrder)]);
+            [.. tabs.OrderBy(t => t.SortOrder)],
+            Bool(info, "IsElement"));
     }
 
     private static UsyncContentItem ReadContent(XElement root)

@@ -19,7 +19,7 @@ public sealed class RichTextValueTests(TestEngineFixture fixture) : IClassFixtur
 {
     private const string Alias = "bodyText";
 
-    private const string Blocks = """{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"0a1b2c3d-0000-4000-8000-000000000001","values":[]}],"settingsData":[],"expose":[]}""";
+    private const string Blocks = """{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"d99729f8-c7c2-5d0f-8ed4-ba1e81f117a6","values":[{"editorAlias":"Umbraco.TextArea","culture":null,"segment":null,"alias":"quote","value":"Words"}]}],"settingsData":[],"expose":[]}""";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -23,6 +23,8 @@ public sealed class SkippedDocumentTests
 
         public string ToSafeHtml(string markup, string culture) => _inner.ToSafeHtml(markup, culture);
 
+        public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys) => _inner.ToSafeHtml(markup, culture, blockKeys);
+
         public string ToPlainText(string markup) =>
             markup.Contains(Poison, StringComparison.Ordinal) ? throw new InvalidOperationException("cannot read this document") : _inner.ToPlainText(markup);
     }

@@ -59,7 +59,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 13 + 96 + 9 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 15 + 129 + 15 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -164,7 +164,7 @@ public sealed class UsyncExporterTests
     public async Task A_rich_text_value_survives_a_round_trip_as_it_was_stored()
     {
         var folder = TempFolders.NewPath("export");
-        const string Rich = """{"markup":"<h2>Tampere</h2><p>A <a href=\"https://example.org/?a=1&amp;b=2\">link</a> &amp; \"quotes\"</p><p>第二段</p>","blocks":{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"0a1b2c3d-0000-4000-8000-000000000001","values":[{"alias":"note","value":"a ]]> b <script>"}]}],"settingsData":[],"expose":[]}}""";
+        const string Rich = """{"markup":"<h2>Tampere</h2><p>A <a href=\"https://example.org/?a=1&amp;b=2\">link</a> &amp; \"quotes\"</p><p>第二段</p><umb-rte-block data-content-key=\"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11\"></umb-rte-block>","blocks":{"layout":{"Umbraco.RichText":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[{"key":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11","contentTypeKey":"d99729f8-c7c2-5d0f-8ed4-ba1e81f117a6","values":[{"editorAlias":"Umbraco.TextArea","culture":null,"segment":null,"alias":"quote","value":"a ]]> b <script>"}]}],"settingsData":[],"expose":[]}}""";
         var second = TempFolders.NewPath("export");
         try
         {
@@ -220,6 +220,34 @@ public sealed class UsyncExporterTests
         {
             TempFolders.Delete(folder);
             TempFolders.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task Element_types_and_a_block_list_value_survive_a_round_trip_as_they_were_stored()
+    {
+        var folder = TempFolders.NewPath("export");
+        var blocks = BlockJson.List(
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "引语 ]]> <b>", "示例"), (English, "A quote", "Sample")),
+            BlockJson.Element(Guid.NewGuid(), BlockJson.TextImageRowType,
+                [("text", English, "\"Umbraco.RichText\"", """{"markup":"<p>Row</p>","blocks":null}"""), ("imageSide", null, "\"Umbraco.TextBox\"", "\"left\"")], [English]));
+        try
+        {
+            await using var original = await TestEngine.StartAsync();
+            var page = await original.CreatePageAsync(Home, "块", "Blocks", urlName: "blocks-round-trip");
+            var saved = await original.EditAsync(page.Key, d => d.WithValue("blocks", null, blocks));
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
+            await original.Exporter.ExportAsync(folder, Ct);
+            Assert.Contains("<IsElement>true</IsElement>", File.ReadAllText(Path.Combine(folder, "ContentTypes", "quoteblock.config")), StringComparison.Ordinal);
+
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+
+            Assert.Equal(blocks, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("blocks", null));
+            Assert.True(copy.Snapshots.Current.Schema.FindContentType("quoteBlock")!.IsElement);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class UsyncImporterTests
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.PostgreSql)]
-    public async Task The_real_folder_gives_36_nodes_2_languages_and_9_content_types(TestDatabase database)
+    public async Task The_real_folder_gives_36_nodes_2_languages_and_9_document_types_and_6_element_types(TestDatabase database)
     {
         await using var engine = await TestEngine.StartAsync(database, import: false);
 
@@ -28,11 +28,12 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount, counts.Versions);
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
-        Assert.Equal(13, counts.DataTypes);
-        Assert.Equal(96, counts.DictionaryItems);
-        Assert.Equal(9, counts.ContentTypes);
+        Assert.Equal(15, counts.DataTypes);
+        Assert.Equal(129, counts.DictionaryItems);
+        Assert.Equal(15, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
+        Assert.Equal(6, schema.ContentTypes.Values.Count(t => t.IsElement));
         var chinese = schema.Languages.Default!;
         Assert.Equal(Chinese, chinese.IsoCode);
         Assert.True(chinese.IsMandatory);
@@ -41,7 +42,7 @@ public sealed class UsyncImporterTests
         Assert.Equal(Chinese, schema.Languages.Find(English)!.FallbackIsoCode);
         Assert.Equal(
             ["about", "home", "newsArticle", "newsIndex", "page", "partnerIndex", "partnerStory", "session", "sessionArchive"],
-            schema.ContentTypes.Keys.Order(StringComparer.Ordinal));
+            schema.ContentTypes.Values.Where(t => !t.IsElement).Select(t => t.Alias).Order(StringComparer.Ordinal));
         Assert.Equal(200, schema.MaxChars(schema.FindContentType("session")!.FindProperty("title")!));
 
         var snapshot = engine.Snapshots.Current;

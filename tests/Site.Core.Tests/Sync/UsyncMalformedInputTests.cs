@@ -106,9 +106,9 @@ public sealed class UsyncMalformedInputTests
     public async Task A_data_type_with_an_unknown_editor(TestDatabase database)
     {
         using var folder = MiniUsyncFolder.Create();
-        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockList", "{}"));
+        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockGrid", "{}"));
 
-        await ImportFailsAsync(database, folder, "DataTypes/blocks.config", "the editor \"Umbraco.BlockList\" is not supported");
+        await ImportFailsAsync(database, folder, "DataTypes/blocks.config", "the editor \"Umbraco.BlockGrid\" is not supported");
     }
 
     [Fact]
@@ -119,6 +119,21 @@ public sealed class UsyncMalformedInputTests
             MiniUsyncFolder.Property("title", "Title", MiniUsyncFolder.TextstringKey, "Umbraco.BlockGrid", culture: true, mandatory: true, sortOrder: 0)));
 
         await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "property \"title\": the editor \"Umbraco.BlockGrid\" is not supported");
+    }
+
+    [Fact]
+    public async Task An_element_type_allowed_at_the_root_or_as_a_child_is_refused()
+    {
+        using var folder = MiniUsyncFolder.Create();
+        var article = File.ReadAllText(Path.Combine(folder.Root, "ContentTypes", "article.config"))
+            .Replace("<IsElement>false</IsElement>", "<IsElement>true</IsElement>", StringComparison.Ordinal)
+            .Replace("<AllowAtRoot>False</AllowAtRoot>", "<AllowAtRoot>True</AllowAtRoot>", StringComparison.Ordinal);
+        Assert.Contains("<IsElement>true</IsElement>", article, StringComparison.Ordinal);
+        folder.Write("ContentTypes/article.config", article);
+
+        var problems = await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "an element type cannot be allowed at the root");
+
+        Assert.Contains(problems, p => p.Problem.Contains("is an element type, which cannot be a content node", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -317,7 +332,7 @@ public sealed class UsyncMalformedInputTests
     {
         using var folder = MiniUsyncFolder.Create();
         folder.Write("Content/first.config", "not xml at all");
-        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockList", "{}"));
+        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockGrid", "{}"));
 
         var problems = await ImportFailsAsync(TestDatabase.Sqlite, folder, "Content/first.config", "not well-formed XML");
 

@@ -291,7 +291,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         var editor = page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-content");
         await editor.WaitForAsync();
         Assert.False(await field.IsVisibleAsync());
-        Assert.Equal(12, await page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-toolbar button").CountAsync());
+        Assert.Equal(13, await page.Locator("textarea[name='v.bodyText.en-US'] + .rte .rte-toolbar button").CountAsync());
 
         // The page has text of its own (nothing is saved here): start from an empty field.
         await editor.ClickAsync();
@@ -346,6 +346,104 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         }
 
         await Axe.AssertNoViolationsAsync(page, "rich text editor");
+    }
+
+    [Fact]
+    public async Task A_writer_adds_a_quote_and_an_image_block_without_json_and_the_published_page_shows_them()
+    {
+        var email = await NewUserAsync(BackOfficeGroups.Editors);
+        Site.Core.Media.MediaItem photo;
+        using (var picture = NetVips.Image.Black(400, 300, bands: 3))
+        {
+            var uploaded = await site.Services.GetRequiredService<Site.Core.Media.IMediaService>().UploadAsync(
+                new MemoryStream(picture.JpegsaveBuffer()), "block-photo.jpg",
+                new Dictionary<string, string> { ["zh-CN"] = "块照片", ["en-US"] = "Block photo" }, null,
+                new BackOfficeUser("editor@e2e", "Editor", new HashSet<string> { BackOfficeGroups.Editors }), CancellationToken.None);
+            photo = uploaded.Item!;
+        }
+
+        var slug = "e2e-blocks-" + Guid.NewGuid().ToString("N")[..8];
+        var about = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("about").Single().Key;
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email, Password);
+        await page.GotoAsync($"/umbraco/content/create?parentId={about}&type=page");
+        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        {
+            Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
+        }
+
+        foreach (var (culture, title) in new[] { ("zh-CN", "块测试页"), ("en-US", "Block test page") })
+        {
+            await page.Locator($"#f-name-{culture}").FillAsync(title);
+            await page.Locator($"#f-v-title-{culture}").FillAsync(title);
+            await page.Locator($"#f-v-umbracoUrlName-{culture}").FillAsync(slug);
+        }
+
+        // The JSON field is replaced by the block editor: choose a kind of block, add it, fill its fields.
+        Assert.False(await page.Locator("textarea[name='v.blocks']").IsVisibleAsync());
+        var editor = page.Locator("textarea[name='v.blocks'] + .blocklist");
+        await editor.Locator(".blocklist-add select").SelectOptionAsync(new SelectOptionValue { Label = "Quote" });
+        await editor.Locator(".blocklist-add button").ClickAsync();
+        var quote = editor.Locator(".blocklist-item").Nth(0);
+        await quote.Locator("textarea").Nth(0).FillAsync("教育是对话。");
+        await quote.Locator("textarea").Nth(1).FillAsync("Education is a conversation.");
+        await quote.Locator("input[type=text]").Nth(1).FillAsync("A sample attribution");
+
+        await editor.Locator(".blocklist-add select").SelectOptionAsync(new SelectOptionValue { Label = "Image with caption" });
+        await editor.Locator(".blocklist-add button").ClickAsync();
+        var image = editor.Locator(".blocklist-item").Nth(1);
+        await image.GetByRole(AriaRole.Button, new() { Name = "Choose an image" }).ClickAsync();
+        await page.Locator("dialog.rte-images").WaitForAsync();
+        // An invariant field lists each image by the alt text it has (the first language's).
+        await page.Locator("dialog.rte-images button:has-text('块照片'), dialog.rte-images button:has-text('Block photo')").First.ClickAsync();
+        await image.Locator("input[type=text]").Nth(1).FillAsync("A sample caption");
+
+        // Reorder with the buttons (the image first, then back), as a keyboard user would.
+        await image.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
+        Assert.Contains("Image with caption", await editor.Locator(".blocklist-item legend").First.InnerTextAsync(), StringComparison.Ordinal);
+        await editor.Locator(".blocklist-item").Nth(0).GetByRole(AriaRole.Button, new() { Name = "Move down" }).ClickAsync();
+        Assert.Contains("Quote", await editor.Locator(".blocklist-item legend").First.InnerTextAsync(), StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page, "block list editor");
+        var value = await page.Locator("textarea[name='v.blocks']").InputValueAsync();
+        Assert.Contains("\"Umbraco.BlockList\"", value, StringComparison.Ordinal);
+        Assert.Contains(photo.Key.ToString(), value, StringComparison.Ordinal);
+
+        // A block placed in the rich text, from the toolbar.
+        var rich = page.Locator("textarea[name='v.bodyText.en-US'] + .rte");
+        await rich.Locator(".rte-content").ClickAsync();
+        await page.Keyboard.TypeAsync("Text before the block");
+        await rich.Locator("button[title='Insert a block']").ClickAsync();
+        var dialog = page.Locator("dialog.rte-block-dialog");
+        await dialog.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Quote" });
+        await dialog.Locator("textarea").First.FillAsync("Placed in the text.");
+        await Axe.AssertNoViolationsAsync(page, "insert block dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        Assert.Contains("<umb-rte-block data-content-key=", await page.Locator("textarea[name='v.bodyText.en-US']").InputValueAsync(), StringComparison.Ordinal);
+
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
+        await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        var response = await posted;
+        if (response.Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            Assert.Fail($"Saving answered {response.Status}: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
+        }
+
+        await page.WaitForURLAsync("**/umbraco/content/*?done=created");
+        var key = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
+        var published = await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, ["zh-CN", "en-US"], "e2e", CancellationToken.None);
+        Assert.True(published.Succeeded);
+
+        await page.GotoAsync($"/en/about/{slug}");
+        Assert.Equal("Education is a conversation.", await page.Locator("main article > .block-quote blockquote p").InnerTextAsync());
+        Assert.Equal("Block photo", await page.Locator("main .block-image img").GetAttributeAsync("alt"));
+        Assert.Contains("A sample caption", await page.Locator("main .block-image figcaption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Placed in the text.", await page.Locator("main .rich-text .block-quote p").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "page with blocks (en)");
+        await page.GotoAsync($"/zh/about/{slug}");
+        Assert.Equal("教育是对话。", await page.Locator("main article > .block-quote blockquote p").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "page with blocks (zh)");
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public static class ContentBuilder
     }
 
     /// <summary>Publishes a new page under About with a title and a rich text body (bodyText) in each culture given.</summary>
-    public static async Task<Guid> PublishRichPageAsync(this SiteFactory site, string slug, IReadOnlyDictionary<string, (string Title, string RichBody)> cultures)
+    public static async Task<Guid> PublishRichPageAsync(this SiteFactory site, string slug, IReadOnlyDictionary<string, (string Title, string RichBody)> cultures, string? blocks = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(cultures);
@@ -48,6 +48,11 @@ public static class ContentBuilder
             values.Add(new PropertyValue("title", culture, title));
             values.Add(new PropertyValue("bodyText", culture, richBody));
             values.Add(new PropertyValue("umbracoUrlName", culture, slug));
+        }
+
+        if (blocks is not null)
+        {
+            values.Add(new PropertyValue("blocks", null, blocks));
         }
 
         var key = Guid.NewGuid();

@@ -25,7 +25,7 @@ public sealed class ContentController(
     {
         var schema = await schemas.GetAsync(cancellationToken);
         var roots = await content.GetChildrenAsync(null, cancellationToken);
-        var rootTypes = schema.ContentTypes.Values.Where(t => t.AllowAtRoot).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var rootTypes = schema.ContentTypes.Values.Where(t => t.CanBeRoot).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         return Show("ContentIndex", PageOf(Text.Content, "content", new ContentRootData(roots, rootTypes, ContentPermissions.Can(WorkflowUser, ContentAction.Create, null), new SchemaLabels(schema, Text.Code))));
     }
 
@@ -307,8 +307,8 @@ public sealed class ContentController(
         // Only the child types that the parent's type allows (or the root types).
         var parent = parentId is { } p ? await content.GetAsync(p, cancellationToken) : null;
         var allowed = parent is null
-            ? parentId is null && type.AllowAtRoot
-            : schema.FindContentType(parent.ContentTypeAlias)?.AllowedChildAliases.Contains(type.Alias) == true;
+            ? parentId is null && type.CanBeRoot
+            : ContentSchema.AllowsChild(schema.FindContentType(parent.ContentTypeAlias), type);
         if (!allowed)
         {
             return null;
@@ -347,7 +347,7 @@ public sealed class ContentController(
         }
 
         var schedules = node is null ? [] : await scheduling.GetForNodeAsync(node.Key, cancellationToken);
-        var allowedChildren = type.AllowedChildAliases.Select(schema.FindContentType).OfType<ContentType>().ToList();
+        var allowedChildren = type.AllowedChildAliases.Select(schema.FindContentType).OfType<ContentType>().Where(t => !t.IsElement).ToList();
         var mediaItems = media.Items.Take(200).ToList();
         return new ContentEditData(node, parentKey, type, schema.Languages.All, data, version, ancestors, children, reviews,
             [.. schedules.Where(s => s.RanAtUtc is null)], allowedChildren, node is null ? [] : ParentChoices(node, schema), mediaItems, WorkflowUser,

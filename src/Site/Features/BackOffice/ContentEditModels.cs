@@ -81,7 +81,9 @@ public sealed record ContentFieldView(
     bool ReadOnly,
     string? Error,
     int? MaxChars,
-    IReadOnlyList<MediaItem> Media)
+    IReadOnlyList<MediaItem> Media,
+    string? BlockEditor = null,
+    string? RichTextBlocks = null)
 {
     /// <summary>
     /// The media library's images for the rich text editor's image chooser, as JSON: placed by key (data-udi), so the

@@ -76,6 +76,9 @@ public static class ContentForm
                 return links.Count == 0 ? string.Empty : links.ToJsonString();
             case PropertyEditors.MediaPicker:
                 return MediaPicks(text, previous);
+            case PropertyEditors.RichText:
+                // The field edits the markup; the blocks it places stay with the value.
+                return EditorValues.WithMarkup(previous, text);
             case PropertyEditors.TrueFalse:
                 return text is "1" or "true" or "on" ? "1" : "0";
             default:
@@ -202,7 +205,15 @@ public static class ContentForm
                 var field = ValueField(property.Alias, culture);
                 // An unchecked box sends nothing; its hidden twin sends "0". A media picker sends one row per item, in order.
                 var text = property.EditorAlias == PropertyEditors.MediaPicker ? PickerRows(form, field) : form[field].LastOrDefault();
-                var value = FromText(property.EditorAlias, text, previous?.GetValue(property.Alias, culture));
+                var old = previous?.GetValue(property.Alias, culture);
+                var value = FromText(property.EditorAlias, text, old);
+                // Rich text with blocks: the editor posts the blocks beside the markup (JSON, checked on save).
+                if (property.EditorAlias == PropertyEditors.RichText && value.Length > 0 && text is { Length: > 0 }
+                    && form[BlocksField(field)].LastOrDefault() is { Length: > 0 } blocks && blocks != EditorValues.RichTextBlocksJson(old))
+                {
+                    value = EditorValues.RichTextWithBlocks(text.Replace("\r\n", "\n", StringComparison.Ordinal), blocks);
+                }
+
                 if (value.Length > 0)
                 {
                     values.Add(new PropertyValue(property.Alias, culture, value));
@@ -237,6 +248,9 @@ public static class ContentForm
 
         return string.Join("\n", lines);
     }
+
+    /// <summary>The hidden field that carries a rich text field's blocks.</summary>
+    public static string BlocksField(string valueField) => valueField + ":blocks";
 
     public static string InputType(string editorAlias, string value) => editorAlias switch
     {

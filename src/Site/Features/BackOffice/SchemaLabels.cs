@@ -39,6 +39,40 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
         return Translate("hint.type." + type.Alias) ?? (string.IsNullOrWhiteSpace(type.Description) ? null : type.Description);
     }
 
+    /// <summary>Whether the property's data type allows any block (a block list, or rich text with blocks).</summary>
+    public bool AllowsBlocks(PropertyType property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey)).Blocks.Count > 0;
+    }
+
+    /// <summary>
+    /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
+    /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
+    /// </summary>
+    public string BlockEditor(PropertyType property, IEnumerable<(string Code, string Name)> cultures, IReadOnlyDictionary<string, string> words)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var config = BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
+        var blocks = config.Blocks
+            .Select(b => schema.FindContentType(b.ContentElementTypeKey))
+            .OfType<ContentType>()
+            .Where(t => t.IsElement)
+            .Select(t => new
+            {
+                key = t.Key,
+                alias = t.Alias,
+                name = Type(t),
+                properties = t.Properties.Select(p => new { alias = p.Alias, label = Property(p), editor = p.EditorAlias, varies = p.VariesByCulture && !property.VariesByCulture, mandatory = p.Mandatory }),
+            });
+        return System.Text.Json.JsonSerializer.Serialize(new
+        {
+            blocks,
+            cultures = cultures.Select(c => new { code = c.Code, name = c.Name }),
+            words,
+        });
+    }
+
     private string? Translate(string key) =>
         schema.Dictionary.TryGetValue(key, out var item) && item.Translations.TryGetValue(culture, out var text) && !string.IsNullOrWhiteSpace(text)
             ? text

@@ -189,7 +189,7 @@ public sealed record ApiPagedMedia
 
 /// <summary>
 /// A rich text property as Umbraco's Delivery API writes it in markup mode (RichTextModel): the rendered, sanitized
-/// markup and the blocks in it. Blocks inside rich text are not rendered here, so the list is always empty.
+/// markup, which places each block as <c>&lt;umb-rte-block data-content-id="…"&gt;</c>, and the blocks (<see cref="ApiBlockItem"/>).
 /// </summary>
 public sealed record ApiRichText(string Markup, IReadOnlyList<object> Blocks)
 {
@@ -207,3 +207,12 @@ public sealed record ApiLink(
     string? DestinationType,
     ApiContentRoute? Route,
     string LinkType);
+
+/// <summary>A block list property as Umbraco's Delivery API writes it (ApiBlockListModel).</summary>
+public sealed record ApiBlockList(IReadOnlyList<ApiBlockItem> Items);
+
+/// <summary>A block: its content element and its settings element, or null (ApiBlockItem).</summary>
+public sealed record ApiBlockItem(ApiElement Content, ApiElement? Settings);
+
+/// <summary>An element of a block (IApiElement): its type's alias, its key and its properties, each rendered as a page's would be.</summary>
+public sealed record ApiElement(string ContentType, Guid Id, IReadOnlyDictionary<string, object?> Properties);

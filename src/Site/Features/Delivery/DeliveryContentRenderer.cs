@@ -1,5 +1,6 @@
 using Site.Core.Content;
 using Site.Core.Publishing;
+using Site.Core.Rendering;
 using Site.Features.Delivery.Querying;
 
 namespace Site.Features.Delivery;
@@ -9,8 +10,11 @@ namespace Site.Features.Delivery;
 /// through <see cref="DeliveryRequest.Serve"/> like everything else, so protected or unpublished content never leaks
 /// through a picker, expanded or not.
 /// </summary>
-internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
+internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkdownRenderer markdown, IRichTextRenderer richText)
 {
+    /// <summary>Blocks in blocks deeper than saving allows were written around the engine: they are left out.</summary>
+    private const int MaxBlockDepth = 8;
+
     private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
 
     public ApiContentResponse Render(DeliveryRequest request, Served item, PropertySelection fields, PropertySelection expand)
@@ -75,46 +79,94 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in content.ContentType.Properties)
         {
-            if (!fields.Includes(property.Alias))
+            if (fields.Includes(property.Alias))
             {
-                continue;
+                properties[property.Alias] = Value(request, property, new NodeValues(content, culture), culture, fields, expand, 0);
             }
-
-            properties[property.Alias] = property.EditorAlias switch
-            {
-                PropertyEditors.Markdown => request.MarkdownSource ? content.Value(property.Alias, culture) : content.HtmlValue(property.Alias, culture),
-                PropertyEditors.RichText => content.HtmlValue(property.Alias, culture) is { } markup ? new ApiRichText(markup, []) : ApiRichText.Empty,
-                PropertyEditors.Numeric => content.IntValue(property.Alias, culture),
-                PropertyEditors.DatePicker => content.DateValue(property.Alias, culture)?.ToDateTime(TimeOnly.MinValue),
-                PropertyEditors.TrueFalse => content.BoolValue(property.Alias, culture),
-                PropertyEditors.Tags => content.TagsValue(property.Alias, culture),
-                PropertyEditors.MultiUrlPicker => content.LinksValue(property.Alias, culture)
-                    .Select(l => new ApiLink(l.Url, null, l.Name, l.Target, null, null, null, "External"))
-                    .ToList(),
-                PropertyEditors.ContentPicker => request.Serve(request.Snapshot.GetByKey(content.PickedKey(property.Alias, culture) ?? Guid.Empty)) is { } picked
-                    ? RenderPicked(
-                        request,
-                        picked,
-                        fields.Nested(property.Alias),
-                        expand.Includes(property.Alias) ? expand.Nested(property.Alias) ?? PropertySelection.None : null)
-                    : null,
-                PropertyEditors.MediaPicker => MediaValue(request, content, property, culture),
-                _ => content.Value(property.Alias, culture),
-            };
         }
 
         return properties;
     }
 
     /// <summary>
+    /// One property's value in the contract's shape: the same code for a node's properties and for a block's, so a value
+    /// reads the same wherever it is. Expand and fields apply inside blocks as Umbraco's do (<c>properties[blocks[properties[…]]]</c>).
+    /// </summary>
+    private object? Value(
+        DeliveryRequest request, PropertyType property, IValueSource values, string culture, PropertySelection fields, PropertySelection expand, int depth)
+    {
+        var alias = property.Alias;
+        var raw = values.Raw(alias);
+        var nestedFields = fields.Nested(alias) ?? PropertySelection.All;
+        var nestedExpand = expand.Nested(alias) ?? PropertySelection.None;
+        return property.EditorAlias switch
+        {
+            PropertyEditors.Markdown => request.MarkdownSource ? raw : values.Html(alias),
+            PropertyEditors.RichText => RichText(request, values, alias, culture, nestedFields, nestedExpand, depth),
+            PropertyEditors.BlockList => new ApiBlockList(Blocks(request, EditorValues.Blocks(request.Snapshot.Schema, raw, culture), nestedFields, nestedExpand, depth)),
+            PropertyEditors.Numeric => EditorValues.WholeNumber(raw),
+            PropertyEditors.DatePicker => EditorValues.Date(raw)?.ToDateTime(TimeOnly.MinValue),
+            PropertyEditors.TrueFalse => EditorValues.IsTrue(raw),
+            PropertyEditors.Tags => EditorValues.Tags(raw),
+            PropertyEditors.MultiUrlPicker => EditorValues.Links(raw)
+                .Select(l => new ApiLink(l.Url, null, l.Name, l.Target, null, null, null, "External"))
+                .ToList(),
+            PropertyEditors.ContentPicker => request.Serve(request.Snapshot.GetByKey(EditorValues.ContentKey(raw) ?? Guid.Empty)) is { } picked
+                ? RenderPicked(
+                    request,
+                    picked,
+                    fields.Nested(alias),
+                    expand.Includes(alias) ? expand.Nested(alias) ?? PropertySelection.None : null)
+                : null,
+            PropertyEditors.MediaPicker => MediaValue(request, property, raw),
+            _ => raw,
+        };
+    }
+
+    /// <summary>Rich text as Umbraco's markup mode writes it: blocks placed by <c>data-content-id</c>, and listed.</summary>
+    private ApiRichText RichText(
+        DeliveryRequest request, IValueSource values, string alias, string culture, PropertySelection fields, PropertySelection expand, int depth)
+    {
+        if (values.Html(alias) is not { } html)
+        {
+            return ApiRichText.Empty;
+        }
+
+        var blocks = EditorValues.RichText(request.Snapshot.Schema, values.Raw(alias), culture)?.Blocks ?? [];
+        var markup = html.Replace(" " + RichTextRenderer.BlockKeyAttribute + "=\"", " data-content-id=\"", StringComparison.Ordinal);
+        return new ApiRichText(markup, [.. Blocks(request, blocks, fields, expand, depth)]);
+    }
+
+    private List<ApiBlockItem> Blocks(DeliveryRequest request, IReadOnlyList<BlockItem> blocks, PropertySelection fields, PropertySelection expand, int depth) =>
+        depth >= MaxBlockDepth ? [] :
+        [.. blocks.Where(b => b.Content.ContentType is not null).Select(b => new ApiBlockItem(
+            Element(request, b.Content, fields, expand, depth + 1),
+            b.Settings is { ContentType: not null } settings ? Element(request, settings, fields, expand, depth + 1) : null))];
+
+    private ApiElement Element(DeliveryRequest request, BlockElement element, PropertySelection fields, PropertySelection expand, int depth)
+    {
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var values = new ElementValues(element, markdown, richText);
+        foreach (var property in element.ContentType!.Properties)
+        {
+            if (fields.Includes(property.Alias))
+            {
+                properties[property.Alias] = Value(request, property, values, element.Culture, fields, expand, depth);
+            }
+        }
+
+        return new ApiElement(element.ContentTypeAlias, element.Key, properties);
+    }
+
+    /// <summary>
     /// A media picker's items that the media library knows, with the pick's focal point and crops; a deleted item is
     /// left out (as Umbraco sends for missing media).
     /// </summary>
-    private List<ApiMediaPick> MediaValue(DeliveryRequest request, PublishedContent content, PropertyType property, string culture)
+    private List<ApiMediaPick> MediaValue(DeliveryRequest request, PropertyType property, string? raw)
     {
         var configuration = MediaPickerConfiguration.Parse(request.Snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson);
         var items = new List<ApiMediaPick>();
-        foreach (var pick in EditorValues.MediaPicks(content.Value(property.Alias, culture)))
+        foreach (var pick in EditorValues.MediaPicks(raw))
         {
             if (media.Find(pick.MediaKey) is { } item)
             {
@@ -123,6 +175,46 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media)
         }
 
         return items;
+    }
+
+    /// <summary>Where a property's stored value and its HTML (Markdown, rich text) come from: a node, or a block's element.</summary>
+    private interface IValueSource
+    {
+        string? Raw(string alias);
+
+        string? Html(string alias);
+    }
+
+    /// <summary>A node's values; HTML from the snapshot, rendered once per published version.</summary>
+    private sealed class NodeValues(PublishedContent content, string culture) : IValueSource
+    {
+        public string? Raw(string alias) => content.Value(alias, culture);
+
+        public string? Html(string alias) => content.HtmlValue(alias, culture);
+    }
+
+    /// <summary>A block element's values in its culture; HTML rendered by the same renderers the snapshot uses.</summary>
+    private sealed class ElementValues(BlockElement element, IMarkdownRenderer markdown, IRichTextRenderer richText) : IValueSource
+    {
+        public string? Raw(string alias) => element.Value(alias);
+
+        public string? Html(string alias)
+        {
+            var value = element.Value(alias);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (element.ContentType?.FindProperty(alias)?.EditorAlias != PropertyEditors.RichText)
+            {
+                return markdown.ToSafeHtml(value);
+            }
+
+            var rich = EditorValues.RichTextMarkup(value);
+            var keys = EditorValues.RichText(ContentSchema.Empty, value, element.Culture)?.Blocks.Select(b => b.Content.Key).ToHashSet() ?? [];
+            return rich is null ? null : richText.ToSafeHtml(rich, element.Culture, keys) is { Length: > 0 } html ? html : null;
+        }
     }
 }
 

@@ -52,6 +52,7 @@ public sealed record UiText
     public required string AllNews { get; init; }
     public required string AllSessions { get; init; }
     public required string ReadMore { get; init; }
+    public required string PhotoGallery { get; init; }
     public required string Published { get; init; }
     public required string RelatedSession { get; init; }
     public required string Partners { get; init; }
@@ -125,6 +126,9 @@ public sealed record UiText
     public string RecordedOnlyIn(string otherCulture) => Formatted("Recorded in {0} only", LanguageNames.Of(otherCulture, Culture));
 
     /// <summary>"in Chinese only": a search result that exists in another language only.</summary>
+    /// <summary>The words of a link to a video on another site (nothing of that site loads until the visitor follows it).</summary>
+    public string WatchVideoOn(string host) => Formatted("Watch the video on {0} (opens another site)", host);
+
     public string OnlyIn(string otherCulture) => Formatted("in {0} only", LanguageNames.Of(otherCulture, Culture));
 
     private string Formatted(string source, params object[] args) => LanguageNames.Format(Culture, SiteTexts.Public.Get(Culture, source), args);
@@ -177,6 +181,7 @@ public sealed record UiText
         AllNews = SiteTexts.Public.Get(culture, "All news"),
         AllSessions = SiteTexts.Public.Get(culture, "All sessions"),
         ReadMore = SiteTexts.Public.Get(culture, "Read more"),
+        PhotoGallery = SiteTexts.Public.Get(culture, "Photo gallery"),
         Published = SiteTexts.Public.Get(culture, "Published"),
         RelatedSession = SiteTexts.Public.Get(culture, "Related session"),
         Partners = SiteTexts.Public.Get(culture, "Partners"),

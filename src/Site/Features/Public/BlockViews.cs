@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
+using Site.Core.Content;
+using Site.Core.Media;
+using Site.Core.Rendering;
+
+namespace Site.Features.Public;
+
+/// <summary>A block on a page: the block and the page it is on (its culture, words and snapshot).</summary>
+public sealed record BlockViewModel(BlockItem Block, LayoutModel Page)
+{
+    public BlockElement Content => Block.Content;
+
+    public string Culture => Page.Culture;
+}
+
+/// <summary>Blocks to render in order (a block list, or the blocks rich text places), on a page.</summary>
+public sealed record BlockListViewModel(IReadOnlyList<BlockItem> Blocks, LayoutModel Page);
+
+/// <summary>Rich text as sanitized HTML whose block elements are replaced by the blocks' own partials.</summary>
+public sealed record RichTextViewModel(string Html, IReadOnlyList<BlockItem> Blocks, LayoutModel Page);
+
+/// <summary>
+/// Finds each block's partial (<c>Views/Shared/Blocks/{elementTypeAlias}.cshtml</c>). A block whose type is unknown or
+/// has no partial is skipped with a log line: a page never fails for a block it cannot show.
+/// </summary>
+public static partial class BlockViews
+{
+    /// <summary>A block element exactly as the rich text renderer writes it (sanitized: only the key, one spelling).</summary>
+    [GeneratedRegex("<(umb-rte-block(?:-inline)?) data-content-key=\"([0-9a-f-]{36})\"></\\1>", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BlockElement();
+
+    /// <summary>The partial's name for a block, or null (logged) when there is none.</summary>
+    public static string? PartialFor(BlockItem block, ViewContext context, ICompositeViewEngine views, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(logger);
+        var alias = block.Content.ContentTypeAlias;
+        if (alias.Length == 0)
+        {
+            Log.UnknownType(logger, block.Content.Key, block.Content.ContentTypeKey);
+            return null;
+        }
+
+        var name = "Blocks/" + alias;
+        if (!views.FindView(context, name, isMainPage: false).Success)
+        {
+            Log.NoPartial(logger, block.Content.Key, alias);
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>The rich text's HTML cut at its block elements: each part is HTML, or the block to render there.</summary>
+    public static IEnumerable<(string? Html, BlockItem? Block)> Split(RichTextViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var byKey = model.Blocks.ToDictionary(b => b.Content.Key);
+        var last = 0;
+        foreach (Match match in BlockElement().Matches(model.Html))
+        {
+            yield return (model.Html[last..match.Index], null);
+            last = match.Index + match.Length;
+            if (Guid.TryParse(match.Groups[2].Value, out var key) && byKey.TryGetValue(key, out var block))
+            {
+                yield return (null, block);
+            }
+        }
+
+        yield return (model.Html[last..], null);
+    }
+
+    /// <summary>Each picked image of a media picker value as its own responsive image (a gallery); gone or non-image items are left out.</summary>
+    public static IReadOnlyList<ResponsiveImage> Images(string? pickerValue, IMediaLibrary media, IMediaRenditions renditions, string culture) =>
+        [.. EditorValues.MediaKeys(pickerValue)
+            .Select(key => ResponsiveImage.From($"[{{\"mediaKey\":\"{key}\"}}]", media, renditions, culture))
+            .OfType<ResponsiveImage>()];
+
+    /// <summary>Rich text inside a block, as safe HTML in the page's culture (its own blocks are not nested on pages).</summary>
+    public static string? RichHtml(BlockElement element, string alias, IRichTextRenderer renderer, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(renderer);
+        return element.RichTextMarkup(alias) is { } markup && renderer.ToSafeHtml(markup, culture) is { Length: > 0 } html ? html : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Block {Key} skipped: its element type {TypeKey} is not in the schema.")]
+        public static partial void UnknownType(ILogger logger, Guid key, Guid typeKey);
+
+        [LoggerMessage(2, LogLevel.Warning, "Block {Key} skipped: there is no partial view for the element type {Alias} (Views/Shared/Blocks/{Alias}.cshtml).")]
+        public static partial void NoPartial(ILogger logger, Guid key, string alias);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Site.Core.Content;
+using Site.Core.Tests.TestSupport;
+using static Site.Core.Tests.TestSupport.KnownContent;
+
+namespace Site.Core.Tests.Content;
+
+/// <summary>
+/// Umbraco.BlockList values (the page type's invariant <c>blocks</c>) as Umbraco 15+ stores them: checked on save
+/// (allowed element types, limits, every value inside by its own editor's rule, block-level cultures), rich text inside
+/// sanitized, and read back per culture.
+/// </summary>
+public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixture<TestEngineFixture>
+{
+    private const string Alias = "blocks";
+
+    private TestEngine Engine => fixture.Engine;
+
+    private async Task<Guid> NewPageAsync() =>
+        (await Engine.CreatePageAsync(About, "块 " + Guid.NewGuid().ToString("N")[..6], "Blocks " + Guid.NewGuid().ToString("N")[..6])).Key;
+
+    private async Task<SaveResult> SaveAsync(Guid key, string value) => await Engine.EditAsync(key, d => d.WithValue(Alias, null, value));
+
+    private static string Messages(SaveResult result) => string.Join("; ", result.Errors.Select(e => e.Message.Get(English)));
+
+    [Fact]
+    public async Task A_quote_and_an_image_with_captions_in_each_language_are_stored_as_they_came_and_read_per_culture()
+    {
+        var key = await NewPageAsync();
+        var quote = Guid.NewGuid();
+        var image = Guid.NewGuid();
+        var value = BlockJson.List(
+            BlockJson.Quote(quote, ("zh-CN", "教育是对话。", "一位校长"), (English, "Education is a conversation.", "A principal")),
+            BlockJson.Image(image, Guid.NewGuid(), (Chinese, "开幕式", "摄影：示例"), (English, "The opening", "Photo: sample")));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var stored = (await Engine.GetRequiredAsync(key)).CurrentVersion.Data.GetValue(Alias, null);
+        Assert.Equal(value, stored);
+        var schema = Engine.Snapshots.Current.Schema;
+        var english = EditorValues.Blocks(schema, stored, English);
+        Assert.Equal(["quoteBlock", "imageBlock"], english.Select(b => b.Content.ContentTypeAlias));
+        Assert.Equal("Education is a conversation.", english[0].Content.Value("quote"));
+        Assert.Equal("教育是对话。", EditorValues.Blocks(schema, stored, Chinese)[0].Content.Value("quote"));
+        Assert.Equal("Photo: sample", english[1].Content.Value("credit"));
+    }
+
+    [Fact]
+    public async Task A_block_exposed_in_one_language_only_is_shown_only_in_it()
+    {
+        var key = await NewPageAsync();
+        var value = BlockJson.List(BlockJson.Quote(Guid.NewGuid(), (Chinese, "只有中文。", null)));
+
+        Assert.True((await SaveAsync(key, value)).Succeeded);
+
+        var schema = Engine.Snapshots.Current.Schema;
+        Assert.Single(EditorValues.Blocks(schema, value, Chinese));
+        Assert.Empty(EditorValues.Blocks(schema, value, English));
+    }
+
+    [Fact]
+    public async Task An_element_type_that_the_data_type_does_not_allow_is_refused_naming_the_property_and_the_block()
+    {
+        var key = await NewPageAsync();
+        var value = BlockJson.List(
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "好。", null)),
+            BlockJson.Element(Guid.NewGuid(), Guid.NewGuid(), [], [Chinese]));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.Equal(SaveStatus.ValidationFailed, result.Status);
+        Assert.Contains("Blocks, block 2:", Messages(result), StringComparison.Ordinal);
+        Assert.Contains("不允许", result.Errors[0].Message.Get(Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_inside_a_block_is_checked_by_its_own_editor()
+    {
+        var key = await NewPageAsync();
+        var badLink = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.CallToActionType,
+            [("title", English, "\"Umbraco.TextBox\"", "\"Read more\""), ("link", English, "\"Umbraco.MultiUrlPicker\"", """[{"name":"x","url":"javascript:alert(1)"}]""")],
+            [English]));
+        var badVideo = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.VideoType,
+            [("videoUrl", null, "\"Umbraco.TextBox\"", "\"https://evil.example/embed/1\"")], [null]));
+        var missingQuote = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.QuoteType,
+            [("attribution", English, "\"Umbraco.TextBox\"", "\"Someone\"")], [English]));
+        var culturalMismatch = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.QuoteType,
+            [("quote", null, "\"Umbraco.TextArea\"", "\"No culture\"")], [English]));
+
+        var link = await SaveAsync(key, badLink);
+        var video = await SaveAsync(key, badVideo);
+        var quote = await SaveAsync(key, missingQuote);
+        var culture = await SaveAsync(key, culturalMismatch);
+
+        Assert.Contains("Blocks, block 1 (Call to action): Link: the address of link 1 is not allowed", Messages(link), StringComparison.Ordinal);
+        Assert.Contains("www.youtube-nocookie.com", Messages(video), StringComparison.Ordinal);
+        Assert.Contains("Quote is required", Messages(quote), StringComparison.Ordinal);
+        Assert.Contains("varies by culture", Messages(culture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_allowed_video_host_is_accepted()
+    {
+        var key = await NewPageAsync();
+        var value = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.VideoType,
+            [("videoUrl", null, "\"Umbraco.TextBox\"", "\"https://www.youtube-nocookie.com/embed/abc\"")], [null]));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+    }
+
+    [Theory]
+    [InlineData("""{"layout":{"Umbraco.BlockList":[{"contentKey":"not a key"}]},"contentData":[],"settingsData":[],"expose":[]}""")]
+    [InlineData("""[1,2]""")]
+    [InlineData("""{"layout":{},"contentData":[],"script":"x"}""")]
+    [InlineData("""{"layout":{"Umbraco.BlockList":[{"contentKey":"5b1a9b1c-0f0e-4a4e-9f0e-7d1f6d3c2b11"}]},"contentData":[],"settingsData":[],"expose":[]}""")]
+    public async Task Values_of_the_wrong_shape_are_refused(string value)
+    {
+        var key = await NewPageAsync();
+
+        var result = await SaveAsync(key, value);
+
+        Assert.Equal(SaveStatus.ValidationFailed, result.Status);
+        Assert.Equal(Alias, result.Errors[0].Alias);
+    }
+
+    [Fact]
+    public async Task Rich_text_inside_a_block_is_sanitized_on_save_and_captions_stay_text()
+    {
+        var key = await NewPageAsync();
+        var row = Guid.NewGuid();
+        var value = BlockJson.List(BlockJson.Element(row, BlockJson.TextImageRowType,
+            [("text", English, "\"Umbraco.RichText\"", JsonSerializer.Serialize(new { markup = "<p onclick=\"alert(1)\">Hi<script>alert(1)</script><img src=x onerror=alert(1)></p>", blocks = (object?)null })),
+             ("imageSide", null, "\"Umbraco.TextBox\"", "\"left\"")],
+            [English]));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var stored = (await Engine.GetRequiredAsync(key)).CurrentVersion.Data.GetValue(Alias, null)!;
+        Assert.DoesNotContain("onclick", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("script", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("onerror", stored, StringComparison.Ordinal);
+        var schema = Engine.Snapshots.Current.Schema;
+        Assert.Equal("<p>Hi</p>", EditorValues.Blocks(schema, stored, English)[0].Content.RichTextMarkup("text"));
+    }
+
+    [Fact]
+    public void Limits_of_the_data_type_are_kept()
+    {
+        var schema = Engine.Snapshots.Current.Schema;
+        var property = schema.FindContentType("page")!.FindProperty(Alias)!;
+        var limited = new ContentSchema(schema.Languages,
+            schema.DataTypes.Values.Select(d => d.Key == property.DataTypeKey
+                ? d with { ConfigJson = d.ConfigJson.Replace("\"validationLimit\": {\"min\": null, \"max\": null}", "\"validationLimit\": {\"min\": 1, \"max\": 1}", StringComparison.Ordinal) }
+                : d),
+            schema.Dictionary.Values,
+            schema.ContentTypes.Values);
+        var two = BlockJson.List(BlockJson.Quote(Guid.NewGuid(), (Chinese, "一。", null)), BlockJson.Quote(Guid.NewGuid(), (Chinese, "二。", null)));
+
+        var problem = ContentValidator.CheckValue(limited, property, two, new EditorValues.Nesting(0, false));
+
+        Assert.Equal("Blocks takes at most 1 blocks.", problem?.Get(English));
+    }
+
+    [Fact]
+    public async Task Element_types_cannot_be_created_as_content()
+    {
+        var result = await Engine.SaveAsync(new ContentEdit(Guid.NewGuid(), About, "quoteBlock",
+            new ContentData(new Dictionary<string, string> { [Chinese] = "引语" }, [])));
+
+        Assert.Equal(SaveStatus.InvalidStructure, result.Status);
+    }
+
+    [Fact]
+    public void The_search_index_reads_the_words_of_the_blocks_shown_in_each_culture()
+    {
+        var value = BlockJson.List(
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "坦佩雷的校长", "示例"), (English, "Principals of Tampere", "Sample")),
+            BlockJson.Element(Guid.NewGuid(), BlockJson.TextImageRowType,
+                [("text", English, "\"Umbraco.RichText\"", """{"markup":"<p>Oulu <b>schools</b></p>","blocks":null}""")], [English]));
+
+        var english = EditorValues.BlockTexts(value, English);
+        var chinese = EditorValues.BlockTexts(value, Chinese);
+
+        Assert.Equal([("Principals of Tampere", false), ("Sample", false), ("<p>Oulu <b>schools</b></p>", true)], english);
+        Assert.Equal([("坦佩雷的校长", false), ("示例", false)], chinese);
+    }
+}

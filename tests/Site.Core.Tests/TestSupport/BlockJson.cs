@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Site.Core.Tests.TestSupport;
+
+/// <summary>Block list values in Umbraco 15+'s stored form, for tests: the element types of uSync/v14 by key.</summary>
+public static class BlockJson
+{
+    public static readonly Guid ImageType = Guid.Parse("b6f26aa6-5a6f-5e03-b385-01c01242af72");
+    public static readonly Guid GalleryType = Guid.Parse("37f7e8ac-011f-56a3-aa4b-b788962aeedb");
+    public static readonly Guid QuoteType = Guid.Parse("d99729f8-c7c2-5d0f-8ed4-ba1e81f117a6");
+    public static readonly Guid CallToActionType = Guid.Parse("41586317-4f8d-5dd2-90e9-b1f65597d3df");
+    public static readonly Guid VideoType = Guid.Parse("838b122d-cd64-569e-bd4f-6b36e775ac8c");
+    public static readonly Guid TextImageRowType = Guid.Parse("fa1b1a89-9574-5cb6-8214-5e86f76caee7");
+
+    /// <summary>One content element: its values as (alias, culture, editor alias as JSON, value as JSON), and the cultures it is exposed in.</summary>
+    public static Block Element(Guid key, Guid type, IEnumerable<(string Alias, string? Culture, string Editor, string Value)> values, IEnumerable<string?> exposed)
+    {
+        var json = new StringBuilder();
+        json.Append("{\"contentTypeKey\":\"").Append(type).Append("\",\"key\":\"").Append(key).Append("\",\"values\":[");
+        json.AppendJoin(',', values.Select(v =>
+            $"{{\"editorAlias\":{v.Editor},\"culture\":{Text(v.Culture)},\"segment\":null,\"alias\":\"{v.Alias}\",\"value\":{v.Value}}}"));
+        json.Append("]}");
+        return new Block(key, json.ToString(), [.. exposed]);
+    }
+
+    public static Block Quote(Guid key, params (string Culture, string Quote, string? Attribution)[] texts) =>
+        Element(key, QuoteType,
+            texts.SelectMany(t => t.Attribution is null
+                ? new[] { ("quote", (string?)t.Culture, "\"Umbraco.TextArea\"", Text(t.Quote)) }
+                : [("quote", t.Culture, "\"Umbraco.TextArea\"", Text(t.Quote)), ("attribution", t.Culture, "\"Umbraco.TextBox\"", Text(t.Attribution))]),
+            texts.Select(t => (string?)t.Culture));
+
+    public static Block Image(Guid key, Guid mediaKey, params (string Culture, string Caption, string Credit)[] texts) =>
+        Element(key, ImageType,
+            new[] { ("image", (string?)null, "\"Umbraco.MediaPicker3\"", $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{mediaKey}\"}}]") }
+                .Concat(texts.SelectMany(t => new[] { ("caption", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Caption)), ("credit", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Credit)) })),
+            texts.Select(t => (string?)t.Culture));
+
+    /// <summary>A block list value of these blocks, in order, without settings.</summary>
+    public static string List(params Block[] blocks) => Value("Umbraco.BlockList", blocks);
+
+    /// <summary>The blocks object of a rich text value.</summary>
+    public static string RichTextBlocks(params Block[] blocks) => Value("Umbraco.RichText", blocks);
+
+    private static string Value(string layout, Block[] blocks)
+    {
+        var json = new StringBuilder();
+        json.Append("{\"layout\":{\"").Append(layout).Append("\":[");
+        json.AppendJoin(',', blocks.Select(b => $"{{\"contentKey\":\"{b.Key}\",\"settingsKey\":null}}"));
+        json.Append("]},\"contentData\":[").AppendJoin(',', blocks.Select(b => b.Json)).Append("],\"settingsData\":[],\"expose\":[");
+        json.AppendJoin(',', blocks.SelectMany(b => b.Exposed.Select(c => $"{{\"contentKey\":\"{b.Key}\",\"culture\":{Text(c)},\"segment\":null}}")));
+        json.Append("]}");
+        return json.ToString();
+    }
+
+    private static string Text(string? text) => text is null ? "null" : JsonSerializer.Serialize(text, Relaxed);
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public sealed record Block(Guid Key, string Json, IReadOnlyList<string?> Exposed);
+}
