@@ -255,8 +255,9 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
                 // From the toolbar; the name in the other language finds it too; Down to the list, Enter chooses, Apply.
                 await page.Locator($"textarea[name='v.bodyText.{culture}'] + .rte button[title='Link']").ClickAsync();
                 await dialog.WaitForAsync();
-                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
-                await dialog.Locator(".rte-link-result").First.WaitForAsync();
+                await page.Keyboard.TypeAsync(search);
+                // Results come as the name is typed: wait for the answer to the whole name before choosing the first.
+                await dialog.Locator(".rte-link-result").First.Filter(new() { HasText = search }).WaitForAsync();
                 await Axe.AssertNoViolationsAsync(page, "link dialog");
                 await page.Keyboard.PressAsync("ArrowDown");
                 await page.Keyboard.PressAsync("Enter");
@@ -268,8 +269,9 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
                 // Keyboard only: Ctrl+K from the text, type, Enter chooses the first page found, Enter applies.
                 await page.Keyboard.PressAsync("Control+k");
                 await dialog.WaitForAsync();
-                await page.Keyboard.TypeAsync(search[..Math.Min(search.Length, 12)]);
-                await dialog.Locator(".rte-link-result").First.WaitForAsync();
+                await page.Keyboard.TypeAsync(search);
+                // Results come as the name is typed: wait for the answer to the whole name before choosing the first.
+                await dialog.Locator(".rte-link-result").First.Filter(new() { HasText = search }).WaitForAsync();
                 await page.Keyboard.PressAsync("Enter");
                 Assert.Equal("true", await dialog.Locator(".rte-link-result").First.GetAttributeAsync("aria-pressed"));
                 await page.Keyboard.PressAsync("Enter");
@@ -393,11 +395,11 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
             await page.Keyboard.PressAsync("Control+k");
             var dialog = page.Locator("dialog.rte-dialog");
             await dialog.WaitForAsync();
+            // The whole name, and the result that is the session: other tests' pages may share words with it.
             var name = session.Name(culture)!;
-            await page.Keyboard.TypeAsync(name[..Math.Min(name.Length, 12)]);
-            await dialog.Locator(".rte-link-result").First.WaitForAsync();
-            await page.Keyboard.PressAsync("Enter");
-            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(name);
+            await dialog.Locator(".rte-link-result", new() { HasText = name }).First.ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
             await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
             await page.Keyboard.PressAsync("End");
             await page.Keyboard.PressAsync("Enter");
