@@ -18,15 +18,13 @@ namespace Site.Core.Localization;
 /// </remarks>
 public sealed class TextCatalog
 {
-    /// <summary>
-    /// The language the source texts are written in: the engine's declared neutral language (NeutralLanguage in
-    /// Site.Core.csproj), so that no code names a culture.
-    /// </summary>
-    public static string SourceCulture { get; } =
-        typeof(TextCatalog).Assembly.GetCustomAttribute<System.Resources.NeutralResourcesLanguageAttribute>()?.CultureName
-        ?? throw new InvalidOperationException("Site.Core.csproj must declare the source texts' language as <NeutralLanguage>.");
-
     private const string ResourcePrefix = "texts/";
+
+    /// <summary>
+    /// The language the source texts are written in, declared beside the translations (Localization/source.json,
+    /// embedded as "texts/source.json"): data, not code, so that no code names a culture.
+    /// </summary>
+    public static string SourceCulture { get; } = ReadSourceCulture();
 
     private static readonly FrozenDictionary<string, string> NoTranslations = FrozenDictionary<string, string>.Empty;
 
@@ -45,6 +43,15 @@ public sealed class TextCatalog
 
     /// <summary>The cultures with a translation file, besides the source language.</summary>
     public IReadOnlyCollection<string> TranslatedCultures => _byCulture.Keys;
+
+    private static string ReadSourceCulture()
+    {
+        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream(ResourcePrefix + "source.json")
+            ?? throw new InvalidOperationException("Site.Core must embed Localization/source.json, which names the source texts' language.");
+        using var json = JsonDocument.Parse(stream);
+        return json.RootElement.GetProperty("sourceCulture").GetString()
+            ?? throw new InvalidOperationException("Localization/source.json must name the source texts' language (sourceCulture).");
+    }
 
     /// <summary>Reads the catalog's files ("texts/{name}.{culture}.json" resources) from an assembly.</summary>
     public static TextCatalog Load(Assembly assembly, string name)
