@@ -37,6 +37,9 @@ public sealed record MediaItem(
     /// <summary>The public URL of the original: the hash makes it change whenever the file does, so it can be cached for ever.</summary>
     public string Url => $"/media/{Key:N}/{Hash[..12]}/{FileName}";
 
+    /// <summary>A rendition beside the original: <paramref name="size"/> is "w640" (a width) or "640x480" (a crop around the focal point).</summary>
+    public string RenditionUrl(string size) => $"/media/{Key:N}/{Hash[..12]}/{size}/{FileName}";
+
     public string FileName => $"{Slug(Name)}{Extension}";
 
     private static string Slug(string name)

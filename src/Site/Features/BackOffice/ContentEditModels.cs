@@ -94,7 +94,7 @@ public sealed record ContentFieldView(
         .Select(m => new Dictionary<string, string?>
         {
             ["udi"] = $"umb://media/{m.Key:N}",
-            ["src"] = m.Url.Replace("/" + m.FileName, "/w640/" + m.FileName, StringComparison.Ordinal),
+            ["src"] = m.RenditionUrl("w640"),
             ["thumb"] = m.Url.Replace("/" + m.FileName, "/w160/" + m.FileName, StringComparison.Ordinal),
             ["name"] = m.Name,
             // Only the field's language: the editor asks for it when the item has none (never another language's).

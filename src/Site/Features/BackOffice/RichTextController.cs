@@ -59,7 +59,7 @@ public sealed class RichTextController(IMediaService media, IContentService cont
         }
 
         var item = result.Item!;
-        return Json(new RichTextImage($"umb://media/{item.Key:N}", Rendition(item, 640), item.Alt(culture) ?? string.Empty, item.Width, item.Height));
+        return Json(new RichTextImage($"umb://media/{item.Key:N}", item.RenditionUrl("w640"), item.Alt(culture) ?? string.Empty, item.Width, item.Height));
     }
 
     /// <summary>Pages whose name in any language contains the text, drafts included, named in the field's language.</summary>
@@ -85,9 +85,6 @@ public sealed class RichTextController(IMediaService media, IContentService cont
     }
 
     private static string RichTextLinkHref(Guid key) => Site.Core.Rendering.RichTextLinks.Href(key);
-
-    private static string Rendition(MediaItem item, int width) =>
-        item.Url.Replace("/" + item.FileName, $"/w{width}/" + item.FileName, StringComparison.Ordinal);
 
     private static int StatusOf(MediaStatus status) => status switch
     {

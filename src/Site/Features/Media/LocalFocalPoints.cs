@@ -34,15 +34,19 @@ internal sealed class LocalFocalPoints(IPublishedSnapshotAccessor snapshots) : I
     private static HashSet<(Guid, FocalPercent)> Collect(PublishedSnapshot snapshot)
     {
         var points = new HashSet<(Guid, FocalPercent)>();
+
+        // Which properties of each type take page-specific points: read from the data types once, not once per node.
+        var pickers = snapshot.Schema.ContentTypes.Values.ToDictionary(
+            t => t.Alias,
+            t => t.Properties
+                .Where(p => p.EditorAlias == PropertyEditors.MediaPicker
+                    && MediaPickerConfiguration.Parse(snapshot.Schema.DataTypes.GetValueOrDefault(p.DataTypeKey)?.ConfigJson).EnableLocalFocalPoint)
+                .ToList(),
+            StringComparer.Ordinal);
         foreach (var node in snapshot.All)
         {
-            foreach (var property in node.ContentType.Properties.Where(p => p.EditorAlias == PropertyEditors.MediaPicker))
+            foreach (var property in pickers.GetValueOrDefault(node.ContentType.Alias) ?? [])
             {
-                if (!MediaPickerConfiguration.Parse(snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson).EnableLocalFocalPoint)
-                {
-                    continue;
-                }
-
                 foreach (var culture in node.Cultures.Keys)
                 {
                     foreach (var pick in EditorValues.MediaPicks(node.Value(property.Alias, culture)))

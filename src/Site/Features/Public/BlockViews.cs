@@ -74,10 +74,11 @@ public static partial class BlockViews
     }
 
     /// <summary>Each picked image of a media picker value as its own responsive image (a gallery); gone or non-image items are left out.</summary>
-    public static IReadOnlyList<ResponsiveImage> Images(string? pickerValue, IMediaLibrary media, IMediaRenditions renditions, string culture) =>
-        [.. EditorValues.MediaKeys(pickerValue)
-            .Select(key => ResponsiveImage.From($"[{{\"mediaKey\":\"{key}\"}}]", media, renditions, culture))
-            .OfType<ResponsiveImage>()];
+    public static IReadOnlyList<ResponsiveImage> Images(string? pickerValue, IMediaLibrary media, IMediaRenditions renditions, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return [.. EditorValues.MediaKeys(pickerValue).Select(key => ResponsiveImage.For(media.Find(key), renditions, culture)).OfType<ResponsiveImage>()];
+    }
 
     /// <summary>Rich text inside a block, as safe HTML in the page's culture (its own blocks are not nested on pages).</summary>
     public static string? RichHtml(BlockElement element, string alias, IRichTextRenderer renderer, string culture)

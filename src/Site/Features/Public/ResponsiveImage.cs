@@ -90,7 +90,7 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
             if (crops.Count > 0)
             {
                 var point = focal is { IsValid: true } p && FocalPercent.From(p) != FocalPercent.From(item.FocalPoint) ? FocalPercent.From(p) : (FocalPercent?)null;
-                string Crop((int Width, int Height) c) => Rendition(item, Size(c.Width) + "x" + Size(c.Height)
+                string Crop((int Width, int Height) c) => item.RenditionUrl(Size(c.Width) + "x" + Size(c.Height)
                     + (point is { } f ? "-" + Size(f.Left) + "-" + Size(f.Top) : string.Empty));
                 var srcSet = string.Join(", ", crops.Select(c => Crop(c) + " " + Size(c.Width) + "w"));
                 var src = crops.LastOrDefault(c => c.Width <= 640, crops[0]);
@@ -100,8 +100,8 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
         }
 
         var widths = renditions.Sizes.Where(s => s < width).Append(width).ToList();
-        var set = string.Join(", ", widths.Select(w => (w == width ? item.Url : Rendition(item, "w" + Size(w))) + " " + Size(w) + "w"));
-        var source = widths.Count > 1 ? Rendition(item, "w" + Size(widths.Last(w => w <= 1024 || w == widths[0]))) : item.Url;
+        var set = string.Join(", ", widths.Select(w => (w == width ? item.Url : item.RenditionUrl("w" + Size(w))) + " " + Size(w) + "w"));
+        var source = widths.Count > 1 ? item.RenditionUrl("w" + Size(widths.Last(w => w <= 1024 || w == widths[0]))) : item.Url;
         return new ResponsiveImage(source, set, width, height, alt ?? string.Empty, altCulture, large);
     }
 
@@ -145,10 +145,8 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
     }
 
     private static string LargeUrl(MediaItem item, IMediaRenditions renditions, int width) =>
-        width <= LargeWidth ? item.Url : Rendition(item, "w" + Size(renditions.Sizes.Where(s => s <= LargeWidth).DefaultIfEmpty(renditions.Sizes[0]).Max()));
+        width <= LargeWidth ? item.Url : item.RenditionUrl("w" + Size(renditions.Sizes.Where(s => s <= LargeWidth).DefaultIfEmpty(renditions.Sizes[0]).Max()));
 
     private static string Size(int pixels) => pixels.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>/media/{key}/{hash}/{size}/{file}: "w640" keeps the shape, "640x480" is a crop around the focal point.</summary>
-    private static string Rendition(MediaItem item, string size) => item.Url[..^item.FileName.Length] + size + "/" + item.FileName;
 }
