@@ -8,6 +8,8 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Hosting;
 
 /// <summary>HEAD answers every GET route with the GET's status and headers and no body; a wrong method names HEAD in Allow.</summary>
+// GET and HEAD of a page must see the same snapshot: a publish between them changes the ETag.
+[Collection(ContentChangeTests.ContentChanges)]
 public sealed class HeadRequestTests(SiteFactory site)
 {
     public static TheoryData<string> Routes =>
