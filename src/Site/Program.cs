@@ -21,7 +21,6 @@ var app = builder.Build();
 
 if (command is not null)
 {
-    await app.InitializeSiteAsync();
     return await app.RunCommandAsync(command);
 }
 

@@ -32,6 +32,10 @@ public static class AuditActions
     // Changes to the schema and every version at once, run from the command line.
     public const string Migrate = "migrate";
 
+    // Backups of the whole site, made and restored from the command line.
+    public const string BackupCreate = "backup-create";
+    public const string BackupRestore = "backup-restore";
+
     // The media library.
     public const string Upload = "upload";
     public const string MediaUpdate = "media-update";

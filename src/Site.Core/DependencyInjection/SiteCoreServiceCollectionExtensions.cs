@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Site.Core.Backup;
 using Site.Core.Content;
 using Site.Core.Members;
 using Site.Core.Notifications;
@@ -54,6 +55,8 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IUsyncExporter, UsyncExporter>();
         services.AddSingleton<IMarkdownToRichTextMigration, MarkdownToRichTextMigration>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();
+        services.AddSingleton<ISiteBackup, SiteBackup>();
+        services.AddBackupStore<ISiteDbContextFactory>("site", 0, f => f.Create());
         services.AddSiteSearchCore();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Site.Core.Backup;
 
 namespace Site.Core.Members;
 
@@ -13,6 +14,9 @@ public static class MembersServiceCollectionExtensions
         services.AddSingleton<IMembersDbContextFactory, MembersDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IMembersDbContextFactory>().Create());
         services.AddSingleton<IMembersInitializer, MembersInitializer>();
+        // Members' accounts, applications and audit are personal data; the groups (which protected pages name) are not.
+        services.AddBackupStore<IMembersDbContextFactory>("members", 2, f => f.Create(),
+            table => table.ClrType != typeof(MemberGroup) && table.ClrType != typeof(IdentityRoleClaim<Guid>));
         services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddScoped<IMemberAdminService, MemberAdminService>();
         services.AddScoped<IMemberApplicationService, MemberApplicationService>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Site.Core.Backup;
 
 namespace Site.Core.Users;
 
@@ -14,6 +15,7 @@ public static class UsersServiceCollectionExtensions
         services.AddSingleton<IUsersDbContextFactory, UsersDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IUsersDbContextFactory>().Create());
         services.AddSingleton<IUsersInitializer, UsersInitializer>();
+        services.AddBackupStore<IUsersDbContextFactory>("users", 1, f => f.Create());
         services.AddScoped<IUserService, UserService>();
         services.AddSingleton<IBackOfficeCultures, BackOfficeCultures>();
         // Identity's options (password rules, lockout) are shared with members: one policy for every account on the site.

@@ -1,11 +1,13 @@
+using Site.Core.Backup;
 using Site.Core.Content;
 using Site.Core.Sync;
 
 namespace Site.Hosting;
 
 /// <summary>
-/// Command-line verbs that run against the configured database and exit: `usync export FOLDER`, `usync import FOLDER`
-/// and `content markdown-to-richtext [--data-type ALIAS] [contentType.property ...]`. Any other argument goes to the host.
+/// Command-line verbs that run against the configured database and exit: `usync export FOLDER`, `usync import FOLDER`,
+/// `content markdown-to-richtext [--data-type ALIAS] [contentType.property ...]`, `backup create FILE [--members]` and
+/// `backup restore FILE`. Any other argument goes to the host.
 /// </summary>
 public static class SiteCommands
 {
@@ -13,9 +15,13 @@ public static class SiteCommands
         usage: usync export <folder>
                usync import <folder>
                content markdown-to-richtext [--data-type <alias>] [<contentType.property> ...]
+               backup create <file.zip> [--members]
+               backup restore <file.zip>
         """;
 
     private const string DataTypeOption = "--data-type";
+    private const string MembersOption = "--members";
+    private const string CommandLineUser = "command line";
 
     public static (string[]? Command, string[] HostArgs) Split(string[] args)
     {
@@ -30,12 +36,13 @@ public static class SiteCommands
             return (args.Take(3).ToArray(), args.Skip(3).ToArray());
         }
 
-        if (!string.Equals(args[0], "content", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(args[0], "content", StringComparison.OrdinalIgnoreCase) && !string.Equals(args[0], "backup", StringComparison.OrdinalIgnoreCase))
         {
             return (null, args);
         }
 
-        // The verb's own words are the ones that are not host options (--name value), plus --data-type and its value.
+        // The verb's own words are the ones that are not host options (--name value), plus --data-type and its value
+        // and the --members flag.
         List<string> command = [];
         List<string> host = [];
         for (var i = 0; i < args.Length; i++)
@@ -44,6 +51,10 @@ public static class SiteCommands
             {
                 command.AddRange(args.Skip(i).Take(2));
                 i++;
+            }
+            else if (args[i] == MembersOption)
+            {
+                command.Add(args[i]);
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
@@ -63,6 +74,20 @@ public static class SiteCommands
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(command);
+        if (command is ["backup", ..])
+        {
+            // A restore goes into an empty database: the site's start (which would import uSync into it) must not run.
+            return command switch
+            {
+                ["backup", "create", var file] when !file.StartsWith("--", StringComparison.Ordinal) => await BackupAsync(app, file, includeMembers: false),
+                ["backup", "create", var file, MembersOption] => await BackupAsync(app, file, includeMembers: true),
+                ["backup", "create", MembersOption, var file] => await BackupAsync(app, file, includeMembers: true),
+                ["backup", "restore", var file] when !file.StartsWith("--", StringComparison.Ordinal) => await RestoreAsync(app, file),
+                _ => await UsageAsync(),
+            };
+        }
+
+        await app.InitializeSiteAsync();
         return command switch
         {
             ["usync", "export", var folder] => await ExportAsync(app, Path.GetFullPath(folder)),
@@ -101,6 +126,39 @@ public static class SiteCommands
         }
 
         await Console.Out.WriteLineAsync($"Imported {result.NodeCount} content nodes from {folder}");
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, string file, bool includeMembers)
+    {
+        var result = await app.Services.GetRequiredService<ISiteBackup>().CreateAsync(file, includeMembers, CommandLineUser, CancellationToken.None);
+        if (result.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync("No backup was made: " + problem);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Backed up {result.Rows} rows and {result.MediaFiles} media files to {result.File}"
+            + (result.IncludesMembers ? " (members included: keep this file as personal data)." : " (without members; add --members to include them)."));
+        if (result.MissingMediaFiles > 0)
+        {
+            await Console.Error.WriteLineAsync($"{result.MissingMediaFiles} media items had no file in the media folder; the log names them.");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, string file)
+    {
+        var result = await app.Services.GetRequiredService<ISiteBackup>().RestoreAsync(file, CommandLineUser, CancellationToken.None);
+        if (result.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem.ToString());
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Restored {result.Rows} rows and {result.MediaFiles} media files from the backup of {result.CreatedUtc:u}"
+            + (result.IncludesMembers ? ", members included." : ", without members.") + " Start the site: it builds its search index and image sizes again.");
         return 0;
     }
 

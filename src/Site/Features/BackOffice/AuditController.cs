@@ -16,6 +16,7 @@ public sealed class AuditController(IAuditTrail trail, Site.Core.Publishing.IPub
         AuditActions.Save, AuditActions.Publish, AuditActions.Unpublish, AuditActions.Submit, AuditActions.Approve, AuditActions.Reject,
         AuditActions.Schedule, AuditActions.CancelSchedule, AuditActions.Import, AuditActions.Protect, AuditActions.Unprotect,
         AuditActions.Copy, AuditActions.Move, AuditActions.Sort, AuditActions.Trash, AuditActions.Restore, AuditActions.EmptyRecycleBin, AuditActions.Migrate,
+        AuditActions.BackupCreate, AuditActions.BackupRestore,
         AuditActions.Upload, AuditActions.MediaUpdate, AuditActions.MediaDelete,
     ];
 
