@@ -32,4 +32,13 @@ public sealed class SiteCommandsTests
         Assert.Equal(["content", "markdown-to-richtext", "newsArticle.bodyText", "--data-type", "richText", "page.bodyText"], command!);
         Assert.Equal(["--environment", "Production", "--Site:DataPath=data"], host);
     }
+
+    [Fact]
+    public void The_backup_verb_keeps_its_file_and_members_flag_and_leaves_host_options_to_the_host()
+    {
+        var (command, host) = SiteCommands.Split(["backup", "create", "--Site:DataPath=data", "site.zip", "--members", "--environment", "Production"]);
+
+        Assert.Equal(["backup", "create", "site.zip", "--members"], command!);
+        Assert.Equal(["--Site:DataPath=data", "--environment", "Production"], host);
+    }
 }
