@@ -54,4 +54,10 @@ public sealed class MediaOptions
     /// of the site share one (a shared volume), while each keeps its own data folder for its search index.
     /// </summary>
     public string Folder { get; set; } = "media";
+
+    /// <summary>
+    /// How old a file in the media folder without a record must be before the start removes it (what a crash during an
+    /// upload or delete leaves). Long enough that another instance sharing the folder has committed its upload.
+    /// </summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(1);
 }

@@ -18,6 +18,7 @@ internal sealed partial class SiteInitializer(
     IUsyncImporter importer,
     IPublishedSnapshotService snapshots,
     Media.IMediaLibrary media,
+    Media.IMediaService mediaFiles,
     IOptions<SiteCoreOptions> options,
     ILogger<SiteInitializer> logger) : ISiteInitializer
 {
@@ -31,6 +32,11 @@ internal sealed partial class SiteInitializer(
         }
 
         await media.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var orphans = await mediaFiles.RemoveOrphansAsync(options.Value.Media.OrphanGracePeriod, cancellationToken).ConfigureAwait(false);
+        if (orphans > 0)
+        {
+            LogOrphans(logger, orphans);
+        }
 
         if (empty && options.Value.Sync.ImportOnFirstBoot)
         {
@@ -46,6 +52,9 @@ internal sealed partial class SiteInitializer(
 
         await snapshots.RebuildAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {Count} media files or folders that an interrupted upload or delete left behind")]
+    private static partial void LogOrphans(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Count} content nodes from {Folder}")]
     private static partial void LogImported(ILogger logger, int count, string folder);

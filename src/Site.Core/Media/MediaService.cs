@@ -32,6 +32,12 @@ public interface IMediaService
 
     /// <summary>The stored original file of an item.</summary>
     string OriginalPath(MediaItem item);
+
+    /// <summary>
+    /// Deletes what an interrupted upload or delete left in the media folder (a folder without a record, a partly
+    /// written file) when it is older than <paramref name="olderThan"/>; returns how many it deleted.
+    /// </summary>
+    Task<int> RemoveOrphansAsync(TimeSpan olderThan, CancellationToken cancellationToken);
 }
 
 internal sealed class MediaService(
@@ -42,6 +48,7 @@ internal sealed class MediaService(
     TimeProvider clock) : IMediaService
 {
     private const int SniffLength = 16;
+    private const string PartialSuffix = ".partial";
 
     private string Root => Path.GetFullPath(Path.Combine(options.Value.DataPath, options.Value.Media.Folder));
 
@@ -136,15 +143,32 @@ internal sealed class MediaService(
             Convert.ToHexStringLower(SHA256.HashData(bytes)),
             clock.GetUtcNow().UtcDateTime,
             user.Id);
+        // The file is whole under its name before the record exists (written aside, flushed to disk, renamed): a crash
+        // leaves at worst a file without a record, which the start's sweep removes, never a record without its file.
         var path = OriginalPath(item);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        var partial = path + PartialSuffix;
+        await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            file.Flush(flushToDisk: true);
+        }
 
-        await using var db = dbFactory.Create();
-        db.Media.Add(ToRecord(item));
-        AuditLog.Add(db, item.CreatedAtUtc, user.Id, AuditActions.Upload, item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
-        Journal(db, item.Key, item.CreatedAtUtc);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        File.Move(partial, path);
+        try
+        {
+            await using var db = dbFactory.Create();
+            db.Media.Add(ToRecord(item));
+            AuditLog.Add(db, item.CreatedAtUtc, user.Id, AuditActions.Upload, item.Key, [], $"{item.MediaType}, {item.Bytes} bytes");
+            Journal(db, item.Key, item.CreatedAtUtc);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+            throw;
+        }
+
         await events.PublishAsync(new MediaChangedNotification(item.Key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, item);
     }
@@ -212,6 +236,47 @@ internal sealed class MediaService(
 
         await events.PublishAsync(new MediaChangedNotification(key), cancellationToken).ConfigureAwait(false);
         return new MediaResult(MediaStatus.Success, ToItem(record));
+    }
+
+    public async Task<int> RemoveOrphansAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        HashSet<Guid> known;
+        await using (var db = dbFactory.Create())
+        {
+            known = [.. await db.Media.AsNoTracking().Select(m => m.Key).ToListAsync(cancellationToken).ConfigureAwait(false)];
+        }
+
+        var cutoff = clock.GetUtcNow().UtcDateTime - olderThan;
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            // Only folders named as this library names them, and not touched lately: another instance sharing the
+            // folder may be between writing a file and committing its record.
+            if (!Guid.TryParseExact(Path.GetFileName(folder), "N", out var key) || Directory.GetLastWriteTimeUtc(folder) > cutoff)
+            {
+                continue;
+            }
+
+            if (!known.Contains(key))
+            {
+                Directory.Delete(folder, recursive: true);
+                removed++;
+                continue;
+            }
+
+            foreach (var partial in Directory.EnumerateFiles(folder, "*" + PartialSuffix).Where(f => File.GetLastWriteTimeUtc(f) <= cutoff))
+            {
+                File.Delete(partial);
+                removed++;
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>Other instances reload their library when they read this row (in the same transaction as the change).</summary>

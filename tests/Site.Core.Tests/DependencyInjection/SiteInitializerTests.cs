@@ -66,6 +66,7 @@ public sealed class SiteInitializerTests
             engine.Importer,
             engine.Snapshots,
             engine.Services.GetRequiredService<Site.Core.Media.IMediaLibrary>(),
+            engine.Services.GetRequiredService<Site.Core.Media.IMediaService>(),
             Options.Create(new SiteCoreOptions { Sync = new SyncOptions { Folder = folder.Root, ImportOnFirstBoot = true } }),
             NullLogger<SiteInitializer>.Instance);
 

@@ -154,4 +154,40 @@ public sealed class MediaServiceTests
         Assert.Null(await media.GetAsync(item.Key, Ct));
         Assert.False(File.Exists(media.OriginalPath(item)));
     }
+
+    [Fact]
+    public async Task What_an_interrupted_upload_or_delete_left_is_removed_once_older_than_the_grace_period()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var media = engine.Services.GetRequiredService<IMediaService>();
+        var kept = (await UploadAsync(engine, TestImages.Jpeg(), "hall.jpg")).Item!;
+        var keptFolder = Path.GetDirectoryName(media.OriginalPath(kept))!;
+        Assert.Empty(Directory.EnumerateFiles(keptFolder, "*.partial"));
+        var root = Path.GetDirectoryName(keptFolder)!;
+
+        // A crash after the file was renamed into place but before its record was committed; another before the rename;
+        // a folder written just now (perhaps another instance's upload, not committed yet); a folder this library does not name.
+        var orphan = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")));
+        await File.WriteAllBytesAsync(Path.Combine(orphan.FullName, "original.jpg"), TestImages.Jpeg(), Ct);
+        var partial = Path.Combine(keptFolder, "original.png.partial");
+        await File.WriteAllBytesAsync(partial, [1, 2, 3], Ct);
+        var recent = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")));
+        await File.WriteAllBytesAsync(Path.Combine(recent.FullName, "original.jpg"), TestImages.Jpeg(), Ct);
+        var foreign = Directory.CreateDirectory(Path.Combine(root, "not-media"));
+        var old = DateTime.UtcNow.AddHours(-2);
+        File.SetLastWriteTimeUtc(partial, old);
+        Directory.SetLastWriteTimeUtc(orphan.FullName, old);
+        Directory.SetLastWriteTimeUtc(keptFolder, old);
+        Directory.SetLastWriteTimeUtc(foreign.FullName, old);
+
+        Assert.Equal(2, await media.RemoveOrphansAsync(TimeSpan.FromHours(1), Ct));
+
+        Assert.False(Directory.Exists(orphan.FullName));
+        Assert.False(File.Exists(partial));
+        Assert.True(File.Exists(media.OriginalPath(kept)));
+        Assert.True(Directory.Exists(recent.FullName));
+        Assert.True(Directory.Exists(foreign.FullName));
+        Assert.Equal(1, await media.RemoveOrphansAsync(TimeSpan.Zero, Ct));
+        Assert.False(Directory.Exists(recent.FullName));
+    }
 }
