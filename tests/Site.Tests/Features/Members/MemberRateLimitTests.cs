@@ -73,4 +73,47 @@ public sealed class MemberRateLimitTests(SiteFactory site)
             // A leftover temp folder does not change the result.
         }
     }
+
+    /// <summary>Every form and token endpoint that checks a password or sends mail shares one budget per client address.</summary>
+    [Fact]
+    public async Task Every_sign_in_registration_reset_and_token_endpoint_answers_429_with_retry_after_once_the_budget_is_spent()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("Site:DataPath", dataPath)
+            .UseSetting("Site:Members:RateLimitPermits", "1"));
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var spend = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "someone@example.org", ["Password"] = "wrong" }))
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync(new Uri("/en/member/login", UriKind.Relative), spend)).StatusCode);
+        }
+
+        foreach (var path in new[]
+        {
+            "/en/member/login", "/zh/member/register", "/en/member/forgot-password", "/en/member/reset-password",
+            "/umbraco/login", "/umbraco/setup", "/api/member/token",
+            "/umbraco/management/api/v1/security/token", "/umbraco/management/api/v1/security/back-office/token",
+        })
+        {
+            // The token endpoints read JSON (a form is refused by content type before anything else runs).
+            var fields = new Dictionary<string, string> { ["Email"] = "someone@example.org", ["Password"] = "wrong" };
+            using HttpContent body = path.Contains("/api/", StringComparison.Ordinal) ? JsonContent.Create(fields) : new FormUrlEncodedContent(fields);
+            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), body);
+            Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests, $"{path}: {(int)response.StatusCode}");
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"{path}: Retry-After in seconds");
+        }
+
+        // Reading the forms is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/zh/member/register", UriKind.Relative))).StatusCode);
+        await limited.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not change the result.
+        }
+    }
 }
