@@ -12,6 +12,7 @@ public static class BlockJson
     public static readonly Guid CallToActionType = Guid.Parse("41586317-4f8d-5dd2-90e9-b1f65597d3df");
     public static readonly Guid VideoType = Guid.Parse("838b122d-cd64-569e-bd4f-6b36e775ac8c");
     public static readonly Guid TextImageRowType = Guid.Parse("fa1b1a89-9574-5cb6-8214-5e86f76caee7");
+    public static readonly Guid FeaturedContentType = Guid.Parse("d28addbe-7243-5db9-b026-66135bf4ce36");
 
     /// <summary>One content element: its values as (alias, culture, editor alias as JSON, value as JSON), and the cultures it is exposed in.</summary>
     public static Block Element(Guid key, Guid type, IEnumerable<(string Alias, string? Culture, string Editor, string Value)> values, IEnumerable<string?> exposed)
@@ -36,6 +37,13 @@ public static class BlockJson
             new[] { ("image", (string?)null, "\"Umbraco.MediaPicker3\"", $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{mediaKey}\"}}]") }
                 .Concat(texts.SelectMany(t => new[] { ("caption", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Caption)), ("credit", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Credit)) })),
             texts.Select(t => (string?)t.Culture));
+
+    /// <summary>A featured content card: the picked page (invariant) and a heading per culture.</summary>
+    public static Block Featured(Guid key, Guid page, params (string Culture, string Heading)[] headings) =>
+        Element(key, FeaturedContentType,
+            new[] { ("featuredPage", (string?)null, "\"Umbraco.ContentPicker\"", Text($"umb://document/{page:N}")) }
+                .Concat(headings.Select(h => ("heading", (string?)h.Culture, "\"Umbraco.TextBox\"", Text(h.Heading)))),
+            headings.Length == 0 ? [null] : headings.Select(h => (string?)h.Culture));
 
     /// <summary>A block list value of these blocks, in order, without settings.</summary>
     public static string List(params Block[] blocks) => Value("Umbraco.BlockList", blocks);
