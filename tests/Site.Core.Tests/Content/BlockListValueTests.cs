@@ -88,6 +88,28 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_featured_content_card_is_saved_with_its_picked_page_and_only_its_heading_is_text_for_the_index()
+    {
+        var key = await NewPageAsync();
+        var target = Engine.Snapshots.Current.All.First(n => n.ContentTypeAlias == "session").Key;
+        var value = BlockJson.List(BlockJson.Featured(Guid.NewGuid(), target, (Chinese, "延伸阅读"), (English, "Read next")));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var block = Assert.Single(EditorValues.Blocks(Engine.Snapshots.Current.Schema, value, English));
+        Assert.Equal(target, block.Content.PickedKey("featuredPage"));
+        Assert.Equal(["Read next"], EditorValues.BlockTexts(value, English).Select(t => t.Text));
+        Assert.Equal(["延伸阅读"], EditorValues.BlockTexts(value, Chinese).Select(t => t.Text));
+
+        // The picker is mandatory in the element type, and must name a document.
+        var without = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.FeaturedContentType, [("heading", English, "\"Umbraco.TextBox\"", "\"Alone\"")], [English]));
+        var notADocument = value.Replace(ContentUdi.Create(target), "umb://media/" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        Assert.Equal(SaveStatus.ValidationFailed, (await SaveAsync(key, without)).Status);
+        Assert.Equal(SaveStatus.ValidationFailed, (await SaveAsync(key, notADocument)).Status);
+    }
+
+    [Fact]
     public async Task A_block_exposed_in_one_language_only_is_shown_only_in_it()
     {
         var key = await NewPageAsync();
