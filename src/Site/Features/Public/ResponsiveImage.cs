@@ -98,6 +98,12 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
                 .Select(w => (Width: w, Height: FocalCrop.HeightFor(w, box.Width, box.Height)))
                 .Where(c => c.Width <= areaWidth && c.Height <= areaHeight && c.Height > 0)
                 .ToList();
+            if (crops.Count == 0 && coordinates is not null)
+            {
+                // An area set by hand smaller than the smallest offered width: the crop around the focal point instead.
+                return For(item, renditions, culture, shape, focal);
+            }
+
             if (crops.Count > 0)
             {
                 var point = focal is { IsValid: true } p && FocalPercent.From(p) != FocalPercent.From(item.FocalPoint) ? FocalPercent.From(p) : (FocalPercent?)null;
