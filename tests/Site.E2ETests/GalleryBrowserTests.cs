@@ -94,6 +94,33 @@ public sealed class GalleryBrowserTests(SiteServerFixture site)
             await Assertions.Expect(editor.Locator("ol.media-picks.sortable + [role=status]")).Not.ToBeEmptyAsync();
             await Axe.AssertNoViolationsAsync(editor, "edit session with a gallery");
 
+            // The crop editor: the first row (now the 900 × 1200 photo) has the gallery's 4:3 thumbnail crop; the
+            // rectangle shrinks and moves with the keyboard, moves with the mouse, and keeps the crop's shape.
+            var crops = editor.Locator("ol.media-picks.sortable > li").Nth(0).Locator("details.pick-crops");
+            await crops.Locator("summary").ClickAsync();
+            var area = crops.Locator(".crop-box");
+            var field = crops.Locator("input[name='v.gallery.crop.thumbnail']");
+            Assert.Equal(string.Empty, await field.InputValueAsync());
+            await area.FocusAsync();
+            await editor.Keyboard.PressAsync("-");
+            await editor.Keyboard.PressAsync("ArrowDown");
+            var keyed = Coordinates(await field.InputValueAsync());
+            Assert.Equal(4.0 / 3, (1 - keyed[0] - keyed[2]) * 900 / ((1 - keyed[1] - keyed[3]) * 1200), 2);
+            Assert.Equal(0.025, keyed[0], 3); // 0.05 narrower than the full width, centred
+            await Assertions.Expect(crops.Locator("[role=status]")).Not.ToBeEmptyAsync();
+            var bounds = (await area.BoundingBoxAsync())!;
+            await editor.Mouse.MoveAsync(bounds.X + (bounds.Width / 2), bounds.Y + (bounds.Height / 2));
+            await editor.Mouse.DownAsync();
+            await editor.Mouse.MoveAsync(bounds.X + (bounds.Width / 2) - 200, bounds.Y + (bounds.Height / 2) + 20, new MouseMoveOptions { Steps = 4 });
+            await editor.Mouse.UpAsync();
+            var dragged = Coordinates(await field.InputValueAsync());
+            Assert.Equal(0, dragged[0], 3); // held at the left edge
+            Assert.True(dragged[1] > keyed[1], $"{dragged[1]} > {keyed[1]}");
+            Assert.Equal(4.0 / 3, (1 - dragged[0] - dragged[2]) * 900 / ((1 - dragged[1] - dragged[3]) * 1200), 2);
+            await Axe.AssertNoViolationsAsync(editor, "media picker with the crop editor open");
+            await crops.GetByRole(AriaRole.Button, new() { Name = "Crop around the focal point" }).ClickAsync();
+            Assert.Equal(string.Empty, await field.InputValueAsync());
+
             // The focal point follows the arrow keys on the image and fills in the numbers the form sends.
             await editor.GotoAsync("/umbraco/media");
             var row = editor.Locator($"#media-{photos[2].Key:N}");
@@ -120,6 +147,9 @@ public sealed class GalleryBrowserTests(SiteServerFixture site)
             }
         }
     }
+
+    private static double[] Coordinates(string text) =>
+        [.. text.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
 
     private async Task<string> NewEditorAsync()
     {

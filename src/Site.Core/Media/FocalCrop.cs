@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Site.Core.Content;
 
 namespace Site.Core.Media;
@@ -48,9 +51,25 @@ public static class FocalCrop
         return (left, top, Math.Clamp(right - left, 1, imageWidth - left), Math.Clamp(bottom - top, 1, imageHeight - top));
     }
 
+    /// <summary>
+    /// A short, stable name for crop coordinates set by hand, as rendition URLs carry it ("480x360-c{token}"): the
+    /// coordinates themselves stay in the published pick, so a URL cannot ask for a crop nobody set.
+    /// </summary>
+    public static string Token(CropCoordinates crop)
+    {
+        var text = string.Join(',', new[] { crop.X1, crop.Y1, crop.X2, crop.Y2 }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..TokenLength];
+    }
+
+    /// <summary>Whether a text has the form of a <see cref="Token"/>.</summary>
+    public static bool IsToken(string text) =>
+        text.Length == TokenLength && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
     /// <summary>The height of a crop <paramref name="width"/> wide in the shape <paramref name="aspectWidth"/>:<paramref name="aspectHeight"/>.</summary>
     public static int HeightFor(int width, int aspectWidth, int aspectHeight) =>
         (int)Math.Round((double)width * aspectHeight / aspectWidth, MidpointRounding.AwayFromZero);
+
+    private const int TokenLength = 10;
 
     private static double Round(double value) => Math.Round(Math.Max(0, value), 6);
 }

@@ -25,6 +25,12 @@ public interface IMediaRenditions
     /// that only a bounded number of files can exist; the caller decides which points may be asked for.
     /// </summary>
     Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A crop where an editor set it by hand (a pick's crop coordinates), filling the box without stretching and never
+    /// larger than the area cut; the caller decides which coordinates may be asked for.
+    /// </summary>
+    Task<string?> GetAsync(MediaItem item, int width, int height, CropCoordinates crop, CancellationToken cancellationToken);
 }
 
 /// <summary>A focal point in whole percent of the width and height (0 to 100), as rendition URLs name it.</summary>
@@ -48,27 +54,40 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
     public IReadOnlyList<(int Width, int Height)> Shapes { get; } = [(1, 1), (4, 3), (3, 2), (5, 3), (2, 1), (16, 9)];
 
     public Task<string?> GetAsync(MediaItem item, int width, int? height, CancellationToken cancellationToken) =>
-        GetAsync(item, width, height, null, cancellationToken);
+        GetAsync(item, width, height, null, null, cancellationToken);
 
     public Task<string?> GetAsync(MediaItem item, int width, int height, FocalPercent focal, CancellationToken cancellationToken) =>
-        GetAsync(item, width, (int?)height, focal, cancellationToken);
+        GetAsync(item, width, (int?)height, focal, null, cancellationToken);
 
-    private async Task<string?> GetAsync(MediaItem item, int width, int? height, FocalPercent? focal, CancellationToken cancellationToken)
+    public Task<string?> GetAsync(MediaItem item, int width, int height, CropCoordinates crop, CancellationToken cancellationToken) =>
+        GetAsync(item, width, (int?)height, null, crop, cancellationToken);
+
+    private async Task<string?> GetAsync(MediaItem item, int width, int? height, FocalPercent? focal, CropCoordinates? crop, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Kind != MediaKind.Image || !Sizes.Contains(width))
+        if (item.Kind != MediaKind.Image || !Sizes.Contains(width) || item.Width is not int imageWidth || item.Height is not int imageHeight)
         {
             return null;
         }
 
-        if (height is { } h && (h > item.Height || width > item.Width || !await IsOfferedCropAsync(width, h, cancellationToken).ConfigureAwait(false)))
+        if (height is { } h && (h > imageHeight || width > imageWidth || !await IsOfferedCropAsync(width, h, cancellationToken).ConfigureAwait(false)))
+        {
+            return null;
+        }
+
+        // A hand-set area is only ever scaled down: a box larger than the area would be made up of invented pixels.
+        if (crop is { } area && (!area.IsValid || height is not { } boxHeight
+            || FocalCrop.Pixels(area, imageWidth, imageHeight) is var (_, _, areaWidth, areaHeight) && (width > areaWidth || boxHeight > areaHeight)))
         {
             return null;
         }
 
         var original = media.OriginalPath(item);
         var extension = item.Extension == ".gif" ? ".png" : item.Extension;
-        var name = height is null ? $"w{width}" : focal is { } f ? $"w{width}h{height}f{f.Left}-{f.Top}" : $"w{width}h{height}";
+        var name = height is null ? $"w{width}"
+            : crop is { } c ? $"w{width}h{height}c{FocalCrop.Token(c)}"
+            : focal is { } f ? $"w{width}h{height}f{f.Left}-{f.Top}"
+            : $"w{width}h{height}";
         var path = Path.Combine(Path.GetDirectoryName(original)!, name + extension);
         if (File.Exists(path))
         {
@@ -89,6 +108,7 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
                 var temporary = path + "." + Guid.NewGuid().ToString("N") + extension;
                 using (var image = height is null
                     ? Image.Thumbnail(original, width, size: Enums.Size.Down)
+                    : crop is { } cut ? Cut(original, cut, width, height.Value)
                     : Crop(original, focal?.Point ?? item.FocalPoint, width, height.Value))
                 {
                     image.WriteToFile(temporary);
@@ -146,5 +166,17 @@ internal sealed class MediaRenditions(IMediaService media, IContentSchemaStore s
         var (left, top, w, h) = FocalCrop.Pixels(FocalCrop.Coordinates(source.Width, source.Height, focal, width, height), source.Width, source.Height);
         using var area = source.Crop(left, top, w, h);
         return area.ThumbnailImage(width, height: height, size: Enums.Size.Force);
+    }
+
+    /// <summary>
+    /// Cuts the area an editor set and scales it to fill the box; a sliver beyond the box's shape (coordinates saved for a
+    /// crop of another shape) is trimmed evenly from both sides rather than stretched.
+    /// </summary>
+    internal static Image Cut(string original, CropCoordinates crop, int width, int height)
+    {
+        using var source = Image.NewFromFile(original);
+        var (left, top, w, h) = FocalCrop.Pixels(crop, source.Width, source.Height);
+        using var area = source.Crop(left, top, w, h);
+        return area.ThumbnailImage(width, height: height, size: Enums.Size.Down, crop: Enums.Interesting.Centre);
     }
 }

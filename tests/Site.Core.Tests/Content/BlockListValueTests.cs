@@ -47,6 +47,69 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Settings_of_the_type_the_data_type_names_are_stored_and_read_and_other_settings_are_refused()
+    {
+        var key = await NewPageAsync();
+        var settings = Guid.NewGuid();
+        var value = BlockJson.List(
+            BlockJson.WithSettings(BlockJson.Quote(Guid.NewGuid(), (Chinese, "好。", null), (English, "Good.", null)), settings, highlight: true),
+            BlockJson.Quote(Guid.NewGuid(), (Chinese, "无设置。", null)));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var stored = (await Engine.GetRequiredAsync(key)).CurrentVersion.Data.GetValue(Alias, null);
+        Assert.Equal(value, stored);
+        var blocks = EditorValues.Blocks(Engine.Snapshots.Current.Schema, stored, English);
+        var read = Assert.Single(blocks);
+        Assert.Equal((settings, "blockSettings", "1"), (read.Settings!.Key, read.Settings.ContentTypeAlias, read.Settings.Value("highlight")));
+        Assert.Null(EditorValues.Blocks(Engine.Snapshots.Current.Schema, stored, Chinese)[1].Settings);
+
+        // The image block has no settings type in the data type; the quote's settings must be of the configured type.
+        var onImage = BlockJson.List(BlockJson.WithSettings(BlockJson.Image(Guid.NewGuid(), Guid.NewGuid(), (Chinese, "图", "示例")), Guid.NewGuid(), highlight: true));
+        var wrongType = BlockJson.List(BlockJson.Quote(Guid.NewGuid(), (Chinese, "好。", null)) with
+        {
+            SettingsKey = settings,
+            SettingsJson = $"{{\"contentTypeKey\":\"{BlockJson.QuoteType}\",\"key\":\"{settings}\",\"values\":[]}}",
+        });
+        var badValue = BlockJson.List(BlockJson.Quote(Guid.NewGuid(), (Chinese, "好。", null)) with
+        {
+            SettingsKey = settings,
+            SettingsJson = $"{{\"contentTypeKey\":\"{BlockJson.SettingsType}\",\"key\":\"{settings}\",\"values\":[{{\"editorAlias\":\"Umbraco.TrueFalse\",\"culture\":null,\"segment\":null,\"alias\":\"highlight\",\"value\":\"perhaps\"}}]}}",
+        });
+        foreach (var refused in new[] { onImage, wrongType, badValue })
+        {
+            var answer = await SaveAsync(key, refused);
+            Assert.Equal(SaveStatus.ValidationFailed, answer.Status);
+            Assert.Contains("Blocks, block 1", Messages(answer), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(value, (await Engine.GetRequiredAsync(key)).CurrentVersion.Data.GetValue(Alias, null));
+    }
+
+    [Fact]
+    public async Task A_featured_content_card_is_saved_with_its_picked_page_and_only_its_heading_is_text_for_the_index()
+    {
+        var key = await NewPageAsync();
+        var target = Engine.Snapshots.Current.All.First(n => n.ContentTypeAlias == "session").Key;
+        var value = BlockJson.List(BlockJson.Featured(Guid.NewGuid(), target, (Chinese, "延伸阅读"), (English, "Read next")));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var block = Assert.Single(EditorValues.Blocks(Engine.Snapshots.Current.Schema, value, English));
+        Assert.Equal(target, block.Content.PickedKey("featuredPage"));
+        Assert.Equal(["Read next"], EditorValues.BlockTexts(value, English).Select(t => t.Text));
+        Assert.Equal(["延伸阅读"], EditorValues.BlockTexts(value, Chinese).Select(t => t.Text));
+
+        // The picker is mandatory in the element type, and must name a document.
+        var without = BlockJson.List(BlockJson.Element(Guid.NewGuid(), BlockJson.FeaturedContentType, [("heading", English, "\"Umbraco.TextBox\"", "\"Alone\"")], [English]));
+        var notADocument = value.Replace(ContentUdi.Create(target), "umb://media/" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        Assert.Equal(SaveStatus.ValidationFailed, (await SaveAsync(key, without)).Status);
+        Assert.Equal(SaveStatus.ValidationFailed, (await SaveAsync(key, notADocument)).Status);
+    }
+
+    [Fact]
     public async Task A_block_exposed_in_one_language_only_is_shown_only_in_it()
     {
         var key = await NewPageAsync();

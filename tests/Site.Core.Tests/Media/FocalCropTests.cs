@@ -86,4 +86,44 @@ public sealed class FocalCropTests
         Assert.Null(await renditions.GetAsync(item, 1600, 1200, Ct)); // larger than the original
         Assert.Null(await renditions.GetAsync(item, 500, 375, Ct)); // a width not offered
     }
+
+    [Fact]
+    public async Task A_crop_set_by_hand_cuts_exactly_that_area_filled_without_stretching_and_never_scaled_up()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        // The bright marker sits at 1050–1150 × 650–750 of 1200 × 800, near the bottom-right corner.
+        var item = (await engine.Services.GetRequiredService<IMediaService>().UploadAsync(
+            new MemoryStream(TestImages.Jpeg(1200, 800, 1050, 650)), "hand-crop.jpg", new Dictionary<string, string> { ["zh-CN"] = "标记", ["en-US"] = "Marker" },
+            FocalPoint.Centre, Editor, Ct)).Item!;
+        var renditions = engine.Services.GetRequiredService<IMediaRenditions>();
+        var aroundMarker = new CropCoordinates(0.75, 0.625, 0, 0); // the bottom-right 300 × 300
+        var topLeft = new CropCoordinates(0, 0, 0.5, 0.5); // 600 × 400, far from the marker
+
+        var marked = await renditions.GetAsync(item, 160, 120, aroundMarker, Ct);
+        var dark = await renditions.GetAsync(item, 480, 360, topLeft, Ct);
+        var centred = await renditions.GetAsync(item, 160, 120, Ct);
+
+        using (var image = Image.NewFromFile(marked!))
+        {
+            Assert.Equal((160, 120), (image.Width, image.Height));
+            Assert.True(image.Avg() > 20, "the marker is a large part of the small area cut around it");
+        }
+
+        using (var image = Image.NewFromFile(dark!))
+        {
+            Assert.Equal((480, 360), (image.Width, image.Height));
+            Assert.True(image.Max() < 60, "nothing of the marker in the top-left area");
+        }
+
+        Assert.NotEqual(marked, centred);
+        Assert.NotEqual(Path.GetFileName(marked), Path.GetFileName(await renditions.GetAsync(item, 160, 120, new CropCoordinates(0.75, 0.625, 0, 0.01), Ct)));
+        Assert.Null(await renditions.GetAsync(item, 640, 480, topLeft, Ct)); // larger than the 600 × 400 area: would be scaled up
+        Assert.Null(await renditions.GetAsync(item, 480, 333, topLeft, Ct)); // no offered shape
+        Assert.Null(await renditions.GetAsync(item, 160, 120, new CropCoordinates(0.6, 0, 0.6, 0), Ct)); // nothing left between the edges
+
+        Assert.Equal(FocalCrop.Token(aroundMarker), FocalCrop.Token(new CropCoordinates(0.75, 0.625, 0, 0)));
+        Assert.NotEqual(FocalCrop.Token(aroundMarker), FocalCrop.Token(topLeft));
+        Assert.True(FocalCrop.IsToken(FocalCrop.Token(topLeft)));
+        Assert.False(FocalCrop.IsToken("../../etc"));
+    }
 }

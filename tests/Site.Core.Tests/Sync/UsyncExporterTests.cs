@@ -59,7 +59,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 15 + 129 + 15 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 15 + 139 + 17 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -228,7 +228,7 @@ public sealed class UsyncExporterTests
     {
         var folder = TempFolders.NewPath("export");
         var blocks = BlockJson.List(
-            BlockJson.Quote(Guid.NewGuid(), (Chinese, "引语 ]]> <b>", "示例"), (English, "A quote", "Sample")),
+            BlockJson.WithSettings(BlockJson.Quote(Guid.NewGuid(), (Chinese, "引语 ]]> <b>", "示例"), (English, "A quote", "Sample")), Guid.NewGuid(), highlight: true),
             BlockJson.Element(Guid.NewGuid(), BlockJson.TextImageRowType,
                 [("text", English, "\"Umbraco.RichText\"", """{"markup":"<p>Row</p>","blocks":null}"""), ("imageSide", null, "\"Umbraco.TextBox\"", "\"left\"")], [English]));
         try
@@ -244,6 +244,12 @@ public sealed class UsyncExporterTests
 
             Assert.Equal(blocks, (await copy.GetRequiredAsync(page.Key)).CurrentVersion.Data.GetValue("blocks", null));
             Assert.True(copy.Snapshots.Current.Schema.FindContentType("quoteBlock")!.IsElement);
+            // The settings element type and the data type naming it as the quote's settings come back as they were.
+            var copied = copy.Snapshots.Current.Schema;
+            Assert.True(copied.FindContentType("blockSettings")!.IsElement);
+            var quoteBlock = BlockConfiguration.Of(copied.DataTypes.Values.Single(d => d.EditorAlias == "Umbraco.BlockList")).Find(BlockJson.QuoteType)!;
+            Assert.Equal(BlockJson.SettingsType, quoteBlock.SettingsElementTypeKey);
+            Assert.Equal("1", EditorValues.Blocks(copied, blocks, English)[0].Settings!.Value("highlight"));
         }
         finally
         {

@@ -29,11 +29,11 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
         Assert.Equal(15, counts.DataTypes);
-        Assert.Equal(129, counts.DictionaryItems);
-        Assert.Equal(15, counts.ContentTypes);
+        Assert.Equal(139, counts.DictionaryItems);
+        Assert.Equal(17, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
-        Assert.Equal(6, schema.ContentTypes.Values.Count(t => t.IsElement));
+        Assert.Equal(8, schema.ContentTypes.Values.Count(t => t.IsElement));
         var chinese = schema.Languages.Default!;
         Assert.Equal(Chinese, chinese.IsoCode);
         Assert.True(chinese.IsMandatory);

@@ -12,6 +12,8 @@ public static class BlockJson
     public static readonly Guid CallToActionType = Guid.Parse("41586317-4f8d-5dd2-90e9-b1f65597d3df");
     public static readonly Guid VideoType = Guid.Parse("838b122d-cd64-569e-bd4f-6b36e775ac8c");
     public static readonly Guid TextImageRowType = Guid.Parse("fa1b1a89-9574-5cb6-8214-5e86f76caee7");
+    public static readonly Guid FeaturedContentType = Guid.Parse("d28addbe-7243-5db9-b026-66135bf4ce36");
+    public static readonly Guid SettingsType = Guid.Parse("5d9ebd74-3bbf-5074-8a5a-c0bd5209d18c");
 
     /// <summary>One content element: its values as (alias, culture, editor alias as JSON, value as JSON), and the cultures it is exposed in.</summary>
     public static Block Element(Guid key, Guid type, IEnumerable<(string Alias, string? Culture, string Editor, string Value)> values, IEnumerable<string?> exposed)
@@ -37,7 +39,25 @@ public static class BlockJson
                 .Concat(texts.SelectMany(t => new[] { ("caption", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Caption)), ("credit", (string?)t.Culture, "\"Umbraco.TextBox\"", Text(t.Credit)) })),
             texts.Select(t => (string?)t.Culture));
 
-    /// <summary>A block list value of these blocks, in order, without settings.</summary>
+    /// <summary>A featured content card: the picked page (invariant) and a heading per culture.</summary>
+    public static Block Featured(Guid key, Guid page, params (string Culture, string Heading)[] headings) =>
+        Element(key, FeaturedContentType,
+            new[] { ("featuredPage", (string?)null, "\"Umbraco.ContentPicker\"", Text($"umb://document/{page:N}")) }
+                .Concat(headings.Select(h => ("heading", (string?)h.Culture, "\"Umbraco.TextBox\"", Text(h.Heading)))),
+            headings.Length == 0 ? [null] : headings.Select(h => (string?)h.Culture));
+
+    /// <summary>The block with a settings element of the blockSettings type (highlight as Umbraco stores a toggle in a block: a JSON boolean).</summary>
+    public static Block WithSettings(Block block, Guid settingsKey, bool highlight)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return block with
+        {
+            SettingsKey = settingsKey,
+            SettingsJson = $"{{\"contentTypeKey\":\"{SettingsType}\",\"key\":\"{settingsKey}\",\"values\":[{{\"editorAlias\":\"Umbraco.TrueFalse\",\"culture\":null,\"segment\":null,\"alias\":\"highlight\",\"value\":{(highlight ? "true" : "false")}}}]}}",
+        };
+    }
+
+    /// <summary>A block list value of these blocks, in order, with the settings given by <see cref="WithSettings"/>.</summary>
     public static string List(params Block[] blocks) => Value("Umbraco.BlockList", blocks);
 
     /// <summary>The blocks object of a rich text value.</summary>
@@ -47,8 +67,8 @@ public static class BlockJson
     {
         var json = new StringBuilder();
         json.Append("{\"layout\":{\"").Append(layout).Append("\":[");
-        json.AppendJoin(',', blocks.Select(b => $"{{\"contentKey\":\"{b.Key}\",\"settingsKey\":null}}"));
-        json.Append("]},\"contentData\":[").AppendJoin(',', blocks.Select(b => b.Json)).Append("],\"settingsData\":[],\"expose\":[");
+        json.AppendJoin(',', blocks.Select(b => $"{{\"contentKey\":\"{b.Key}\",\"settingsKey\":{(b.SettingsKey is { } s ? $"\"{s}\"" : "null")}}}"));
+        json.Append("]},\"contentData\":[").AppendJoin(',', blocks.Select(b => b.Json)).Append("],\"settingsData\":[").AppendJoin(',', blocks.Select(b => b.SettingsJson).OfType<string>()).Append("],\"expose\":[");
         json.AppendJoin(',', blocks.SelectMany(b => b.Exposed.Select(c => $"{{\"contentKey\":\"{b.Key}\",\"culture\":{Text(c)},\"segment\":null}}")));
         json.Append("]}");
         return json.ToString();
@@ -58,5 +78,10 @@ public static class BlockJson
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public sealed record Block(Guid Key, string Json, IReadOnlyList<string?> Exposed);
+    public sealed record Block(Guid Key, string Json, IReadOnlyList<string?> Exposed)
+    {
+        public Guid? SettingsKey { get; init; }
+
+        public string? SettingsJson { get; init; }
+    }
 }

@@ -389,6 +389,9 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         await quote.Locator("textarea").Nth(0).FillAsync("教育是对话。");
         await quote.Locator("textarea").Nth(1).FillAsync("Education is a conversation.");
         await quote.Locator("input[type=text]").Nth(1).FillAsync("A sample attribution");
+        // The quote's settings (the data type's settings element type), beside its content: a toggle.
+        Assert.Equal("Block appearance", await quote.Locator(".blocklist-settings legend").InnerTextAsync());
+        await quote.GetByRole(AriaRole.Checkbox, new() { Name = "Highlight" }).CheckAsync();
 
         await editor.Locator(".blocklist-add select").SelectOptionAsync(new SelectOptionValue { Label = "Image with caption" });
         await editor.Locator(".blocklist-add button").ClickAsync();
@@ -398,6 +401,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         // An invariant field lists each image by the alt text it has (the first language's).
         await page.Locator("dialog.rte-images button:has-text('块照片'), dialog.rte-images button:has-text('Block photo')").First.ClickAsync();
         await image.Locator("input[type=text]").Nth(1).FillAsync("A sample caption");
+        Assert.Equal(0, await image.Locator(".blocklist-settings").CountAsync()); // the image block has no settings type
 
         // Reorder with the buttons (the image first, then back), as a keyboard user would.
         await image.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
@@ -408,6 +412,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         var value = await page.Locator("textarea[name='v.blocks']").InputValueAsync();
         Assert.Contains("\"Umbraco.BlockList\"", value, StringComparison.Ordinal);
         Assert.Contains(photo.Key.ToString(), value, StringComparison.Ordinal);
+        Assert.Contains("\"alias\":\"highlight\",\"value\":true", value, StringComparison.Ordinal);
 
         // A block placed in the rich text, from the toolbar.
         var rich = page.Locator("textarea[name='v.bodyText.en-US'] + .rte");
@@ -437,6 +442,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
 
         await page.GotoAsync($"/en/about/{slug}");
         Assert.Equal("Education is a conversation.", await page.Locator("main article > .block-quote blockquote p").InnerTextAsync());
+        Assert.Contains("block-highlight", await page.Locator("main article > .block-quote").GetAttributeAsync("class"), StringComparison.Ordinal);
         Assert.Equal("Block photo", await page.Locator("main .block-image img").GetAttributeAsync("alt"));
         Assert.Contains("A sample caption", await page.Locator("main .block-image figcaption").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Placed in the text.", await page.Locator("main .rich-text .block-quote p").InnerTextAsync());

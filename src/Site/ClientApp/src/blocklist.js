@@ -78,6 +78,13 @@ function field(block, property, culture) {
     case 'Umbraco.MediaPicker3':
       wrap.replaceChildren(mediaField(block, property, culture, id, label));
       break;
+    case 'Umbraco.TrueFalse': {
+      // Stored as Umbraco stores a toggle in a block: a JSON boolean (older values: "1"/"0").
+      const box = el('input', { id, type: 'checkbox', checked: current === true || current === '1' || current === 1 });
+      box.addEventListener('change', () => setValue(block, property, culture, box.checked));
+      wrap.replaceChildren(el('span', { className: 'check' }, box, label));
+      break;
+    }
     case 'Umbraco.MultiUrlPicker': {
       let link = {};
       try { link = (current && JSON.parse(current)[0]) || {}; } catch { link = {}; }
@@ -176,6 +183,20 @@ function enhanceBlockList(textarea, enhanceRichText) {
     });
   }
   const settingsData = stored?.settingsData || [];
+  const settingsOf = (block) => settingsData.find((s) => s.key === block.settingsKey) || null;
+
+  // A block whose kind has settings gets its settings element (Umbraco's settingsData) when it is shown, as Umbraco's
+  // editor makes one for every such block; it is written only when something changes.
+  function ensureSettings(block, type) {
+    if (!type?.settings) return null;
+    let settings = settingsOf(block);
+    if (!settings || settings.contentTypeKey !== type.settings.key) {
+      settings = { contentTypeKey: type.settings.key, key: newKey(), values: [] };
+      settingsData.push(settings);
+      block.settingsKey = settings.key;
+    }
+    return settings;
+  }
 
   function write() {
     if (blocks.length === 0 && settingsData.length === 0) {
@@ -231,6 +252,12 @@ function enhanceBlockList(textarea, enhanceRichText) {
           if (p.varies) cultures.forEach((c) => fieldset.append(field(block, p, c.code)));
           else fieldset.append(field(block, p, null));
         });
+        const settings = ensureSettings(block, type);
+        if (settings) {
+          const group = el('fieldset', { className: 'blocklist-settings' }, el('legend', { text: type.settings.name }));
+          type.settings.properties.forEach((p) => group.append(field(settings, p, null)));
+          fieldset.append(group);
+        }
         const shown = el('fieldset', { className: 'blocklist-cultures' }, el('legend', { text: t('shownIn') }));
         cultures.forEach((c) => {
           const id = `bl-${++counter}`;
@@ -253,6 +280,8 @@ function enhanceBlockList(textarea, enhanceRichText) {
       action(t('moveUp'), 'up', index > 0, () => move(index, -1));
       action(t('moveDown'), 'down', index < blocks.length - 1, () => move(index, 1));
       action(t('remove'), 'remove', true, () => {
+        const settings = settingsOf(block);
+        if (settings) settingsData.splice(settingsData.indexOf(settings), 1);
         blocks.splice(index, 1);
         write();
         render();

@@ -31,6 +31,9 @@ public sealed partial class BackOfficeText
         : T("Choose the items in the order they are shown. Choose \"(none)\" to remove one.");
     public string FocalPickHint => T("Click the image (or focus it and use the arrow keys) to put the focal point there.");
     public string FocalPicker => T("Focal point");
+    public string CropsPicker => T("Crops");
+    public string CropCoordinatesHint => T("Where each crop lies, set by hand: four fractions cut from the left, top, right and bottom edges (x1,y1,x2,y2), such as 0.1,0.05,0.2,0.1. Leave empty to crop around the focal point.");
+    public string CropLabel(string name, int width, int height) => Formatted(T("{0} crop ({1} × {2})"), name, width, height);
 
     /// <summary>The words of the media picker's and focal point's script (move and remove buttons, announcements).</summary>
     public string MediaPickerWords => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
@@ -41,6 +44,9 @@ public sealed partial class BackOfficeText
         ["moved"] = T("Moved to position {0}."),
         ["removed"] = T("Removed."),
         ["focal"] = T("Focal point: {0}% from the left, {1}% from the top."),
+        ["crop"] = T("Crop: {0}% from the left, {1}% from the top, {2}% wide."),
+        ["cropArea"] = T("Crop area: drag it, or use the arrow keys (Shift: finer steps); + and - change its size."),
+        ["cropReset"] = T("Crop around the focal point"),
     });
 
     public string MediaKindName(Site.Core.Media.MediaKind kind) => kind switch

@@ -112,7 +112,7 @@ public sealed class ContentController(
         }
 
         var form = await Request.ReadFormAsync(cancellationToken);
-        var typed = ContentForm.Read(form, type, schema.Languages.All.Select(l => l.IsoCode), node.CurrentVersion.Data);
+        var typed = ContentForm.Read(form, type, schema.Languages.All.Select(l => l.IsoCode), node.CurrentVersion.Data, schema);
         var expected = int.TryParse(form[ContentForm.VersionField], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         var (result, saved) = await editing.SaveAsync(new ContentEdit(id, node.ParentKey, node.ContentTypeAlias, typed, null, expected), WorkflowUser, cancellationToken);
         return (node, type, schema, typed, expected, result, saved);
@@ -136,7 +136,7 @@ public sealed class ContentController(
 
         var schema = await schemas.GetAsync(cancellationToken);
         var form = await Request.ReadFormAsync(cancellationToken);
-        var typed = ContentForm.Read(form, data.Type, schema.Languages.All.Select(l => l.IsoCode), null);
+        var typed = ContentForm.Read(form, data.Type, schema.Languages.All.Select(l => l.IsoCode), null, schema);
         var key = Guid.NewGuid();
         var (result, saved) = await editing.SaveAsync(new ContentEdit(key, parentId, data.Type.Alias, typed), WorkflowUser, cancellationToken);
         if (saved?.Succeeded == true)

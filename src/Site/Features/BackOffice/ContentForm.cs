@@ -97,10 +97,23 @@ public static class ContentForm
             return null;
         }
 
-        return pick["focalPoint"] is JsonObject focal && focal["left"] is JsonValue left && focal["top"] is JsonValue top
-            ? $"{key}|{Number(left)}|{Number(top)}"
-            : key;
+        var point = pick["focalPoint"] is JsonObject focal && focal["left"] is JsonValue left && focal["top"] is JsonValue top
+            ? $"|{Number(left)}|{Number(top)}"
+            : null;
+        // Crops as alias=x1,y1,x2,y2 (empty: around the focal point), in the pick's order.
+        var crops = (pick["crops"] as JsonArray)?.OfType<JsonObject>()
+            .Where(c => c["alias"] is JsonValue)
+            .Select(c => c["alias"]!.GetValue<string>() + "=" + (c["coordinates"] is JsonObject xy
+                ? string.Join(',', CoordinateNames.Select(n => xy[n] is JsonValue v ? Number(v) : string.Empty))
+                : string.Empty))
+            .ToList() ?? [];
+        return crops.Count == 0 ? key + point : $"{key}{point ?? "||"}|{string.Join(';', crops)}";
     }
+
+    private static readonly string[] CoordinateNames = ["x1", "y1", "x2", "y2"];
+
+    /// <summary>The suffix of a media picker row's field for one crop's coordinates ("x1,y1,x2,y2"; empty: around the focal point).</summary>
+    public static string CropSuffix(string cropAlias) => ".crop." + cropAlias;
 
     private static string Number(JsonValue value) => value.GetValue<double>().ToString(CultureInfo.InvariantCulture);
 
@@ -109,20 +122,31 @@ public static class ContentForm
     /// picked before keeps its pick (key, crops, focal point), so reordering or adding loses nothing; text that is not
     /// a list of keys is kept as typed, for the check to refuse with a message.
     /// </summary>
-    private static string MediaPicks(string text, string? previous)
+    private static string MediaPicks(string text, string? previous, MediaPickerConfiguration? configuration = null)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var keys = new List<(Guid Key, double[]? Focal)>();
+        var keys = new List<(Guid Key, double[]? Focal, List<(string Alias, double[]? Coordinates)>? Crops)>();
         foreach (var line in lines)
         {
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (!Guid.TryParse(parts[0], out var key) || parts.Length is not (1 or 3))
+            if (!Guid.TryParse(parts[0], out var key) || parts.Length is not (1 or 3 or 4))
             {
                 return text.Trim();
             }
 
+            List<(string, double[]?)>? crops = null;
+            if (parts.Length == 4)
+            {
+                if (ReadCrops(parts[3]) is not { } read)
+                {
+                    return text.Trim();
+                }
+
+                crops = read;
+            }
+
             double[]? focal = null;
-            if (parts.Length == 3)
+            if (parts.Length >= 3 && (parts.Length == 3 || parts[1].Length > 0 || parts[2].Length > 0))
             {
                 if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var left)
                     || !double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var top))
@@ -133,7 +157,7 @@ public static class ContentForm
                 focal = [left, top];
             }
 
-            keys.Add((key, focal));
+            keys.Add((key, focal, crops));
         }
 
         if (keys.Count == 0)
@@ -152,7 +176,7 @@ public static class ContentForm
         }
 
         var picks = new JsonArray();
-        foreach (var (key, focal) in keys)
+        foreach (var (key, focal, crops) in keys)
         {
             var kept = before.FirstOrDefault(p => Guid.TryParse(p["mediaKey"]?.GetValue<string>(), out var k) && k == key);
             JsonObject pick;
@@ -175,14 +199,83 @@ public static class ContentForm
                 pick["focalPoint"] = null; // the row's focal point was cleared: the item's own applies
             }
 
+            if (crops is not null)
+            {
+                SetCrops(pick, crops, configuration);
+            }
+
             picks.Add(pick);
         }
 
         return picks.ToJsonString();
     }
 
+    /// <summary>"alias=x1,y1,x2,y2;alias2=" as (alias, coordinates or null); null when it is not of that form.</summary>
+    private static List<(string, double[]?)>? ReadCrops(string text)
+    {
+        var crops = new List<(string, double[]?)>();
+        foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (alias, numbers) = entry.Split('=', 2) is [var a, var n] ? (a.Trim(), n.Trim()) : (string.Empty, string.Empty);
+            if (alias.Length == 0)
+            {
+                return null;
+            }
+
+            if (numbers.Length == 0)
+            {
+                crops.Add((alias, null));
+                continue;
+            }
+
+            var values = numbers.Split(',', StringSplitOptions.TrimEntries);
+            var parsed = new double[4];
+            if (values.Length != 4 || !values.Select((v, i) => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[i])).All(ok => ok))
+            {
+                return null;
+            }
+
+            crops.Add((alias, parsed));
+        }
+
+        return crops;
+    }
+
+    /// <summary>
+    /// Sets the posted crops on a pick as Umbraco stores them (<c>{alias, width, height, coordinates}</c>, the size from
+    /// the data type); an emptied crop goes back to the focal point (coordinates null). Crops not posted stay as they were.
+    /// </summary>
+    private static void SetCrops(JsonObject pick, List<(string Alias, double[]? Coordinates)> crops, MediaPickerConfiguration? configuration)
+    {
+        var list = pick["crops"] as JsonArray ?? [];
+        foreach (var (alias, coordinates) in crops)
+        {
+            var crop = list.OfType<JsonObject>().FirstOrDefault(c => c["alias"] is JsonValue a && a.GetValue<string>() == alias);
+            if (crop is null)
+            {
+                if (coordinates is null)
+                {
+                    continue;
+                }
+
+                var defined = configuration?.FindCrop(alias);
+                crop = new JsonObject { ["alias"] = alias, ["width"] = defined?.Width ?? 0, ["height"] = defined?.Height ?? 0 };
+                list.Add(crop);
+            }
+
+            crop["coordinates"] = coordinates is [var x1, var y1, var x2, var y2]
+                ? new JsonObject { ["x1"] = x1, ["y1"] = y1, ["x2"] = x2, ["y2"] = y2 }
+                : null;
+        }
+
+        if (list.Count > 0 && list.Parent is null)
+        {
+            pick["crops"] = list;
+        }
+    }
+
     /// <summary>The version a posted form describes: names and values of every culture, in the type's order.</summary>
-    public static ContentData Read(IFormCollection form, ContentType type, IEnumerable<string> cultures, ContentData? previous)
+    public static ContentData Read(IFormCollection form, ContentType type, IEnumerable<string> cultures, ContentData? previous, ContentSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(type);
@@ -206,7 +299,11 @@ public static class ContentForm
                 // An unchecked box sends nothing; its hidden twin sends "0". A media picker sends one row per item, in order.
                 var text = property.EditorAlias == PropertyEditors.MediaPicker ? PickerRows(form, field) : form[field].LastOrDefault();
                 var old = previous?.GetValue(property.Alias, culture);
-                var value = FromText(property.EditorAlias, text, old);
+                // A media picker's crops take their size from the data type (as Umbraco stores a pick's crops).
+                var value = property.EditorAlias == PropertyEditors.MediaPicker && schema is not null && text is not null
+                    && !string.Equals(ToText(property.EditorAlias, old), text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal)
+                    ? MediaPicks(text.Replace("\r\n", "\n", StringComparison.Ordinal), old, MediaPickerConfiguration.Parse(schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson))
+                    : FromText(property.EditorAlias, text, old);
                 // Rich text with blocks: the editor posts the blocks beside the markup (JSON, checked on save).
                 if (property.EditorAlias == PropertyEditors.RichText && value.Length > 0 && text is { Length: > 0 }
                     && form[BlocksField(field)].LastOrDefault() is { Length: > 0 } blocks && blocks != EditorValues.RichTextBlocksJson(old))
@@ -233,6 +330,13 @@ public static class ContentForm
         var rows = form[field];
         var lefts = form[field + FocalLeftSuffix];
         var tops = form[field + FocalTopSuffix];
+        // Crop fields: one per crop and row (field.crop.{alias}); only when every row has one, so the n-th is the n-th row's.
+        var prefix = field + CropSuffix(string.Empty);
+        var crops = form.Keys
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.Length > prefix.Length && form[k].Count == rows.Count)
+            .Order(StringComparer.Ordinal)
+            .Select(k => (Alias: k[prefix.Length..], Values: form[k]))
+            .ToList();
         var lines = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -243,7 +347,10 @@ public static class ContentForm
 
             var left = i < lefts.Count && lefts.Count == rows.Count ? lefts[i]?.Trim() : null;
             var top = i < tops.Count && tops.Count == rows.Count ? tops[i]?.Trim() : null;
-            lines.Add(string.IsNullOrEmpty(left) && string.IsNullOrEmpty(top) ? rows[i]!.Trim() : $"{rows[i]!.Trim()}|{left}|{top}");
+            var point = string.IsNullOrEmpty(left) && string.IsNullOrEmpty(top) ? null : $"|{left}|{top}";
+            lines.Add(crops.Count == 0
+                ? rows[i]!.Trim() + point
+                : $"{rows[i]!.Trim()}{point ?? "||"}|{string.Join(';', crops.Select(c => c.Alias + "=" + c.Values[i]?.Trim()))}");
         }
 
         return string.Join("\n", lines);

@@ -54,16 +54,19 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
     {
         ArgumentNullException.ThrowIfNull(property);
         var config = BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
+        object Properties(ContentType t) =>
+            t.Properties.Select(p => new { alias = p.Alias, label = Property(p), editor = p.EditorAlias, varies = p.VariesByCulture && !property.VariesByCulture, mandatory = p.Mandatory });
         var blocks = config.Blocks
-            .Select(b => schema.FindContentType(b.ContentElementTypeKey))
-            .OfType<ContentType>()
-            .Where(t => t.IsElement)
-            .Select(t => new
+            .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), Settings: b.SettingsElementTypeKey is { } s ? schema.FindContentType(s) : null))
+            .Where(b => b.Type is { IsElement: true })
+            .Select(b => new
             {
-                key = t.Key,
-                alias = t.Alias,
-                name = Type(t),
-                properties = t.Properties.Select(p => new { alias = p.Alias, label = Property(p), editor = p.EditorAlias, varies = p.VariesByCulture && !property.VariesByCulture, mandatory = p.Mandatory }),
+                key = b.Type!.Key,
+                alias = b.Type.Alias,
+                name = Type(b.Type),
+                properties = Properties(b.Type),
+                // The block's settings (Umbraco's settingsElementTypeKey), edited beside its content.
+                settings = b.Settings is { IsElement: true } settings ? new { key = settings.Key, name = Type(settings), properties = Properties(settings) } : null,
             });
         return System.Text.Json.JsonSerializer.Serialize(new
         {

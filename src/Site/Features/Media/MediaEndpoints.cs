@@ -5,7 +5,8 @@ namespace Site.Features.Media;
 
 /// <summary>
 /// Serves the media library: originals at /media/{key}/{hash}/{file}, resized images at /media/{key}/{hash}/w640/{file}
-/// or /media/{key}/{hash}/640x480/{file} (or 640x480-25-60/, around a page's own focal point that a published page uses). The hash in the URL changes with the file, so responses are cached for a year.
+/// or /media/{key}/{hash}/640x480/{file} (or 640x480-25-60/, around a page's own focal point that a published page uses,
+/// or 640x480-c{token}/, where a published pick's hand-set crop coordinates put it). The hash in the URL changes with the file, so responses are cached for a year.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -30,7 +31,24 @@ public static class MediaEndpoints
         HttpContext context, CancellationToken cancellationToken)
     {
         var item = await FindAsync(library, media, key, hash, cancellationToken);
-        if (item is null || !TryParseSize(size, out var width, out var height, out var focal))
+        if (item is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (TryParseCrop(size, out var boxWidth, out var boxHeight, out var token))
+        {
+            // Only coordinates a published pick sets; anything else gets the crop around the item's own point, no file.
+            if (localFocalPoints.FindCrop(item.Key, token) is not { } coordinates)
+            {
+                return Results.Redirect(context.Request.PathBase + context.Request.Path.Value!.Replace("/" + size + "/", $"/{boxWidth.ToString(CultureInfo.InvariantCulture)}x{boxHeight.ToString(CultureInfo.InvariantCulture)}/", StringComparison.Ordinal));
+            }
+
+            var cut = await renditions.GetAsync(item, boxWidth, boxHeight, coordinates, cancellationToken);
+            return cut is null ? Results.NotFound() : Serve(context, cut, item.Extension == ".gif" ? "image/png" : item.MediaType, $"{item.Hash}-{size}");
+        }
+
+        if (!TryParseSize(size, out var width, out var height, out var focal))
         {
             return Results.NotFound();
         }
@@ -72,6 +90,21 @@ public static class MediaEndpoints
 
         context.Response.Headers.CacheControl = Immutable;
         return Results.File(path, mediaType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{etag}\""));
+    }
+
+    /// <summary>"640x480-c{token}": a crop where a published pick's coordinates put it (<see cref="FocalCrop.Token"/>).</summary>
+    internal static bool TryParseCrop(string size, out int width, out int height, out string token)
+    {
+        (width, height, token) = (0, 0, string.Empty);
+        var parts = size.Split('-');
+        if (parts.Length != 2 || !parts[1].StartsWith('c') || !FocalCrop.IsToken(parts[1][1..])
+            || !TryParseSize(parts[0], out width, out var h) || h is not { } boxHeight)
+        {
+            return false;
+        }
+
+        (height, token) = (boxHeight, parts[1][1..]);
+        return true;
     }
 
     /// <summary>"w640" (a width), "640x480" (a crop) or "640x480-25-60" (a crop around a page's focal point, in percent).</summary>

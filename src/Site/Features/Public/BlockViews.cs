@@ -12,7 +12,17 @@ public sealed record BlockViewModel(BlockItem Block, LayoutModel Page)
 {
     public BlockElement Content => Block.Content;
 
+    /// <summary>The block's settings element (Umbraco's settingsData), when its data type gives the block type one.</summary>
+    public BlockElement? Settings => Block.Settings;
+
     public string Culture => Page.Culture;
+
+    /// <summary>
+    /// The block's CSS classes: its own, and what its settings (the blockSettings element type) ask for. Settings of
+    /// another type, or none, change nothing.
+    /// </summary>
+    public string CssClass(string own) =>
+        Settings is { ContentTypeAlias: "blockSettings" } settings && EditorValues.IsTrue(settings.Value("highlight")) ? own + " block-highlight" : own;
 }
 
 /// <summary>Blocks to render in order (a block list, or the blocks rich text places), on a page.</summary>

@@ -56,17 +56,25 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
         return
         [
             .. EditorValues.MediaPicks(content.Value(alias, culture))
-                .Select(pick => For(media.Find(pick.MediaKey), renditions, culture, shape, configuration.EnableLocalFocalPoint ? pick.FocalPoint : null))
+                .Select(pick => For(
+                    media.Find(pick.MediaKey),
+                    renditions,
+                    culture,
+                    shape,
+                    configuration.EnableLocalFocalPoint ? pick.FocalPoint : null,
+                    crop is null ? null : pick.Crops.FirstOrDefault(c => string.Equals(c.Alias, crop.Alias, StringComparison.Ordinal))?.Coordinates))
                 .OfType<ResponsiveImage>(),
         ];
     }
 
     /// <summary>
-    /// An image item as a responsive image, in its own shape or cropped to <paramref name="shape"/> (width:height) around
-    /// its focal point, or the page's own <paramref name="focal"/> point (served for points published pages use);
-    /// null for a document or an item without a size.
+    /// An image item as a responsive image, in its own shape or cropped to <paramref name="shape"/> (width:height): where
+    /// an editor set the crop by hand (<paramref name="coordinates"/>, Umbraco's fractions cut from each edge), else around
+    /// the page's own <paramref name="focal"/> point, else around the item's (the media endpoint serves coordinates and
+    /// points that published pages use); null for a document or an item without a size.
     /// </summary>
-    public static ResponsiveImage? For(MediaItem? item, IMediaRenditions renditions, string culture, (int Width, int Height)? shape = null, FocalPoint? focal = null)
+    public static ResponsiveImage? For(
+        MediaItem? item, IMediaRenditions renditions, string culture, (int Width, int Height)? shape = null, FocalPoint? focal = null, CropCoordinates? coordinates = null)
     {
         ArgumentNullException.ThrowIfNull(renditions);
         if (item is not { Kind: MediaKind.Image, Width: int width, Height: int height })
@@ -82,16 +90,27 @@ public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int H
 
         if (shape is { Width: > 0, Height: > 0 } box)
         {
-            // The offered widths whose crop fits inside the original: nothing is ever scaled up.
+            // The offered widths whose crop fits inside the original (or the area set by hand): nothing is ever scaled up.
+            var (areaWidth, areaHeight) = coordinates is { IsValid: true } area && FocalCrop.Pixels(area, width, height) is var (_, _, w, h)
+                ? (w, h)
+                : (width, height);
             var crops = renditions.Sizes
                 .Select(w => (Width: w, Height: FocalCrop.HeightFor(w, box.Width, box.Height)))
-                .Where(c => c.Width <= width && c.Height <= height && c.Height > 0)
+                .Where(c => c.Width <= areaWidth && c.Height <= areaHeight && c.Height > 0)
                 .ToList();
+            if (crops.Count == 0 && coordinates is not null)
+            {
+                // An area set by hand smaller than the smallest offered width: the crop around the focal point instead.
+                return For(item, renditions, culture, shape, focal);
+            }
+
             if (crops.Count > 0)
             {
                 var point = focal is { IsValid: true } p && FocalPercent.From(p) != FocalPercent.From(item.FocalPoint) ? FocalPercent.From(p) : (FocalPercent?)null;
-                string Crop((int Width, int Height) c) => item.RenditionUrl(Size(c.Width) + "x" + Size(c.Height)
-                    + (point is { } f ? "-" + Size(f.Left) + "-" + Size(f.Top) : string.Empty));
+                var suffix = coordinates is { IsValid: true } byHand ? "-c" + FocalCrop.Token(byHand)
+                    : point is { } f ? "-" + Size(f.Left) + "-" + Size(f.Top)
+                    : string.Empty;
+                string Crop((int Width, int Height) c) => item.RenditionUrl(Size(c.Width) + "x" + Size(c.Height) + suffix);
                 var srcSet = string.Join(", ", crops.Select(c => Crop(c) + " " + Size(c.Width) + "w"));
                 var src = crops.LastOrDefault(c => c.Width <= 640, crops[0]);
                 var biggest = crops[^1];

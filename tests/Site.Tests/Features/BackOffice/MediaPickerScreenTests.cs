@@ -56,6 +56,56 @@ public sealed class MediaPickerScreenTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Each_row_has_a_field_per_crop_with_its_coordinates_and_a_post_sets_clears_or_refuses_them()
+    {
+        await using var gallery = await SessionGallery.CreateAsync(site);
+        using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
+        var (_, page) = await browser.GetAsync($"/umbraco/content/{gallery.Session}");
+
+        // The gallery data type defines one crop (thumbnail, 480 × 360); the first pick set it by hand.
+        var crops = page.QuerySelectorAll("input[name='v.gallery.crop.thumbnail']").ToList();
+        Assert.Equal(["0.1,0.05,0.2,0.1", "", "", "", "", ""], crops.Select(i => i.GetAttribute("value") ?? ""));
+        var label = page.QuerySelector($"label[for='{crops[1].Id}']")!;
+        Assert.Contains("480 × 360", label.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#{crops[0].GetAttribute("aria-describedby")}"));
+        Assert.True(crops[0].Closest("details")!.HasAttribute("open"));
+        Assert.Contains("/w800/", crops[0].Closest("details")!.GetAttribute("data-src"), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("input[name^='v.image.crop.']")); // the cover's data type has no crops
+
+        // The first photo's crop emptied (around the focal point again), the second's set by hand, the third's left alone.
+        async Task<HttpResponseMessage> PostAsync(string first, string second)
+        {
+            var fields = Fields(page).Where(f => f.Key != "v.gallery.crop.thumbnail").ToList();
+            var values = new[] { first, second, string.Empty, string.Empty, string.Empty, string.Empty };
+            fields.AddRange(values.Select(v => new KeyValuePair<string, string>("v.gallery.crop.thumbnail", v)));
+            return await browser.Http.PostAsync(new Uri($"/umbraco/content/{gallery.Session}", UriKind.Relative), new FormUrlEncodedContent(fields));
+        }
+
+        using (var response = await PostAsync(string.Empty, "0, 0.1, 0, 0.2"))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(response));
+        }
+
+        var stored = (await site.Services.GetRequiredService<IContentService>().GetAsync(gallery.Session, CancellationToken.None))!.CurrentVersion.Data.GetValue("gallery", null);
+        var picks = EditorValues.MediaPicks(stored);
+        Assert.Equal(new MediaPickCrop("thumbnail", 480, 360, null), Assert.Single(picks[0].Crops));
+        Assert.Equal(new MediaPickCrop("thumbnail", 480, 360, new CropCoordinates(0, 0.1, 0, 0.2)), Assert.Single(picks[1].Crops));
+        Assert.Empty(picks[2].Crops);
+        Assert.Equal(new Site.Core.Media.FocalPoint(0.25, 0.5), picks[0].FocalPoint); // the rest of the pick stays
+
+        // Coordinates that are not four fractions, or leave nothing between two edges, are refused; nothing is saved.
+        (_, page) = await browser.GetAsync($"/umbraco/content/{gallery.Session}");
+        Assert.Equal("0,0.1,0,0.2", page.QuerySelectorAll("input[name='v.gallery.crop.thumbnail']")[1].GetAttribute("value"));
+        foreach (var bad in new[] { "0.1,0.2", "a,b,c,d", "0.6,0,0.6,0" })
+        {
+            using var refused = await PostAsync(bad, string.Empty);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        Assert.Equal(stored, (await site.Services.GetRequiredService<IContentService>().GetAsync(gallery.Session, CancellationToken.None))!.CurrentVersion.Data.GetValue("gallery", null));
+    }
+
+    [Fact]
     public async Task A_row_naming_an_unknown_item_is_refused_with_the_fields_message()
     {
         using var browser = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);

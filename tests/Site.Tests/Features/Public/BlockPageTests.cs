@@ -98,6 +98,56 @@ public sealed class BlockPageTests(SiteFactory site)
         }
     }
 
+    [Fact]
+    public async Task A_blocks_settings_change_its_markup_and_reach_the_delivery_api_as_umbracos_settings_element()
+    {
+        var highlighted = Guid.NewGuid();
+        var settings = Guid.NewGuid();
+        var plainSettings = Guid.NewGuid();
+        var blocks = BlockJson.List(
+            BlockJson.WithSettings(BlockJson.Quote(highlighted, ("zh-CN", "突出的引语。", null), ("en-US", "A highlighted quote.", null)), settings, highlight: true),
+            BlockJson.WithSettings(BlockJson.Quote(Guid.NewGuid(), ("zh-CN", "普通引语。", null), ("en-US", "A plain quote.", null)), plainSettings, highlight: false),
+            BlockJson.Quote(Guid.NewGuid(), ("zh-CN", "无设置。", null), ("en-US", "No settings.", null)));
+        var rich = """{"markup":"<p>Text</p>","blocks":null}""";
+        var slug = "settings-" + Guid.NewGuid().ToString("N")[..8];
+        var key = await site.PublishRichPageAsync(slug, new Dictionary<string, (string, string)>
+        {
+            ["zh-CN"] = ("设置页", rich),
+            ["en-US"] = ("Settings page", rich),
+        }, blocks);
+        try
+        {
+            foreach (var prefix in new[] { "zh", "en" })
+            {
+                var (response, document) = await site.GetPageAsync($"/{prefix}/about/{slug}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}");
+                var quotes = document.QuerySelectorAll("main article > .block-quote");
+                Assert.Equal(3, quotes.Length);
+                Assert.Equal([true, false, false], quotes.Select(q => q.ClassList.Contains("block-highlight")));
+            }
+
+            var item = await site.GetAsync($"content/item/{key}", DeliveryApi.English);
+            Assert.True(item.Status == HttpStatusCode.OK, item.Body);
+            var list = item.Json.GetProperty("properties").GetProperty("blocks").GetProperty("items");
+            var first = list[0].GetProperty("settings");
+            Assert.Equal(["contentType", "id", "properties"], first.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(("blockSettings", settings), (first.GetProperty("contentType").GetString(), first.GetProperty("id").GetGuid()));
+            Assert.True(first.GetProperty("properties").GetProperty("highlight").GetBoolean());
+            Assert.False(list[1].GetProperty("settings").GetProperty("properties").GetProperty("highlight").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, list[2].GetProperty("settings").ValueKind);
+
+            // fields inside the block list select from content and settings alike, as Umbraco maps both with the same selection.
+            var limited = await site.GetAsync($"content/item/{key}?fields=properties[blocks[properties[highlight]]]", DeliveryApi.English);
+            var block = limited.Json.GetProperty("properties").GetProperty("blocks").GetProperty("items")[0];
+            Assert.Empty(block.GetProperty("content").GetProperty("properties").EnumerateObject());
+            Assert.Equal(["highlight"], block.GetProperty("settings").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        }
+        finally
+        {
+            await site.RemoveAsync(key);
+        }
+    }
+
     /// <summary>The value with a block of an element type nobody knows put first.</summary>
     private static string WithUnknownBlock(string blocks)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
+using Site.Core.Content;
 using Site.Core.Media;
 using Site.Core.Workflow;
 using Site.Tests.TestSupport;
@@ -8,8 +9,8 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Features.Public;
 
 /// <summary>
-/// A session's gallery: a list of figures whose thumbnails are 4:3 crops around the focal point (srcset of offered
-/// widths, sized, lazy), each linking to a large image, alt text and caption in the page's language; nothing when
+/// A session's gallery: a list of figures whose thumbnails are 4:3 crops where the editor set them by hand, else around
+/// the pick's or the item's focal point (srcset of offered widths, sized, lazy), each linking to a large image, alt text and caption in the page's language; nothing when
 /// there is no photo.
 /// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
@@ -31,12 +32,17 @@ public sealed class SessionGalleryTests(SiteFactory site)
 
             var first = figures[0].QuerySelector("a > img")!;
             Assert.Equal(("lazy", "async", null), (first.GetAttribute("loading"), first.GetAttribute("decoding"), first.GetAttribute("fetchpriority")));
-            // 4:3, the data type's thumbnail crop, at the largest offered width that fits inside 1600 × 900.
-            Assert.Equal(("1024", "768"), (first.GetAttribute("width"), first.GetAttribute("height")));
-            // The first pick has the page's own focal point (a quarter from the left): its crops say so.
-            Assert.Contains("/480x360-25-50/gallery-1600x900.jpg 480w", first.GetAttribute("srcset"), StringComparison.Ordinal);
-            Assert.Contains("/480x360/gallery-900x1200.jpg 480w", figures[1].QuerySelector("img")!.GetAttribute("srcset"), StringComparison.Ordinal);
-            Assert.DoesNotContain("1280x960", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            // The first pick's thumbnail crop was set by hand (x1 0.1, y1 0.05, x2 0.2, y2 0.1 of 1600 × 900: an area of
+            // 1120 × 765): those coordinates win over its own focal point, and the largest offered 4:3 width that fits in
+            // the area (not the whole image) is 800.
+            var token = FocalCrop.Token(new CropCoordinates(0.1, 0.05, 0.2, 0.1));
+            Assert.Equal(("800", "600"), (first.GetAttribute("width"), first.GetAttribute("height")));
+            Assert.Contains($"/480x360-c{token}/gallery-1600x900.jpg 480w", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.DoesNotContain("1024x768", first.GetAttribute("srcset"), StringComparison.Ordinal);
+            // 4:3, the data type's thumbnail crop around the item's focal point, at the largest offered width inside 900 × 1200.
+            var second = figures[1].QuerySelector("img")!;
+            Assert.Contains("/480x360/gallery-900x1200.jpg 480w", second.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.Equal(("800", "600"), (second.GetAttribute("width"), second.GetAttribute("height")));
             Assert.NotNull(first.GetAttribute("sizes"));
             Assert.Equal(gallery.Photos[0].Url, figures[0].QuerySelector("a")!.GetAttribute("href"));
             var small = figures[2].QuerySelector("img")!;
@@ -52,11 +58,19 @@ public sealed class SessionGalleryTests(SiteFactory site)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(figure.QuerySelector("a")!.GetAttribute("href")!, UriKind.Relative))).StatusCode);
             }
 
-            // A focal point no published page uses is sent to the crop around the item's own, and no file is made for it.
-            var madeUp = first.GetAttribute("src")!.Replace("-25-50/", "-26-50/", StringComparison.Ordinal);
+            // The hand-set crop was served above (4:3, 200); its address names the coordinates only by their token.
+            var cut = first.GetAttribute("src")!;
+            Assert.Contains($"-c{token}/", cut, StringComparison.Ordinal);
+
+            // Coordinates no published pick sets are sent to the crop around the item's own point, and no file is made for them.
+            var madeUp = cut.Replace($"-c{token}/", $"-c{FocalCrop.Token(new CropCoordinates(0, 0, 0.5, 0.5))}/", StringComparison.Ordinal);
             using var redirected = await client.GetAsync(new Uri(madeUp, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
-            Assert.Equal(madeUp.Replace("-26-50/", "/", StringComparison.Ordinal), redirected.Headers.Location!.OriginalString);
+            Assert.Equal(cut.Replace($"-c{token}/", "/", StringComparison.Ordinal), redirected.Headers.Location!.OriginalString);
+            foreach (var malformed in new[] { cut.Replace($"-c{token}/", "-c../", StringComparison.Ordinal), cut.Replace($"-c{token}/", "-cXYZ/", StringComparison.Ordinal) })
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(malformed, UriKind.Relative))).StatusCode);
+            }
 
             var (_, chinese) = await site.GetPageAsync(SessionGallery.ChineseUrl);
             Assert.Equal("照片", chinese.QuerySelector("main section.gallery h2")!.TextContent);
@@ -67,6 +81,37 @@ public sealed class SessionGalleryTests(SiteFactory site)
         var (_, after) = await site.GetPageAsync(SessionGallery.EnglishUrl);
         Assert.Null(after.QuerySelector(".gallery"));
         Assert.Null(after.QuerySelector(".gallery-list"));
+    }
+
+    [Fact]
+    public async Task A_picks_own_focal_point_places_the_crop_when_no_coordinates_were_set_and_only_published_points_make_files()
+    {
+        var media = site.Services.GetRequiredService<IMediaService>();
+        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        using var picture = Image.Black(1600, 900, bands: 3);
+        var photo = (await media.UploadAsync(new MemoryStream(picture.JpegsaveBuffer()), "focal-only.jpg",
+            new Dictionary<string, string> { ["zh-CN"] = "焦点", ["en-US"] = "Focal" }, new FocalPoint(0.8, 0.5), editor, CancellationToken.None)).Item!;
+        try
+        {
+            await using (await SessionGallery.WithValueAsync(site, $$$"""[{"key":"{{{Guid.NewGuid()}}}","mediaKey":"{{{photo.Key}}}","crops":[],"focalPoint":{"left":0.25,"top":0.5}}]"""))
+            {
+                var (_, page) = await site.GetPageAsync(SessionGallery.EnglishUrl);
+                var image = page.QuerySelector("main section.gallery img")!;
+                Assert.Equal(("1024", "768"), (image.GetAttribute("width"), image.GetAttribute("height")));
+                Assert.Contains("/480x360-25-50/focal-only.jpg 480w", image.GetAttribute("srcset"), StringComparison.Ordinal);
+
+                using var client = site.CreateBrowserClient();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(image.GetAttribute("src")!, UriKind.Relative))).StatusCode);
+                var madeUp = image.GetAttribute("src")!.Replace("-25-50/", "-26-50/", StringComparison.Ordinal);
+                using var redirected = await client.GetAsync(new Uri(madeUp, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+                Assert.Equal(madeUp.Replace("-26-50/", "/", StringComparison.Ordinal), redirected.Headers.Location!.OriginalString);
+            }
+        }
+        finally
+        {
+            await media.DeleteAsync(photo.Key, editor, CancellationToken.None);
+        }
     }
 
     [Fact]
