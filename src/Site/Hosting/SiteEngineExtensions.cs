@@ -30,6 +30,7 @@ public static class SiteEngineExtensions
         builder.Services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(10), "Site:Scheduling:PollInterval must be between 0 and 10 minutes.")
+            .Validate(o => o.ClaimTimeout > TimeSpan.Zero, "Site:Scheduling:ClaimTimeout must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<ScheduledPublishingService>();
         builder.Services.AddOptions<ClusterOptions>()

@@ -1,7 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -14,6 +11,7 @@ using Site.Localization;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Features.Public;
+using Site.Hosting.KeyRing;
 
 namespace Site.Features.Members;
 
@@ -52,10 +50,9 @@ public static class MembersExtensions
         services.AddMemberTokens();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
 
-        // Keys for cookies and mailed tokens live in the data folder, so that sessions and links survive a restart.
-        services.AddDataProtection().SetApplicationName("jiangsu-principals-forum");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SiteCoreOptions>, ILoggerFactory>((o, site, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(site.Value.DataPath, "keys")), logs));
+        // Keys for cookies and mailed tokens live in the site's database: they survive a restart, and every instance
+        // sharing the database accepts what another one signed.
+        services.AddSharedKeyRing();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
