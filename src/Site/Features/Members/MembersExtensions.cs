@@ -11,7 +11,6 @@ using Site.Localization;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Features.Public;
-using Site.Hosting.KeyRing;
 
 namespace Site.Features.Members;
 
@@ -50,9 +49,6 @@ public static class MembersExtensions
         services.AddMemberTokens();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
 
-        // Keys for cookies and mailed tokens live in the site's database: they survive a restart, and every instance
-        // sharing the database accepts what another one signed.
-        services.AddSharedKeyRing();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>

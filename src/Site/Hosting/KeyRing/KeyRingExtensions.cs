@@ -17,10 +17,12 @@ public static class KeyRingExtensions
     {
         services.AddSingleton<KeyRingDbContextFactory>();
         services.AddScoped<KeyRingDbContext>(sp => sp.GetRequiredService<KeyRingDbContextFactory>().Create());
+        // Before AddDataProtection: hosted services start in the order they were added, and data protection's own
+        // reads the key ring, whose table must exist by then.
+        services.AddHostedService<KeyRingInitializationService>();
         services.AddDataProtection()
             .SetApplicationName("jiangsu-principals-forum")
             .PersistKeysToDbContext<KeyRingDbContext>();
-        services.AddHostedService<KeyRingInitializationService>();
         return services;
     }
 }
