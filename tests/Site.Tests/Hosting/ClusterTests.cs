@@ -198,7 +198,7 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
     }
 
     [Fact]
-    public async Task Nginx_with_the_sample_config_spreads_requests_over_both_instances_and_passes_the_client_on()
+    public async Task Nginx_with_the_sample_config_spreads_requests_over_both_instances_passes_the_client_on_and_skips_a_killed_one()
     {
         SiteCluster.SkipUnlessAvailable(cluster);
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx" }.FirstOrDefault(File.Exists);
@@ -249,6 +249,20 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
         fromProxy.Headers.Add("X-Forwarded-Proto", "https");
         using var secure = await visitor.SendAsync(fromProxy, Ct);
         Assert.Contains(secure.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+
+        // kill -9 A: every request through nginx is still answered (by B), none fails on the way.
+        try
+        {
+            await cluster.A.KillAsync();
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(visitor, proxy.Url($"/en/{slug}")));
+            }
+        }
+        finally
+        {
+            await cluster.A.StartAsync();
+        }
     }
 
     /// <summary>Marks the node's scheduled action as claimed just now by an instance that no longer exists.</summary>

@@ -48,7 +48,7 @@ public static class MembersExtensions
         services.AddScoped<IMemberAccountService, MemberAccountService>();
         services.AddMemberTokens();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
-
+        // Data protection (the keys of the cookie and the mailed tokens) is set up with the engine: Hosting/KeyRing.
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
