@@ -148,8 +148,15 @@ public sealed class SiteCluster : IAsyncLifetime
 
         public Uri Url(string path) => new(Origin, path);
 
+        /// <summary>Starts the instance and waits until it answers; does nothing while it runs.</summary>
         public async Task StartAsync()
         {
+            if (_process is { HasExited: false })
+            {
+                return;
+            }
+
+            _process?.Dispose();
             _process = SiteProcess.Start(DataPath, new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = Origin.ToString().TrimEnd('/'),
