@@ -10,6 +10,7 @@ var (command, hostArgs) = SiteCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddSiteEngine();
+builder.AddReverseProxy();
 builder.AddSiteScreens();
 builder.AddPublicSite();
 builder.AddMembers();
@@ -24,6 +25,7 @@ if (command is not null)
     return await app.RunCommandAsync(command);
 }
 
+app.UseForwardedHeaders();
 app.UseHeadAsGet();
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();

@@ -20,10 +20,15 @@ public sealed record ScheduledAction(long Id, Guid NodeKey, string Culture, Sche
 
 /// <summary>
 /// Publish-at and unpublish-at per culture. Due actions are claimed with one atomic update each before they run, so
-/// an action runs exactly once even when several instances share the database and poll at the same moment.
+/// an action runs exactly once even when several instances share the database and poll at the same moment. A claim
+/// is a lease: one left without an outcome for longer than the claim timeout (its instance died mid-run) may be
+/// claimed again by another instance, so the action still runs.
 /// </summary>
 public interface ISchedulingService
 {
+    /// <summary>How long a claim without an outcome holds before another instance may take the action over.</summary>
+    static readonly TimeSpan DefaultClaimTimeout = TimeSpan.FromMinutes(5);
+
     Task<(WorkflowResult Result, ScheduledAction? Action)> ScheduleAsync(Guid key, string culture, ScheduledActionKind kind, DateTime dueAtUtc, BackOfficeUser user, CancellationToken cancellationToken);
 
     Task<WorkflowResult> CancelAsync(long id, BackOfficeUser user, CancellationToken cancellationToken);
@@ -31,7 +36,13 @@ public interface ISchedulingService
     Task<IReadOnlyList<ScheduledAction>> GetForNodeAsync(Guid key, CancellationToken cancellationToken);
 
     /// <summary>Runs every action that is due and not yet claimed; returns how many this caller ran.</summary>
-    Task<int> RunDueAsync(string instance, CancellationToken cancellationToken);
+    Task<int> RunDueAsync(string instance, CancellationToken cancellationToken) => RunDueAsync(instance, DefaultClaimTimeout, cancellationToken);
+
+    /// <summary>
+    /// Runs every action that is due and not claimed, or claimed more than <paramref name="claimTimeout"/> ago without
+    /// an outcome; returns how many this caller ran.
+    /// </summary>
+    Task<int> RunDueAsync(string instance, TimeSpan claimTimeout, CancellationToken cancellationToken);
 }
 
 internal sealed class SchedulingService(
@@ -111,14 +122,15 @@ internal sealed class SchedulingService(
         return [.. records.Select(ToAction)];
     }
 
-    public async Task<int> RunDueAsync(string instance, CancellationToken cancellationToken)
+    public async Task<int> RunDueAsync(string instance, TimeSpan claimTimeout, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - claimTimeout;
         List<long> due;
         await using (var db = dbFactory.Create())
         {
             due = await db.ScheduledActions.AsNoTracking()
-                .Where(a => a.ClaimedAtUtc == null && a.DueAtUtc <= now)
+                .Where(a => (a.ClaimedAtUtc == null || (a.Outcome == null && a.ClaimedAtUtc < stale)) && a.DueAtUtc <= now)
                 .OrderBy(a => a.DueAtUtc).ThenBy(a => a.Id)
                 .Select(a => a.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -129,9 +141,10 @@ internal sealed class SchedulingService(
         {
             await using var db = dbFactory.Create();
 
-            // The claim is one conditional UPDATE: of all instances racing for this row, exactly one changes it.
+            // The claim is one conditional UPDATE: of all instances racing for this row, exactly one changes it (the
+            // others re-read the row it wrote, whose claim is no longer missing nor stale).
             var claimed = await db.ScheduledActions
-                .Where(a => a.Id == id && a.ClaimedAtUtc == null)
+                .Where(a => a.Id == id && (a.ClaimedAtUtc == null || (a.Outcome == null && a.ClaimedAtUtc < stale)))
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.ClaimedAtUtc, now).SetProperty(x => x.ClaimedBy, instance), cancellationToken)
                 .ConfigureAwait(false);
             if (claimed != 1)

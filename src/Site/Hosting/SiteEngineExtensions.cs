@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Site.Core;
 using Site.Core.DependencyInjection;
+using Site.Hosting.KeyRing;
 
 namespace Site.Hosting;
 
@@ -27,9 +28,14 @@ public static class SiteEngineExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         // Runs before the server starts listening: the first request already sees the imported, published site.
         builder.Services.AddHostedService<SiteInitializationService>();
+        // Keys for cookies, antiforgery and mailed tokens live in the site's database: they survive a restart, and every
+        // instance sharing the database accepts what another one signed. Registered here, before any feature adds data
+        // protection, so that its table exists before data protection's own start-up service reads the key ring.
+        builder.Services.AddSharedKeyRing();
         builder.Services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromMinutes(10), "Site:Scheduling:PollInterval must be between 0 and 10 minutes.")
+            .Validate(o => o.ClaimTimeout > TimeSpan.Zero, "Site:Scheduling:ClaimTimeout must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<ScheduledPublishingService>();
         builder.Services.AddOptions<ClusterOptions>()

@@ -77,6 +77,40 @@ public sealed class SchedulingServiceTests
         Assert.Null(engine.Snapshots.Current.GetByKey(KnownContent.SourcesPage));
     }
 
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task An_action_claimed_by_an_instance_that_died_is_run_by_another_after_the_claim_timeout(TestDatabase database)
+    {
+        var (engine, clock, scheduling) = await StartAsync(database);
+        await using var _ = engine;
+        await engine.EditAsync(KnownContent.About, d => d.WithValue("title", KnownContent.English, "Taken over"));
+        var (_, action) = await scheduling.ScheduleAsync(KnownContent.About, "en-US", ScheduledActionKind.Publish, Start.UtcDateTime.AddMinutes(5), Editor, Ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        // Instance A claimed the action and was killed before it wrote an outcome.
+        await using (var db = engine.CreateDbContext())
+        {
+            var row = await db.ScheduledActions.FindAsync([action!.Id], Ct);
+            row!.ClaimedAtUtc = clock.GetUtcNow().UtcDateTime;
+            row.ClaimedBy = "instance-a";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var timeout = TimeSpan.FromMinutes(5);
+        clock.Advance(timeout - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await scheduling.RunDueAsync("instance-b", timeout, Ct)); // A's claim still holds
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var counts = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Task.Run(() => scheduling.RunDueAsync($"instance-b{i}", timeout, Ct), Ct)));
+
+        Assert.Equal(1, counts.Sum());
+        Assert.Equal("Taken over", engine.Snapshots.Current.GetByKey(KnownContent.About)!.Value("title", "en-US"));
+        Assert.Equal("done", Assert.Single(await scheduling.GetForNodeAsync(KnownContent.About, Ct)).Outcome);
+        clock.Advance(timeout * 2);
+        Assert.Equal(0, await scheduling.RunDueAsync("instance-b", timeout, Ct)); // an action with an outcome is never taken over
+    }
+
     [Fact]
     public async Task A_failed_action_records_why_and_is_not_retried_forever()
     {

@@ -1,7 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -51,11 +48,7 @@ public static class MembersExtensions
         services.AddScoped<IMemberAccountService, MemberAccountService>();
         services.AddMemberTokens();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
-
-        // Keys for cookies and mailed tokens live in the data folder, so that sessions and links survive a restart.
-        services.AddDataProtection().SetApplicationName("jiangsu-principals-forum");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SiteCoreOptions>, ILoggerFactory>((o, site, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(site.Value.DataPath, "keys")), logs));
+        // Data protection (the keys of the cookie and the mailed tokens) is set up with the engine: Hosting/KeyRing.
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
