@@ -15,9 +15,10 @@ namespace Site.Tests.Hosting;
 
 /// <summary>
 /// The site is killed with SIGKILL at random moments while an editor publishes, uploads photos, rebuilds the search
-/// index and imports uSync, and started again on the same data each time. After every start: the page, the Delivery
-/// API, the sitemap and the search index show the same published version; every publish wrote its journal row with
-/// its audit row; every media record has its whole file and no file is left without a record. A few kills run here
+/// index, imports uSync and has publishes scheduled, and started again on the same data each time. After every start:
+/// the page, the Delivery API, the sitemap and the search index show the same published version; every publish wrote
+/// its journal row with its audit row; every due scheduled action is run (a claim the killed process held is taken
+/// over after the claim timeout); every media record has its whole file and no file is left without a record. A few kills run here
 /// (one of each kind per database); SITE_CRASH_KILLS=50 runs the benchmark's count (docs/performance.md).
 /// </summary>
 public sealed class CrashSafetyTests
@@ -32,6 +33,7 @@ public sealed class CrashSafetyTests
     private enum Work
     {
         Publishing,
+        SchedulingPublishes,
         Uploading,
         RebuildingIndex,
         ImportingUsync,
@@ -67,6 +69,7 @@ public sealed class CrashSafetyTests
             var running = work switch
             {
                 Work.Publishing => Loop(async () => await site.PublishAsync(article, Interlocked.Increment(ref version)), stop.Token),
+                Work.SchedulingPublishes => Loop(async () => await site.SchedulePublishAsync(article, Interlocked.Increment(ref version), random.Next(0, 800)), stop.Token),
                 Work.Uploading => Loop(site.UploadAsync, stop.Token),
                 Work.RebuildingIndex => Loop(site.RebuildIndexAsync, stop.Token),
                 _ => Task.CompletedTask,
@@ -147,6 +150,8 @@ public sealed class CrashSafetyTests
                 ["BackOffice__Admin__Password"] = AdminPassword,
                 ["Site__Media__OrphanGracePeriod"] = "00:00:00",
                 ["Site__Search__RateLimit__Enabled"] = "false",
+                ["Site__Scheduling__PollInterval"] = "00:00:00.200",
+                ["Site__Scheduling__ClaimTimeout"] = "00:00:02",
             };
             string? postgresDatabase = null;
             string? connectionString = null;
@@ -282,6 +287,26 @@ public sealed class CrashSafetyTests
             Ensure(published, "publish");
         }
 
+        /// <summary>Saves a new version and schedules its English publish a moment later.</summary>
+        public async Task SchedulePublishAsync(Guid article, int version, int delayMilliseconds)
+        {
+            using (var save = await AuthorizedAsync(HttpMethod.Put, $"{Api}/document/{article}", JsonContent.Create(new
+            {
+                names = new Dictionary<string, string> { ["zh-CN"] = $"崩溃测试 v{version}", ["en-US"] = $"Crash test v{version}" },
+                values = Values(version),
+            })))
+            using (var response = await _http.SendAsync(save))
+            {
+                Ensure(response, "save");
+            }
+
+            using var schedule = await AuthorizedAsync(HttpMethod.Post, $"{Api}/document/{article}/schedule",
+                JsonContent.Create(new { culture = "en-US", action = "Publish", dueAtUtc = DateTime.UtcNow.AddMilliseconds(delayMilliseconds) }));
+            using var scheduled = await _http.SendAsync(schedule);
+            Ensure(scheduled, "schedule");
+            await Task.Delay(delayMilliseconds);
+        }
+
         public async Task UploadAsync()
         {
             using var picture = Image.Black(800, 600, bands: 3);
@@ -306,6 +331,32 @@ public sealed class CrashSafetyTests
         /// <summary>Everything a visitor or a front end reads agrees on one published version, and the stores agree with each other.</summary>
         public async Task VerifyAsync(Guid article)
         {
+            // Every scheduled action that is due runs, including one the killed process had claimed (after the claim timeout).
+            var pending = int.MaxValue;
+            for (var attempt = 0; attempt < 120 && pending > 0; attempt++)
+            {
+                await using var database = Open();
+                await database.OpenAsync();
+                await using var command = database.CreateCommand();
+                command.CommandText = "SELECT \"DueAtUtc\", \"Outcome\" FROM scheduled_actions";
+                await using var reader = await command.ExecuteReaderAsync();
+                pending = 0;
+                while (await reader.ReadAsync())
+                {
+                    if (reader.GetDateTime(0) < DateTime.UtcNow.AddSeconds(-1) && reader.IsDBNull(1))
+                    {
+                        pending++;
+                    }
+                }
+
+                if (pending > 0)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            Assert.True(pending == 0, $"{pending} due scheduled actions did not run within 30 s of the start");
+
             // The page and the Delivery API come from the snapshot, built from the database on start.
             var page = await _http.GetStringAsync(new Uri("/en/news/crash-test", UriKind.Relative));
             var title = System.Text.RegularExpressions.Regex.Match(page, "<h1[^>]*>\\s*(Crash test v\\d+)").Groups[1].Value;
