@@ -19,7 +19,8 @@ namespace Site.Tests.Hosting;
 /// the page, the Delivery API, the sitemap and the search index show the same published version; every publish wrote
 /// its journal row with its audit row; every due scheduled action is run (a claim the killed process held is taken
 /// over after the claim timeout); every media record has its whole file and no file is left without a record. A few kills run here
-/// (one of each kind per database); SITE_CRASH_KILLS=50 runs the benchmark's count (docs/performance.md).
+/// (one of each kind per database); SITE_CRASH_KILLS=50 runs the benchmark's count, and SITE_CRASH_REPORT=FILE appends
+/// its summary to FILE (docs/performance.md).
 /// </summary>
 public sealed class CrashSafetyTests
 {
@@ -92,8 +93,13 @@ public sealed class CrashSafetyTests
             await site.VerifyAsync(article);
         }
 
-        TestContext.Current.SendDiagnosticMessage(
-            $"crash safety on {database}: {kills} kills survived; restart to first answer: median {restarts.Order().ElementAt(restarts.Count / 2).TotalSeconds:0.0} s, max {restarts.Max().TotalSeconds:0.0} s");
+        var summary = $"crash safety on {database}: {kills} kills (seed {seed}) survived with every check passing; restart to first answer: "
+            + $"median {restarts.Order().ElementAt(restarts.Count / 2).TotalSeconds:0.0} s, max {restarts.Max().TotalSeconds:0.0} s";
+        TestContext.Current.SendDiagnosticMessage(summary);
+        if (Environment.GetEnvironmentVariable("SITE_CRASH_REPORT") is { Length: > 0 } report)
+        {
+            await File.AppendAllTextAsync(report, summary + Environment.NewLine);
+        }
     }
 
     /// <summary>Repeats an editor's action until stopped; failures of a request cut short by the kill are expected.</summary>
