@@ -63,6 +63,19 @@ public sealed class HeadRequestTests(SiteFactory site)
             Assert.Equal("image/jpeg", head.Content.Headers.ContentType?.MediaType);
             Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
             Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+            // A browser that has the file asks again with its validators: 304, without a body, for GET and HEAD alike.
+            var tag = get.Headers.ETag;
+            Assert.NotNull(tag);
+            Assert.NotNull(get.Content.Headers.LastModified);
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+            {
+                var again = await SendAsync(client, method, path, r => r.Headers.IfNoneMatch.Add(tag!));
+                Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+                Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+                var since = await SendAsync(client, method, path, r => r.Headers.IfModifiedSince = get.Content.Headers.LastModified);
+                Assert.Equal(HttpStatusCode.NotModified, since.StatusCode);
+            }
         }
     }
 
