@@ -50,6 +50,10 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
     /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
     /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
     /// </summary>
+    /// <summary>The rich text editor's settings for a property (its data type's toolbar, extensions and heading levels), as JSON.</summary>
+    public string RichTextEditor(PropertyType property) =>
+        EditorValues.RichTextConfigurationOf(schema, property).ToEditorJson();
+
     public string BlockEditor(PropertyType property, IEnumerable<(string Code, string Name)> cultures, IReadOnlyDictionary<string, string> words)
     {
         ArgumentNullException.ThrowIfNull(property);
@@ -63,7 +67,15 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
                 key = t.Key,
                 alias = t.Alias,
                 name = Type(t),
-                properties = t.Properties.Select(p => new { alias = p.Alias, label = Property(p), editor = p.EditorAlias, varies = p.VariesByCulture && !property.VariesByCulture, mandatory = p.Mandatory }),
+                properties = t.Properties.Select(p => new
+                {
+                    alias = p.Alias,
+                    label = Property(p),
+                    editor = p.EditorAlias,
+                    varies = p.VariesByCulture && !property.VariesByCulture,
+                    mandatory = p.Mandatory,
+                    richText = p.EditorAlias == PropertyEditors.RichText ? RichTextEditor(p) : null,
+                }),
             });
         return System.Text.Json.JsonSerializer.Serialize(new
         {
