@@ -129,7 +129,7 @@ public sealed class RichTextConfigurationTests(TestEngineFixture fixture) : ICla
     {
         var snapshot = Engine.Snapshots.Current;
         var schema = snapshot.Schema;
-        var richText = schema.DataTypes.Values.Single(d => d.EditorAlias == PropertyEditors.RichText);
+        var richText = schema.DataTypes.Values.Single(d => d.Alias == "Rich text");
         var configuration = RichTextConfiguration.Of(richText);
         foreach (var extension in new[] { RichTextExtensions.Table, RichTextExtensions.Image, RichTextExtensions.Link, RichTextExtensions.Block, RichTextExtensions.Heading })
         {
@@ -154,5 +154,20 @@ public sealed class RichTextConfigurationTests(TestEngineFixture fixture) : ICla
         }
 
         Assert.True(compared > 10, $"{compared} values compared");
+    }
+
+    [Fact]
+    public void The_text_beside_a_photo_is_short_rich_text_without_tables_images_or_blocks()
+    {
+        var schema = Engine.Snapshots.Current.Schema;
+        var text = schema.FindContentType("textImageRowBlock")!.FindProperty("text")!;
+
+        var configuration = EditorValues.RichTextConfigurationOf(schema, text);
+
+        Assert.False(configuration.Allows(RichTextExtensions.Table));
+        Assert.False(configuration.Allows(RichTextExtensions.Image));
+        Assert.False(configuration.Allows(RichTextExtensions.Block));
+        Assert.True(configuration.Allows(RichTextExtensions.Link));
+        Assert.Equal([3, 4], configuration.HeadingLevels);
     }
 }
