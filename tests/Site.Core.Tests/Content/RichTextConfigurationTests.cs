@@ -157,6 +157,18 @@ public sealed class RichTextConfigurationTests(TestEngineFixture fixture) : ICla
     }
 
     [Fact]
+    public void A_block_kind_shown_inline_is_read_from_umbracos_displayInline()
+    {
+        var inline = Guid.NewGuid();
+        var json = $$"""{"blocks": [{"contentElementTypeKey": "{{inline}}", "displayInline": true}, {"contentElementTypeKey": "{{Guid.NewGuid()}}", "displayInline": "yes"}]}""";
+
+        var configuration = BlockConfiguration.Of(new DataType(Guid.NewGuid(), "Inline blocks", PropertyEditors.RichText, json, null));
+
+        Assert.True(configuration.Find(inline)!.DisplayInline);
+        Assert.False(configuration.Blocks[1].DisplayInline);
+    }
+
+    [Fact]
     public void The_text_beside_a_photo_is_short_rich_text_without_tables_images_or_blocks()
     {
         var schema = Engine.Snapshots.Current.Schema;

@@ -264,7 +264,9 @@ function blockSupport(textarea, t) {
   const insert = (e) => {
     dialogFor(t('insertBlock', 'Insert a block'), null, (draft) => {
       blocks.push(draft);
-      e.chain().focus().insertContent({ type: 'umbRteBlock', attrs: { key: draft.key } }).run();
+      // A kind the data type shows inline (Umbraco's displayInline) goes into the sentence, others between paragraphs.
+      const type = types.get(draft.typeKey)?.inline ? 'umbRteBlockInline' : 'umbRteBlock';
+      e.chain().focus().insertContent({ type, attrs: { key: draft.key } }).run();
       write(e);
     });
   };

@@ -59,15 +59,15 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
         ArgumentNullException.ThrowIfNull(property);
         var config = BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
         var blocks = config.Blocks
-            .Select(b => schema.FindContentType(b.ContentElementTypeKey))
-            .OfType<ContentType>()
-            .Where(t => t.IsElement)
-            .Select(t => new
+            .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), b.DisplayInline))
+            .Where(b => b.Type is { IsElement: true })
+            .Select(b => new
             {
-                key = t.Key,
-                alias = t.Alias,
-                name = Type(t),
-                properties = t.Properties.Select(p => new
+                key = b.Type!.Key,
+                alias = b.Type.Alias,
+                name = Type(b.Type),
+                inline = b.DisplayInline,
+                properties = b.Type.Properties.Select(p => new
                 {
                     alias = p.Alias,
                     label = Property(p),
