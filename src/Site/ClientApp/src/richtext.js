@@ -348,8 +348,9 @@ function enhance(textarea) {
       // Pasted images are never hot-linked: data: images are uploaded into the media library, others left out.
       // What the data type turns off is reduced first (then there are no images to upload when images are off).
       transformPastedHTML: (html) => pastedHtml(ctx, reduce(feature, html)),
-      handlePaste: (view, event) => on('Image') && handlePaste(ctx, view, event),
-      handleDrop: (view, event, _slice, moved) => on('Image') && handleDrop(ctx, view, event, moved),
+      // Files dropped or pasted are uploaded only with Umbraco's MediaUpload extension (and images on).
+      handlePaste: (view, event) => on('Image') && on('MediaUpload') && handlePaste(ctx, view, event),
+      handleDrop: (view, event, _slice, moved) => on('Image') && on('MediaUpload') && handleDrop(ctx, view, event, moved),
       handleKeyDown: (view, event) => on('Link') && handleKeyDown(ctx, view, event),
     },
     onUpdate: ({ editor: e }) => {
