@@ -81,7 +81,7 @@ public sealed record BlockConfiguration(IReadOnlyList<BlockType> Blocks, int? Mi
     public BlockType? Find(Guid contentElementTypeKey) => Blocks.FirstOrDefault(b => b.ContentElementTypeKey == contentElementTypeKey);
 
     /// <summary>
-    /// The configuration of a data type, read once: <c>blocks: [{contentElementTypeKey, settingsElementTypeKey, label}]</c>
+    /// The configuration of a data type, read once: <c>blocks: [{contentElementTypeKey, settingsElementTypeKey, label, displayInline}]</c>
     /// and <c>validationLimit: {min, max}</c>. What does not fit is ignored (no blocks allowed).
     /// </summary>
     public static BlockConfiguration Of(DataType? dataType) =>
@@ -108,7 +108,8 @@ public sealed record BlockConfiguration(IReadOnlyList<BlockType> Blocks, int? Mi
                     {
                         Guid? settingsKey = block.TryGetProperty("settingsElementTypeKey", out var settings) && settings.ValueKind == JsonValueKind.String && settings.TryGetGuid(out var s) ? s : null;
                         var label = block.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
-                        blocks.Add(new BlockType(contentKey, settingsKey, label));
+                        var inline = block.TryGetProperty("displayInline", out var d) && d.ValueKind == JsonValueKind.True;
+                        blocks.Add(new BlockType(contentKey, settingsKey, label, inline));
                     }
                 }
             }
@@ -130,4 +131,5 @@ public sealed record BlockConfiguration(IReadOnlyList<BlockType> Blocks, int? Mi
 }
 
 /// <summary>One kind of block a data type allows.</summary>
-public sealed record BlockType(Guid ContentElementTypeKey, Guid? SettingsElementTypeKey, string? Label);
+/// <summary>A block a data type allows; <see cref="DisplayInline"/> (Umbraco's <c>displayInline</c>): rich text places it in a sentence.</summary>
+public sealed record BlockType(Guid ContentElementTypeKey, Guid? SettingsElementTypeKey, string? Label, bool DisplayInline = false);

@@ -413,14 +413,15 @@ public static partial class EditorValues
                 foreach (var item in values.OfType<JsonObject>())
                 {
                     var alias = item["alias"] is JsonValue a && a.TryGetValue<string>(out var s) ? s : null;
-                    var editor = alias is null ? null : type.FindProperty(alias)?.EditorAlias;
+                    var property = alias is null ? null : type.FindProperty(alias);
+                    var editor = property?.EditorAlias;
                     if (editor is not (PropertyEditors.RichText or PropertyEditors.BlockList) || item["value"] is not { } node)
                     {
                         continue;
                     }
 
                     var before = node is JsonValue v && v.TryGetValue<string>(out var str) ? str : node.ToJsonString();
-                    var after = editor == PropertyEditors.RichText ? NormalizeRichText(schema, before, depth + 1) : NormalizeBlocks(schema, before, depth + 1);
+                    var after = editor == PropertyEditors.RichText ? NormalizeRichText(schema, before, depth + 1, RichTextConfigurationOf(schema, property)) : NormalizeBlocks(schema, before, depth + 1);
                     if (!string.Equals(before, after, StringComparison.Ordinal))
                     {
                         // Rich text inside a block is stored as Umbraco stores it there: the JSON object itself.

@@ -144,7 +144,7 @@ public static partial class EditorValues
 
         var values = data.Values.Select(v => string.IsNullOrEmpty(v.Value) ? v : type.FindProperty(v.Alias)?.EditorAlias switch
         {
-            PropertyEditors.RichText => v with { Value = NormalizeRichText(schema, v.Value) },
+            PropertyEditors.RichText => v with { Value = NormalizeRichText(schema, v.Value, 0, RichTextConfigurationOf(schema, type.FindProperty(v.Alias))) },
             PropertyEditors.BlockList => v with { Value = NormalizeBlocks(schema, v.Value) },
             _ => v,
         });
@@ -158,14 +158,14 @@ public static partial class EditorValues
     internal static string NormalizeRichText(string value) => NormalizeRichText(ContentSchema.Empty, value);
 
     /// <summary>As <see cref="NormalizeRichText(string)"/>, with the schema that says what the blocks inside hold.</summary>
-    internal static string NormalizeRichText(ContentSchema schema, string value, int depth = 0)
+    internal static string NormalizeRichText(ContentSchema schema, string value, int depth = 0, RichTextConfiguration? configuration = null)
     {
         if (ReadRichText(value, out var blocks, out var isJson) is not { } markup)
         {
             return value;
         }
 
-        var clean = RichTextRenderer.Sanitize(markup, RichTextBlockKeys(blocks));
+        var clean = RichTextRenderer.Sanitize(markup, RichTextBlockKeys(blocks), configuration ?? RichTextConfiguration.Default);
         var cleanBlocks = blocks is null or "null" ? blocks : NormalizeBlocks(schema, blocks, depth);
         if (isJson && string.Equals(clean, markup, StringComparison.Ordinal) && string.Equals(cleanBlocks, blocks, StringComparison.Ordinal))
         {
@@ -186,6 +186,10 @@ public static partial class EditorValues
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>The settings of a rich text property's data type (every feature when it has none).</summary>
+    internal static RichTextConfiguration RichTextConfigurationOf(ContentSchema schema, PropertyType? property) =>
+        property is null ? RichTextConfiguration.Default : RichTextConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
 
     private static LocalizedText? CheckRichText(ContentSchema schema, PropertyType property, string value, Nesting nesting)
     {

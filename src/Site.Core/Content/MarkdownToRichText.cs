@@ -47,14 +47,6 @@ internal sealed class MarkdownToRichTextMigration(
     {
         ArgumentNullException.ThrowIfNull(properties);
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (FindRichTextType(schema, dataTypeAlias) is not { } richText)
-        {
-            var known = string.Join(", ", schema.DataTypes.Values.Where(d => d.EditorAlias == PropertyEditors.RichText).Select(d => d.Alias).Order(StringComparer.Ordinal));
-            return MarkdownMigrationResult.Failed(dataTypeAlias is null
-                ? MigrationMessages.ChooseRichTextType.Format(known.Length == 0 ? "-" : known)
-                : MigrationMessages.UnknownRichTextType.Format(dataTypeAlias, known.Length == 0 ? "-" : known));
-        }
-
         var targets = schema.ContentTypes.Values
             .SelectMany(t => t.Properties.Where(p => p.EditorAlias == PropertyEditors.Markdown).Select(p => (Type: t.Alias, Property: p.Alias)))
             .Where(t => properties.Count == 0 || properties.Contains($"{t.Type}.{t.Property}", StringComparer.Ordinal))
@@ -63,6 +55,20 @@ internal sealed class MarkdownToRichTextMigration(
         if (unmatched.Count > 0)
         {
             return MarkdownMigrationResult.Failed(MigrationMessages.NotMarkdownProperty.Format(string.Join(", ", unmatched)));
+        }
+
+        // Nothing to move needs no data type (a site with several rich text types need not name one then), and writes nothing.
+        if (targets.Count == 0)
+        {
+            return new MarkdownMigrationResult([], 0, 0, null);
+        }
+
+        if (FindRichTextType(schema, dataTypeAlias) is not { } richText)
+        {
+            var known = string.Join(", ", schema.DataTypes.Values.Where(d => d.EditorAlias == PropertyEditors.RichText).Select(d => d.Alias).Order(StringComparer.Ordinal));
+            return MarkdownMigrationResult.Failed(dataTypeAlias is null
+                ? MigrationMessages.ChooseRichTextType.Format(known.Length == 0 ? "-" : known)
+                : MigrationMessages.UnknownRichTextType.Format(dataTypeAlias, known.Length == 0 ? "-" : known));
         }
 
         var byType = targets.GroupBy(t => t.Type, StringComparer.Ordinal)

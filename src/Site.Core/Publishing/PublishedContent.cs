@@ -13,6 +13,7 @@ public sealed class PublishedContent
 {
     private readonly ContentData _invariant;
     private readonly SnapshotBuildCache _cache;
+    private readonly ContentSchema _schema;
     private List<PublishedContent>? _children; // most nodes are leaves: no list for them
 
     // Links to pages resolved against this snapshot's URLs, kept with the HTML they were made from.
@@ -26,7 +27,8 @@ public sealed class PublishedContent
         DateTime createDateUtc,
         DateTime updateDateUtc,
         ContentData invariant,
-        SnapshotBuildCache cache)
+        SnapshotBuildCache cache,
+        ContentSchema schema)
     {
         Key = key;
         ContentType = contentType;
@@ -36,6 +38,7 @@ public sealed class PublishedContent
         UpdateDateUtc = updateDateUtc;
         _invariant = invariant;
         _cache = cache;
+        _schema = schema;
     }
 
     public Guid Key { get; }
@@ -173,7 +176,7 @@ public sealed class PublishedContent
         {
             // The culture asked for, not the value's: an image's alt text may come from the media item in it.
             return EditorValues.RichTextMarkup(value, out var blockKeys) is { } markup
-                && _cache.RichHtml(data, alias, culture, markup, blockKeys) is { Length: > 0 } html
+                && _cache.RichHtml(data, alias, culture, markup, blockKeys, EditorValues.RichTextConfigurationOf(_schema, property)) is { Length: > 0 } html
                     ? WithPageLinks(alias, culture, html)
                     : null;
         }

@@ -40,7 +40,7 @@ internal static class PublishedSnapshotBuilder
 
             contents[node.Key] = new PublishedContent(
                 node.Key, type, node.Level, node.SortOrder, ContentMapping.AsUtc(node.CreateDateUtc),
-                ContentMapping.AsUtc(updated == DateTime.MinValue ? node.UpdateDateUtc : updated), invariant, cache);
+                ContentMapping.AsUtc(updated == DateTime.MinValue ? node.UpdateDateUtc : updated), invariant, cache, schema);
         }
 
         var roots = new List<PublishedContent>();

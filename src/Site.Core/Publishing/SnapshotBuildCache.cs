@@ -18,7 +18,7 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), string>> _html = [];
 
     // Rich text points at media by key, so its HTML also depends on the media library: kept with the library's version.
-    private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), (long Version, string Html)>> _richHtml = [];
+    private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), (long Version, RichTextConfiguration Configuration, string Html)>> _richHtml = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _segments = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _used = [];
     private Dictionary<Guid, IReadOnlyDictionary<string, PublishedCultureInfo>> _cultures = [];
@@ -69,19 +69,19 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
 
     /// <summary>
     /// A rich text value of a version as sanitized HTML with its images resolved in the culture the page is shown in:
-    /// rendered once per version until the media library changes.
+    /// rendered once per version until the media library or the data type's settings change.
     /// </summary>
-    public string RichHtml(ContentData version, string alias, string culture, string markup, IReadOnlySet<Guid> blockKeys)
+    public string RichHtml(ContentData version, string alias, string culture, string markup, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
     {
         var entries = _richHtml.GetOrCreateValue(version);
         var mediaVersion = _richText.Version;
-        if (entries.TryGetValue((alias, culture), out var known) && known.Version == mediaVersion)
+        if (entries.TryGetValue((alias, culture), out var known) && known.Version == mediaVersion && ReferenceEquals(known.Configuration, configuration))
         {
             return known.Html;
         }
 
-        var html = _richText.ToSafeHtml(markup, culture, blockKeys);
-        entries[(alias, culture)] = (mediaVersion, html);
+        var html = _richText.ToSafeHtml(markup, culture, blockKeys, configuration);
+        entries[(alias, culture)] = (mediaVersion, configuration, html);
         return html;
     }
 }

@@ -28,6 +28,12 @@ public interface IRichTextRenderer
     /// </summary>
     string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys);
 
+    /// <summary>
+    /// As <see cref="ToSafeHtml(string, string, IReadOnlySet{Guid})"/>, with what the data type turns off reduced to text
+    /// and headings moved to its allowed levels (<see cref="RichTextConfiguration"/>).
+    /// </summary>
+    string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration);
+
     /// <summary>The text without tags: for summaries and the search index.</summary>
     string ToPlainText(string markup);
 
@@ -88,21 +94,28 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
     internal static string Sanitize(string markup) => Sanitize(markup, NoBlocks);
 
     /// <summary>The markup as saving stores it, keeping the block elements of the blocks the value holds.</summary>
-    internal static string Sanitize(string markup, IReadOnlySet<Guid> blockKeys)
+    internal static string Sanitize(string markup, IReadOnlySet<Guid> blockKeys) => Sanitize(markup, blockKeys, RichTextConfiguration.Default);
+
+    /// <summary>The markup as saving stores it for a data type: what its settings turn off reduced to text.</summary>
+    internal static string Sanitize(string markup, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(markup);
-        using var document = Clean(markup, blockKeys);
+        using var document = Clean(markup, blockKeys, configuration);
         return document.Body!.InnerHtml;
     }
 
     public string ToSafeHtml(string markup, string culture) => ToSafeHtml(markup, culture, NoBlocks);
 
-    public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys)
+    public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys) =>
+        ToSafeHtml(markup, culture, blockKeys, RichTextConfiguration.Default);
+
+    public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(markup);
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(blockKeys);
-        using var document = Clean(markup, blockKeys);
+        ArgumentNullException.ThrowIfNull(configuration);
+        using var document = Clean(markup, blockKeys, configuration);
         foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
         {
             ResolveImage(image, culture);
@@ -114,7 +127,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
     public string ToPlainText(string markup)
     {
         ArgumentNullException.ThrowIfNull(markup);
-        using var document = Clean(markup, NoBlocks);
+        using var document = Clean(markup, NoBlocks, RichTextConfiguration.Default);
         var text = new StringBuilder(markup.Length / 2);
         AppendText(document.Body!, text);
         return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -184,7 +197,7 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
                 ? key
                 : null;
 
-    private static IHtmlDocument Clean(string markup, IReadOnlySet<Guid> blockKeys)
+    private static IHtmlDocument Clean(string markup, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = document.Body!;
@@ -194,10 +207,23 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
             element.Remove();
         }
 
+        // Before the allow-list, which would reduce an h1 to bare text: a heading keeps its text at an allowed level.
+        foreach (var heading in body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList())
+        {
+            var level = configuration.HeadingLevel(heading.LocalName[1] - '0');
+            var tag = level is { } l ? "h" + (char)('0' + l) : "p";
+            if (tag != heading.LocalName)
+            {
+                Rename(heading, tag);
+            }
+        }
+
         Sanitizer.SanitizeDom(document, body);
+        Reduce(body, configuration);
+        var keys = configuration.Allows(RichTextExtensions.Block) ? blockKeys : NoBlocks;
         foreach (var block in body.QuerySelectorAll($"{BlockElement}, {InlineBlockElement}").ToList())
         {
-            KeepBlock(block, blockKeys);
+            KeepBlock(block, keys);
         }
 
         foreach (var element in body.QuerySelectorAll("a, img, [width], [height], [colspan], [rowspan], [target], [type], [data-content-key]").ToList())
@@ -206,6 +232,99 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// What each Tiptap extension holds, and how it gives way when the data type turns the extension off: its text stays
+    /// (a table's cells and a list's items as paragraphs, marks and links as their text); an image or a rule has none
+    /// and goes. The back office's editor does the same (it does not load the extension, and reduces pasted HTML alike).
+    /// Cells and items before their table or list, which the order below keeps.
+    /// </summary>
+    private static readonly (string Extension, string Selector, Reduction How)[] Reductions =
+    [
+        (RichTextExtensions.Bold, "strong", Reduction.Unwrap),
+        (RichTextExtensions.Italic, "em", Reduction.Unwrap),
+        (RichTextExtensions.Underline, "u", Reduction.Unwrap),
+        (RichTextExtensions.Strike, "s", Reduction.Unwrap),
+        (RichTextExtensions.Subscript, "sub", Reduction.Unwrap),
+        (RichTextExtensions.Superscript, "sup", Reduction.Unwrap),
+        (RichTextExtensions.Link, "a", Reduction.Unwrap),
+        (RichTextExtensions.Image, "img", Reduction.Remove),
+        (RichTextExtensions.HorizontalRule, "hr", Reduction.Remove),
+        (RichTextExtensions.Blockquote, "blockquote", Reduction.Unwrap),
+        (RichTextExtensions.CodeBlock, "pre", Reduction.Paragraph),
+        (RichTextExtensions.Table, "td, th", Reduction.Paragraph),
+        (RichTextExtensions.Table, "table, thead, tbody, tr", Reduction.Unwrap),
+        (RichTextExtensions.BulletList, "ul > li", Reduction.Paragraph),
+        (RichTextExtensions.BulletList, "ul", Reduction.Unwrap),
+        (RichTextExtensions.OrderedList, "ol > li", Reduction.Paragraph),
+        (RichTextExtensions.OrderedList, "ol", Reduction.Unwrap),
+    ];
+
+    private static readonly FrozenSet<string> FlowElements = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "table", "figure", "pre", "hr", BlockElement);
+
+    private enum Reduction
+    {
+        Unwrap,
+        Remove,
+        Paragraph,
+    }
+
+    private static void Reduce(IElement body, RichTextConfiguration configuration)
+    {
+        if (configuration.Extensions is null)
+        {
+            return;
+        }
+
+        foreach (var (extension, selector, how) in Reductions)
+        {
+            if (configuration.Allows(extension))
+            {
+                continue;
+            }
+
+            foreach (var element in body.QuerySelectorAll(selector).ToList())
+            {
+                switch (how)
+                {
+                    case Reduction.Remove:
+                        element.Remove();
+                        break;
+                    case Reduction.Paragraph when !element.Children.Any(c => FlowElements.Contains(c.LocalName)):
+                        Rename(element, "p");
+                        break;
+                    default:
+                        Unwrap(element);
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The element replaced by one of another name holding the same children (no attributes: none of these has any to keep).</summary>
+    private static void Rename(IElement element, string tag)
+    {
+        var replacement = element.Owner!.CreateElement(tag);
+        while (element.FirstChild is { } child)
+        {
+            replacement.AppendChild(child);
+        }
+
+        element.Replace(replacement);
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        var parent = element.Parent!;
+        while (element.FirstChild is { } child)
+        {
+            parent.InsertBefore(child, element);
+        }
+
+        element.Remove();
     }
 
     /// <summary>A block element stays, empty and with only its key (in one spelling), when the value holds that block.</summary>

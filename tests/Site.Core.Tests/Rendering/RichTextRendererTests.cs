@@ -114,7 +114,8 @@ public sealed class RichTextRendererTests
     [Fact]
     public void Elements_outside_the_list_give_way_to_their_text_but_code_goes_with_its_element()
     {
-        Assert.Equal("Heading one<p>in a span</p>", RichTextRenderer.Sanitize("<h1>Heading one</h1><div><p><span>in a span</span></p></div>"));
+        // An h1 (the page's title level) is not outside the list but moved to the nearest level the text may use.
+        Assert.Equal("<h2>Heading one</h2><p>in a span</p>", RichTextRenderer.Sanitize("<h1>Heading one</h1><div><p><span>in a span</span></p></div>"));
         Assert.Equal("<p>x</p>", RichTextRenderer.Sanitize("<p>x<script>alert(1)</script><style>p{}</style></p>"));
         Assert.Equal("<p>text</p>", RichTextRenderer.Sanitize("<p onclick=\"alert(1)\" style=\"color:red\" class=\"lead\">text</p>"));
     }

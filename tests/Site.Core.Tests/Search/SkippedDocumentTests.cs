@@ -25,6 +25,9 @@ public sealed class SkippedDocumentTests
 
         public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys) => _inner.ToSafeHtml(markup, culture, blockKeys);
 
+        public string ToSafeHtml(string markup, string culture, IReadOnlySet<Guid> blockKeys, Site.Core.Content.RichTextConfiguration configuration) =>
+            _inner.ToSafeHtml(markup, culture, blockKeys, configuration);
+
         public string ToPlainText(string markup) =>
             markup.Contains(Poison, StringComparison.Ordinal) ? throw new InvalidOperationException("cannot read this document") : _inner.ToPlainText(markup);
     }

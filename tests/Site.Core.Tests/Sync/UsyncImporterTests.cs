@@ -28,7 +28,7 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount, counts.Versions);
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
-        Assert.Equal(15, counts.DataTypes);
+        Assert.Equal(16, counts.DataTypes);
         Assert.Equal(139, counts.DictionaryItems);
         Assert.Equal(17, counts.ContentTypes);
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(Site.Tests.TestSupport.SiteFactory))]
 
@@ -40,6 +41,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The public origin (required outside Development): the test client's own, so host filtering lets it in.</summary>
     public const string PublicOrigin = "http://localhost";
 
+    /// <summary>What the site logged at Warning and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -56,6 +60,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<ILoggerProvider>(Logs);
             services.AddScoped<IPasswordHasher<Site.Core.Members.Member>, CountingPasswordHasher<Site.Core.Members.Member>>();
             services.AddScoped<IPasswordHasher<Site.Core.Users.UserAccount>, CountingPasswordHasher<Site.Core.Users.UserAccount>>();
         });

@@ -66,6 +66,8 @@ function field(block, property, culture) {
       try { markup = current ? (JSON.parse(current).markup ?? '') : ''; } catch { markup = current ?? ''; }
       const input = el('textarea', { id, rows: 6, value: markup, lang: culture || undefined });
       input.dataset.richtext = ctx.richWords;
+      // The property's own data type settings (toolbar, extensions, heading levels).
+      if (property.richText) input.dataset.rteConfig = property.richText;
       input.dataset.images = ctx.imagesJson;
       const save = () => setValue(block, property, culture, input.value ? JSON.stringify({ markup: input.value, blocks: null }) : null);
       input.addEventListener('input', save);

@@ -83,7 +83,8 @@ public sealed record ContentFieldView(
     int? MaxChars,
     IReadOnlyList<MediaItem> Media,
     string? BlockEditor = null,
-    string? RichTextBlocks = null)
+    string? RichTextBlocks = null,
+    string? RichTextConfig = null)
 {
     /// <summary>
     /// The media library's images for the rich text editor's image chooser, as JSON: placed by key (data-udi), so the

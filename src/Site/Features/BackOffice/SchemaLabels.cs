@@ -50,20 +50,32 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
     /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
     /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
     /// </summary>
+    /// <summary>The rich text editor's settings for a property (its data type's toolbar, extensions and heading levels), as JSON.</summary>
+    public string RichTextEditor(PropertyType property) =>
+        EditorValues.RichTextConfigurationOf(schema, property).ToEditorJson();
+
     public string BlockEditor(PropertyType property, IEnumerable<(string Code, string Name)> cultures, IReadOnlyDictionary<string, string> words)
     {
         ArgumentNullException.ThrowIfNull(property);
         var config = BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
-        object Properties(ContentType t) =>
-            t.Properties.Select(p => new { alias = p.Alias, label = Property(p), editor = p.EditorAlias, varies = p.VariesByCulture && !property.VariesByCulture, mandatory = p.Mandatory });
+        object Properties(ContentType t) => t.Properties.Select(p => new
+        {
+            alias = p.Alias,
+            label = Property(p),
+            editor = p.EditorAlias,
+            varies = p.VariesByCulture && !property.VariesByCulture,
+            mandatory = p.Mandatory,
+            richText = p.EditorAlias == PropertyEditors.RichText ? RichTextEditor(p) : null,
+        });
         var blocks = config.Blocks
-            .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), Settings: b.SettingsElementTypeKey is { } s ? schema.FindContentType(s) : null))
+            .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), Settings: b.SettingsElementTypeKey is { } s ? schema.FindContentType(s) : null, b.DisplayInline))
             .Where(b => b.Type is { IsElement: true })
             .Select(b => new
             {
                 key = b.Type!.Key,
                 alias = b.Type.Alias,
                 name = Type(b.Type),
+                inline = b.DisplayInline,
                 properties = Properties(b.Type),
                 // The block's settings (Umbraco's settingsElementTypeKey), edited beside its content.
                 settings = b.Settings is { IsElement: true } settings ? new { key = settings.Key, name = Type(settings), properties = Properties(settings) } : null,

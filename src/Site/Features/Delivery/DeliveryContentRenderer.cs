@@ -146,7 +146,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkd
     private ApiElement Element(DeliveryRequest request, BlockElement element, PropertySelection fields, PropertySelection expand, int depth)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var values = new ElementValues(element, markdown, richText);
+        var values = new ElementValues(element, markdown, richText, request.Snapshot.Schema);
         foreach (var property in element.ContentType!.Properties)
         {
             if (fields.Includes(property.Alias))
@@ -194,7 +194,7 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkd
     }
 
     /// <summary>A block element's values in its culture; HTML rendered by the same renderers the snapshot uses.</summary>
-    private sealed class ElementValues(BlockElement element, IMarkdownRenderer markdown, IRichTextRenderer richText) : IValueSource
+    private sealed class ElementValues(BlockElement element, IMarkdownRenderer markdown, IRichTextRenderer richText, ContentSchema schema) : IValueSource
     {
         public string? Raw(string alias) => element.Value(alias);
 
@@ -206,14 +206,15 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkd
                 return null;
             }
 
-            if (element.ContentType?.FindProperty(alias)?.EditorAlias != PropertyEditors.RichText)
+            var property = element.ContentType?.FindProperty(alias);
+            if (property?.EditorAlias != PropertyEditors.RichText)
             {
                 return markdown.ToSafeHtml(value);
             }
 
             var rich = EditorValues.RichTextMarkup(value);
             var keys = EditorValues.RichText(ContentSchema.Empty, value, element.Culture)?.Blocks.Select(b => b.Content.Key).ToHashSet() ?? [];
-            return rich is null ? null : richText.ToSafeHtml(rich, element.Culture, keys) is { Length: > 0 } html ? html : null;
+            return rich is null ? null : richText.ToSafeHtml(rich, element.Culture, keys, EditorValues.RichTextConfigurationOf(schema, property)) is { Length: > 0 } html ? html : null;
         }
     }
 }

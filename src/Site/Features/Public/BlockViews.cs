@@ -10,6 +10,9 @@ namespace Site.Features.Public;
 /// <summary>A block on a page: the block and the page it is on (its culture, words and snapshot).</summary>
 public sealed record BlockViewModel(BlockItem Block, LayoutModel Page)
 {
+    /// <summary>Placed inline in rich text (<c>umb-rte-block-inline</c>): its partial writes phrasing content only.</summary>
+    public bool Inline { get; init; }
+
     public BlockElement Content => Block.Content;
 
     /// <summary>The block's settings element (Umbraco's settingsData), when its data type gives the block type one.</summary>
@@ -32,8 +35,9 @@ public sealed record BlockListViewModel(IReadOnlyList<BlockItem> Blocks, LayoutM
 public sealed record RichTextViewModel(string Html, IReadOnlyList<BlockItem> Blocks, LayoutModel Page);
 
 /// <summary>
-/// Finds each block's partial (<c>Views/Shared/Blocks/{elementTypeAlias}.cshtml</c>). A block whose type is unknown or
-/// has no partial is skipped with a log line: a page never fails for a block it cannot show.
+/// Finds each block's partial (<c>Views/Shared/Blocks/{elementTypeAlias}.cshtml</c>, or <c>Blocks/Inline/…</c> for a
+/// block placed inline in rich text). A block whose type is unknown or has no partial is skipped with a log line naming
+/// the block, its element type and the page: a page never fails for a block it cannot show.
 /// </summary>
 public static partial class BlockViews
 {
@@ -42,45 +46,50 @@ public static partial class BlockViews
     private static partial Regex BlockElement();
 
     /// <summary>The partial's name for a block, or null (logged) when there is none.</summary>
-    public static string? PartialFor(BlockItem block, ViewContext context, ICompositeViewEngine views, ILogger logger)
+    public static string? PartialFor(BlockItem block, ViewContext context, ICompositeViewEngine views, ILogger logger, bool inline = false)
     {
         ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(logger);
+        var page = context.HttpContext.Request.Path.Value ?? string.Empty;
         var alias = block.Content.ContentTypeAlias;
         if (alias.Length == 0)
         {
-            Log.UnknownType(logger, block.Content.Key, block.Content.ContentTypeKey);
+            Log.UnknownType(logger, block.Content.Key, block.Content.ContentTypeKey, page);
             return null;
         }
 
-        var name = "Blocks/" + alias;
+        var name = (inline ? "Blocks/Inline/" : "Blocks/") + alias;
         if (!views.FindView(context, name, isMainPage: false).Success)
         {
-            Log.NoPartial(logger, block.Content.Key, alias);
+            Log.NoPartial(logger, block.Content.Key, alias, page, name);
             return null;
         }
 
         return name;
     }
 
-    /// <summary>The rich text's HTML cut at its block elements: each part is HTML, or the block to render there.</summary>
-    public static IEnumerable<(string? Html, BlockItem? Block)> Split(RichTextViewModel model)
+    /// <summary>
+    /// The rich text's HTML cut at its block elements: each part is HTML, or the block to render there (and whether it
+    /// stands inline, in a paragraph).
+    /// </summary>
+    public static IEnumerable<(string? Html, BlockItem? Block, bool Inline)> Split(RichTextViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var byKey = model.Blocks.ToDictionary(b => b.Content.Key);
         var last = 0;
         foreach (Match match in BlockElement().Matches(model.Html))
         {
-            yield return (model.Html[last..match.Index], null);
+            yield return (model.Html[last..match.Index], null, false);
             last = match.Index + match.Length;
             if (Guid.TryParse(match.Groups[2].Value, out var key) && byKey.TryGetValue(key, out var block))
             {
-                yield return (null, block);
+                yield return (null, block, match.Groups[1].Value == RichTextRenderer.InlineBlockElement);
             }
         }
 
-        yield return (model.Html[last..], null);
+        yield return (model.Html[last..], null, false);
     }
 
     /// <summary>Each picked image of a media picker value as its own responsive image (a gallery); gone or non-image items are left out.</summary>
@@ -91,19 +100,20 @@ public static partial class BlockViews
     }
 
     /// <summary>Rich text inside a block, as safe HTML in the page's culture (its own blocks are not nested on pages).</summary>
-    public static string? RichHtml(BlockElement element, string alias, IRichTextRenderer renderer, string culture)
+    public static string? RichHtml(BlockElement element, string alias, IRichTextRenderer renderer, string culture, ContentSchema schema)
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(renderer);
-        return element.RichTextMarkup(alias) is { } markup && renderer.ToSafeHtml(markup, culture) is { Length: > 0 } html ? html : null;
+        var configuration = EditorValues.RichTextConfigurationOf(schema, element.ContentType?.FindProperty(alias));
+        return element.RichTextMarkup(alias) is { } markup && renderer.ToSafeHtml(markup, culture, new HashSet<Guid>(), configuration) is { Length: > 0 } html ? html : null;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Block {Key} skipped: its element type {TypeKey} is not in the schema.")]
-        public static partial void UnknownType(ILogger logger, Guid key, Guid typeKey);
+        [LoggerMessage(1, LogLevel.Warning, "Block {Key} skipped on {Page}: its element type {TypeKey} is not in the schema.")]
+        public static partial void UnknownType(ILogger logger, Guid key, Guid typeKey, string page);
 
-        [LoggerMessage(2, LogLevel.Warning, "Block {Key} skipped: there is no partial view for the element type {Alias} (Views/Shared/Blocks/{Alias}.cshtml).")]
-        public static partial void NoPartial(ILogger logger, Guid key, string alias);
+        [LoggerMessage(2, LogLevel.Warning, "Block {Key} skipped on {Page}: there is no partial view for the element type {Alias} (Views/Shared/{Partial}.cshtml).")]
+        public static partial void NoPartial(ILogger logger, Guid key, string alias, string page, string partial);
     }
 }
