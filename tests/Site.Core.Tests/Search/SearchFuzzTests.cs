@@ -51,7 +51,7 @@ public sealed class SearchFuzzTests(RealContentSearchFixture fixture) : IClassFi
                 Assert.True(results.Items.Count <= Settings.MaxTake);
                 Assert.All(results.Items, hit => HtmlFuzz.AssertInert(hit.Highlight));
                 _ = fixture.Search.Service.Suggest(text, culture, null);
-            }, iter: Fuzz.Iterations(400));
+            }, iter: Fuzz.Iterations(200));
 
     private static Gen<(string? Type, string? Decade, string? Location, string? Country)> Facets()
     {
