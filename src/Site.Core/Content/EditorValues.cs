@@ -173,8 +173,14 @@ public static partial class EditorValues
         return data with { Values = [.. values] };
     }
 
-    private static bool HasLoneSurrogate(string text)
+    private static bool HasLoneSurrogate(string? text)
     {
+        // A JSON client can send null where the model says text.
+        if (text is null)
+        {
+            return false;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -205,7 +211,7 @@ public static partial class EditorValues
     private static partial System.Text.RegularExpressions.Regex LoneLowEscape();
 
     /// <summary>The text with each lone surrogate replaced by U+FFFD, as UTF-8 encoding writes it.</summary>
-    private static string WellFormed(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+    private static string WellFormed(string text) => HasLoneSurrogate(text) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
 
     /// <summary>
     /// A rich text value in its stored JSON form, the markup sanitized (it keeps only the blocks the value holds) and the
