@@ -366,6 +366,8 @@ public static partial class EditorValues
         return null;
     }
 
+    private static readonly JsonDocumentOptions UniqueNames = new() { AllowDuplicateProperties = false };
+
     /// <summary>
     /// A block value as saving stores it: rich text inside its blocks sanitized (recursively, blocks in rich text in
     /// blocks too); unchanged, byte for byte, when nothing needed cleaning or it is not a block value.
@@ -380,7 +382,8 @@ public static partial class EditorValues
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(value);
+            // A name twice in one object would make the node throw when it is read: refused here, and by the check.
+            root = JsonNode.Parse(value, documentOptions: UniqueNames);
         }
         catch (JsonException)
         {
@@ -425,7 +428,7 @@ public static partial class EditorValues
                     if (!string.Equals(before, after, StringComparison.Ordinal))
                     {
                         // Rich text inside a block is stored as Umbraco stores it there: the JSON object itself.
-                        item["value"] = after.AsSpan().TrimStart().StartsWith("{") ? JsonNode.Parse(after) : JsonValue.Create(after);
+                        item["value"] = after.AsSpan().TrimStart().StartsWith("{") ? JsonNode.Parse(after, documentOptions: UniqueNames) : JsonValue.Create(after);
                         changed = true;
                     }
                 }

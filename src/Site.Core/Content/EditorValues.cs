@@ -135,8 +135,30 @@ public static partial class EditorValues
     /// wrapped, as Umbraco takes legacy TinyMCE values); everything else, and any value of the wrong shape (which the
     /// check then refuses), as it is.
     /// </summary>
+    /// <remarks>
+    /// Half of a surrogate pair (which a JSON client can send as <c>"\ud800"</c>) is stored as U+FFFD, as any UTF-8
+    /// encoder writes it: the JSON readers of every editor refuse such text with an exception, and the databases cannot
+    /// store it.
+    /// </remarks>
     internal static ContentData ForSaving(ContentSchema schema, ContentType type, ContentData data)
     {
+        if (data.Values.Any(v => HasLoneSurrogate(v.Value)) || data.Names.Values.Any(HasLoneSurrogate))
+        {
+            data = data with
+            {
+                Names = data.Names.ToDictionary(n => n.Key, n => WellFormed(n.Value), StringComparer.Ordinal),
+                Values = [.. data.Values.Select(v => v with { Value = WellFormed(v.Value) })],
+            };
+        }
+
+        if (data.Values.Any(v => IsJsonEditor(type, v.Alias) && v.Value.Contains("\\u", StringComparison.OrdinalIgnoreCase)))
+        {
+            data = data with
+            {
+                Values = [.. data.Values.Select(v => IsJsonEditor(type, v.Alias) ? v with { Value = WellFormedJsonEscapes(v.Value) } : v)],
+            };
+        }
+
         if (!type.Properties.Any(p => p.EditorAlias is PropertyEditors.RichText or PropertyEditors.BlockList))
         {
             return data;
@@ -150,6 +172,46 @@ public static partial class EditorValues
         });
         return data with { Values = [.. values] };
     }
+
+    private static bool HasLoneSurrogate(string? text)
+    {
+        // A JSON client can send null where the model says text.
+        if (text is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsJsonEditor(ContentType type, string alias) => type.FindProperty(alias)?.EditorAlias is
+        PropertyEditors.RichText or PropertyEditors.BlockList or PropertyEditors.Tags or PropertyEditors.MultiUrlPicker or PropertyEditors.MediaPicker;
+
+    /// <summary>A JSON text with each escaped lone surrogate (<c>\ud800</c> without its pair) written as <c>\ufffd</c>.</summary>
+    internal static string WellFormedJsonEscapes(string json) =>
+        LoneLowEscape().Replace(LoneHighEscape().Replace(json, "$1\\ufffd"), "$1\\ufffd");
+
+    // An escape is one after an even run of backslashes (an odd one escapes the backslash itself).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\\)((?:\\\\)*)\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})")]
+    private static partial System.Text.RegularExpressions.Regex LoneHighEscape();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\\|\\u[dD][89abAB][0-9a-fA-F]{2})((?:\\\\)*)\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneLowEscape();
+
+    /// <summary>The text with each lone surrogate replaced by U+FFFD, as UTF-8 encoding writes it.</summary>
+    private static string WellFormed(string text) => HasLoneSurrogate(text) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
 
     /// <summary>
     /// A rich text value in its stored JSON form, the markup sanitized (it keeps only the blocks the value holds) and the

@@ -197,7 +197,30 @@ internal sealed class RichTextRenderer(IMediaLibrary? media) : IRichTextRenderer
                 ? key
                 : null;
 
+    /// <remarks>
+    /// Unwrapping an element can leave a tree no parser builds (a heading inside a heading, once a span between them is
+    /// gone), whose HTML a browser, or the next sanitizing, reads back as another tree. So the HTML of the cleaned tree
+    /// is cleaned again until it reads back as itself: what is saved is then what renders.
+    /// </remarks>
     private static IHtmlDocument Clean(string markup, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
+    {
+        var document = CleanOnce(markup, blockKeys, configuration);
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var html = document.Body!.InnerHtml;
+            var again = CleanOnce(html, blockKeys, configuration);
+            document.Dispose();
+            document = again;
+            if (string.Equals(again.Body!.InnerHtml, html, StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return document;
+    }
+
+    private static IHtmlDocument CleanOnce(string markup, IReadOnlySet<Guid> blockKeys, RichTextConfiguration configuration)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = document.Body!;

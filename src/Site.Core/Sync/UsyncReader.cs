@@ -9,6 +9,23 @@ namespace Site.Core.Sync;
 /// <summary>Reads a uSync folder (Languages, DataTypes, Dictionary, ContentTypes, Content) into a checked package.</summary>
 internal static class UsyncReader
 {
+    /// <summary>The largest file read. uSync's files are kilobytes; a larger one is a mistake or an attack, not content.</summary>
+    internal const int MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The deepest nesting read. uSync's files nest five levels; building a tree of XML costs the square of its depth
+    /// (every element added checks its ancestors), so a deep file would hold the import for hours.
+    /// </summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>No DTD: its entities could read files or addresses, or expand a few bytes into gigabytes.</summary>
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = true,
+    };
+
     public static (UsyncPackage? Package, IReadOnlyList<SyncProblem> Problems) Read(string root)
     {
         var problems = new List<SyncProblem>();
@@ -51,7 +68,7 @@ internal static class UsyncReader
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             try
             {
-                var document = XDocument.Load(file, LoadOptions.SetLineInfo);
+                var document = Load(file);
                 items.Add((relative, read(document.Root ?? throw new UsyncFormatException("the file has no root element"))));
             }
             catch (XmlException ex)
@@ -65,6 +82,47 @@ internal static class UsyncReader
         }
 
         return items;
+    }
+
+    /// <summary>The file as a tree, after one pass that refuses a file too large, too deep or with a DTD.</summary>
+    private static XDocument Load(string file)
+    {
+        if (new FileInfo(file).Length > MaxFileBytes)
+        {
+            throw new UsyncFormatException($"the file is larger than {MaxFileBytes / (1024 * 1024)} MB");
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        var seenElement = false;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), XmlSettings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    seenElement = true;
+                    if (reader.Depth >= MaxDepth)
+                    {
+                        throw new UsyncFormatException($"elements are nested more than {MaxDepth} levels deep{LineOf((IXmlLineInfo)reader)}");
+                    }
+                }
+            }
+        }
+        catch (XmlException) when (!seenElement && HasDoctype(bytes))
+        {
+            throw new UsyncFormatException("the file has a DTD (<!DOCTYPE …>), which uSync files never have; it is refused so that no entity is expanded and no other file or address is read");
+        }
+
+        using var treeReader = XmlReader.Create(new MemoryStream(bytes, writable: false), XmlSettings);
+        return XDocument.Load(treeReader, LoadOptions.SetLineInfo);
+    }
+
+    /// <summary>Whether the prolog declares a DTD: the reader refuses one before the root element, with a message about its own settings.</summary>
+    private static bool HasDoctype(byte[] bytes)
+    {
+        using var text = new StreamReader(new MemoryStream(bytes, writable: false), detectEncodingFromByteOrderMarks: true);
+        return text.ReadToEnd().Contains("<!DOCTYPE", StringComparison.Ordinal);
     }
 
     private static Language ReadLanguage(XElement root)
@@ -286,8 +344,10 @@ internal static class UsyncReader
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string LineOf(XElement element) =>
-        ((IXmlLineInfo)element).HasLineInfo() ? $" (line {((IXmlLineInfo)element).LineNumber})" : string.Empty;
+    private static string LineOf(XElement element) => LineOf((IXmlLineInfo)element);
+
+    private static string LineOf(IXmlLineInfo position) =>
+        position.HasLineInfo() ? $" (line {position.LineNumber})" : string.Empty;
 }
 
 internal sealed class UsyncFormatException(string message) : Exception(message);

@@ -189,6 +189,33 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
         Assert.Equal(Alias, result.Errors[0].Alias);
     }
 
+    /// <summary>Found by fuzzing: half a surrogate pair (a JSON client's "\ud800") made every JSON reader throw, and the save with it.</summary>
+    [Fact]
+    public async Task Half_a_surrogate_pair_is_saved_as_a_replacement_character_not_an_exception()
+    {
+        var key = await NewPageAsync();
+        var value = BlockJson.List(BlockJson.Quote(Guid.NewGuid(), (Chinese, "教育\ud800是对话。", "一位校长"), (English, "Education\udc00", "A principal")));
+
+        var result = await SaveAsync(key, value);
+
+        Assert.True(result.Succeeded, Messages(result));
+        var stored = (await Engine.GetRequiredAsync(key)).CurrentVersion.Data.GetValue(Alias, null)!;
+        var schema = Engine.Snapshots.Current.Schema;
+        Assert.Equal("教育\ufffd是对话。", EditorValues.Blocks(schema, stored, Chinese)[0].Content.Value("quote"));
+        Assert.Equal("Education\ufffd", EditorValues.Blocks(schema, stored, English)[0].Content.Value("quote"));
+    }
+
+    /// <summary>Found by fuzzing: a name twice in one object made saving throw while it looked for rich text to clean.</summary>
+    [Fact]
+    public async Task A_value_with_a_name_twice_in_an_object_is_answered_not_thrown()
+    {
+        var key = await NewPageAsync();
+
+        var result = await SaveAsync(key, """{"layout":{},"layout":{},"contentData":[{"values":[],"values":[]}],"settingsData":[],"expose":[]}""");
+
+        Assert.True(result.Succeeded || result.Status == SaveStatus.ValidationFailed, Messages(result));
+    }
+
     [Fact]
     public async Task Rich_text_inside_a_block_is_sanitized_on_save_and_captions_stay_text()
     {

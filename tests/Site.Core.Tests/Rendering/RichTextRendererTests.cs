@@ -111,6 +111,18 @@ public sealed class RichTextRendererTests
         AssertNoActiveContent(Html(RichTextRenderer.Sanitize(payload)));
     }
 
+    /// <summary>Found by fuzzing: a heading left inside a heading by an unwrapped span read back as two headings on render.</summary>
+    [Theory]
+    [InlineData("<h2>a<span><h2>b</h2></span></h2>", "<h2>a</h2><h2>b</h2>")]
+    [InlineData("<ul><h2 onfocus=x><p>x</p><x-y><h2>y</h2></x-y></h2></ul>", "<ul><h2><p>x</p></h2><h2>y</h2></ul>")]
+    public void Markup_that_unwrapping_leaves_in_a_shape_no_parser_builds_is_saved_as_it_reads_back(string markup, string saved)
+    {
+        var once = RichTextRenderer.Sanitize(markup);
+
+        Assert.Equal(saved, once);
+        Assert.Equal(once, RichTextRenderer.Sanitize(once));
+    }
+
     [Fact]
     public void Elements_outside_the_list_give_way_to_their_text_but_code_goes_with_its_element()
     {

@@ -54,6 +54,38 @@ public sealed class UsyncMalformedInputTests
         await ImportFailsAsync(database, folder, "Content/first.config", "not well-formed XML");
     }
 
+    /// <summary>Found by fuzzing: building the tree of a deep file costs the square of its depth (200,000 levels: minutes).</summary>
+    [Fact]
+    public async Task A_file_nested_deeper_than_uSync_ever_nests_is_refused_before_its_tree_is_built()
+    {
+        using var folder = MiniUsyncFolder.Create();
+        folder.Write("Content/deep.config", "<Content>" + string.Concat(Enumerable.Repeat("<d>", 200_000)) + string.Concat(Enumerable.Repeat("</d>", 200_000)) + "</Content>");
+
+        await ImportFailsAsync(TestDatabase.Sqlite, folder, "Content/deep.config", "nested more than 64 levels deep (line 1)");
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_unread()
+    {
+        using var folder = MiniUsyncFolder.Create();
+        folder.Write("Content/huge.config", "<Content>" + new string(' ', UsyncReader.MaxFileBytes) + "</Content>");
+
+        await ImportFailsAsync(TestDatabase.Sqlite, folder, "Content/huge.config", "the file is larger than 16 MB");
+    }
+
+    /// <summary>Found by fuzzing: a DTD was parsed and its entities expanded (a billion laughs made a 10 MB value before the reader gave up).</summary>
+    [Theory]
+    [InlineData("<!DOCTYPE Content [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;\">]><Content>&b;</Content>")]
+    [InlineData("<!DOCTYPE Content [<!ENTITY x SYSTEM \"/etc/hostname\">]><Content>&x;</Content>")]
+    [InlineData("<!DOCTYPE Content SYSTEM \"http://127.0.0.1:9/d.dtd\"><Content/>")]
+    public async Task A_file_with_a_DTD_is_refused_naming_it(string xml)
+    {
+        using var folder = MiniUsyncFolder.Create();
+        folder.Write("Content/dtd.config", xml);
+
+        await ImportFailsAsync(TestDatabase.Sqlite, folder, "Content/dtd.config", "the file has a DTD");
+    }
+
     [Fact]
     public async Task A_file_in_a_subfolder_is_named_by_its_path_from_the_root()
     {

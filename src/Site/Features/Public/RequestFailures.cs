@@ -24,6 +24,9 @@ internal static class RequestFailures
                     return bad.StatusCode;
                 case InvalidDataException when FromTheFramework(current):
                     return StatusCodes.Status400BadRequest;
+                case IOException when IsFormReader(current):
+                    // A multipart body that ends before its closing boundary (cut short, or another boundary than declared).
+                    return StatusCodes.Status400BadRequest;
                 case AntiforgeryValidationException or ValueProviderException:
                     fallback ??= StatusCodes.Status400BadRequest;
                     break;
@@ -48,6 +51,9 @@ internal static class RequestFailures
     /// Decompression and image codecs throw InvalidDataException too, for files of ours; only the framework's request
     /// parsers (forms, multipart sections) mean the client sent something unreadable.
     /// </summary>
+    private static bool IsFormReader(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.Namespace == "Microsoft.AspNetCore.WebUtilities";
+
     private static bool FromTheFramework(Exception exception) =>
         exception.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) == true;
 }
