@@ -89,15 +89,8 @@ public sealed record BlockConfiguration(IReadOnlyList<BlockType> Blocks, int? Mi
 
     private static BlockConfiguration Parse(string configJson)
     {
-        try
+        return DataTypeConfig.Read(configJson, None, static root =>
         {
-            using var document = JsonDocument.Parse(configJson);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return None;
-            }
-
             var blocks = new List<BlockType>();
             if (root.TryGetProperty("blocks", out var list) && list.ValueKind == JsonValueKind.Array)
             {
@@ -122,14 +115,9 @@ public sealed record BlockConfiguration(IReadOnlyList<BlockType> Blocks, int? Mi
             }
 
             return new BlockConfiguration(blocks, min, max);
-        }
-        catch (JsonException)
-        {
-            return None;
-        }
+        });
     }
 }
 
-/// <summary>One kind of block a data type allows.</summary>
 /// <summary>A block a data type allows; <see cref="DisplayInline"/> (Umbraco's <c>displayInline</c>): rich text places it in a sentence.</summary>
 public sealed record BlockType(Guid ContentElementTypeKey, Guid? SettingsElementTypeKey, string? Label, bool DisplayInline = false);

@@ -173,7 +173,8 @@ public static partial class EditorValues
         return data with { Values = [.. values] };
     }
 
-    private static bool HasLoneSurrogate(string? text)
+    /// <summary>Whether the text has a surrogate without its other half (not valid UTF-16, so not storable as UTF-8).</summary>
+    internal static bool HasLoneSurrogate(string? text)
     {
         // A JSON client can send null where the model says text.
         if (text is null)

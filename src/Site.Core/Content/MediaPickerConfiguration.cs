@@ -24,20 +24,8 @@ public sealed record MediaPickerConfiguration(bool Multiple, int? Min, int? Max,
 
     public static MediaPickerConfiguration Parse(string? configJson)
     {
-        if (string.IsNullOrWhiteSpace(configJson))
+        return DataTypeConfig.Read(configJson, Default, static root =>
         {
-            return Default;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(configJson);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Default;
-            }
-
             var multiple = root.TryGetProperty("multiple", out var m) && IsTrue(m);
             var local = root.TryGetProperty("enableLocalFocalPoint", out var l) && IsTrue(l);
             int? min = null, max = null;
@@ -64,11 +52,7 @@ public sealed record MediaPickerConfiguration(bool Multiple, int? Min, int? Max,
             }
 
             return new MediaPickerConfiguration(multiple, min is > 0 ? min : null, max is > 0 ? max : null, local, crops);
-        }
-        catch (JsonException)
-        {
-            return Default;
-        }
+        });
     }
 
     // uSync writes booleans as JSON booleans; older exports wrote "1"/"0" or "true".

@@ -69,20 +69,8 @@ public sealed record RichTextConfiguration(
 
     public static RichTextConfiguration Parse(string? configJson)
     {
-        if (string.IsNullOrWhiteSpace(configJson))
+        return DataTypeConfig.Read(configJson, Default, static root =>
         {
-            return Default;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(configJson);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Default;
-            }
-
             IReadOnlySet<string>? extensions = root.TryGetProperty(ExtensionsSetting, out var e) && e.ValueKind == JsonValueKind.Array
                 ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToFrozenSet(StringComparer.Ordinal)
                 : null;
@@ -91,11 +79,7 @@ public sealed record RichTextConfiguration(
                 ? [.. h.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Number && x.TryGetInt32(out var n) && n is >= 2 and <= 6).Select(x => x.GetInt32()).Distinct().Order()]
                 : AllLevels;
             return new RichTextConfiguration(extensions, toolbar, levels);
-        }
-        catch (JsonException)
-        {
-            return Default;
-        }
+        });
     }
 
     /// <summary>Rows of groups of aliases; anything else in the arrays is left out.</summary>

@@ -104,21 +104,5 @@ public static class Fuzz
         (2, Text(maxRandomLength)));
 
     /// <summary>Whether the text has a surrogate without its other half (not valid UTF-16).</summary>
-    public static bool HasLoneSurrogate(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasLoneSurrogate(string text) => Site.Core.Content.EditorValues.HasLoneSurrogate(text);
 }

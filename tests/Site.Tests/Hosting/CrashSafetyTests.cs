@@ -448,16 +448,7 @@ public sealed class CrashSafetyTests
             NpgsqlConnection.ClearAllPools();
             if (_postgresDatabase is not null)
             {
-                var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("SITE_TEST_POSTGRES"));
-                if (string.IsNullOrEmpty(admin.Database))
-                {
-                    admin.Database = "postgres";
-                }
-
-                await using var connection = new NpgsqlConnection(admin.ConnectionString);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
+                await SiteCluster.DropDatabaseAsync(_postgresDatabase);
             }
 
             try

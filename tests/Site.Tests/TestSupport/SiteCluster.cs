@@ -87,7 +87,10 @@ public sealed class SiteCluster : IAsyncLifetime
         }
     }
 
-    private async Task DropDatabaseAsync()
+    private Task DropDatabaseAsync() => DropDatabaseAsync(_database);
+
+    /// <summary>Drops a test's PostgreSQL database on the server SITE_TEST_POSTGRES names (from its maintenance database).</summary>
+    public static async Task DropDatabaseAsync(string database)
     {
         NpgsqlConnection.ClearAllPools();
         var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
@@ -100,13 +103,13 @@ public sealed class SiteCluster : IAsyncLifetime
         await connection.OpenAsync();
         try
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             // FORCE may not end the server's own autovacuum worker; a plain drop does (TestEngine.CleanUpAsync says more).
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\"", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\"", connection);
             await drop.ExecuteNonQueryAsync();
         }
     }

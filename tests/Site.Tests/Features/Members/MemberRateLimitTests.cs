@@ -8,15 +8,44 @@ namespace Site.Tests.Features.Members;
 /// <summary>Log-in, registration and reset posts are limited per client address.</summary>
 public sealed class MemberRateLimitTests(SiteFactory site)
 {
+    /// <summary>A host of its own with <paramref name="permits"/> posts per window, on a data folder of its own (the shared site's is in use).</summary>
+    private LimitedSite StartLimitedSite(int permits)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
+        var host = site.WithWebHostBuilder(b => b
+            .UseSetting("Site:DataPath", dataPath)
+            .UseSetting("Site:Members:RateLimitPermits", permits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _ = host.Server;
+        return new LimitedSite(host, dataPath);
+    }
+
+    private sealed class LimitedSite(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string dataPath) : IAsyncDisposable
+    {
+        public HttpClient CreateClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions? options = null) =>
+            options is null ? host.CreateClient() : host.CreateClient(options);
+
+        public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Host => host;
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder does not change the result.
+            }
+        }
+    }
+
     [Fact]
     public async Task Posting_the_login_form_too_often_is_refused_in_both_languages()
     {
-        // A host of its own, on a data folder of its own (the shared site's folder, index and database are in use).
-        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("Site:DataPath", dataPath)
-            .UseSetting("Site:Members:RateLimitPermits", "3"));
-        using var browser = new MemberClient(limited);
+        await using var limited = StartLimitedSite(3);
+        using var browser = new MemberClient(limited.Host);
         var statuses = new List<HttpStatusCode>();
         string? body = null;
         for (var i = 0; i < 4; i++)
@@ -31,25 +60,12 @@ public sealed class MemberRateLimitTests(SiteFactory site)
         Assert.Contains("Too many attempts", body, StringComparison.Ordinal);
         // Reading pages is not limited.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/en/member/login")).Response.StatusCode);
-        await limited.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
     }
 
     [Fact]
     public async Task The_token_endpoints_answer_too_many_attempts_as_problem_details_with_retry_after()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("Site:DataPath", dataPath)
-            .UseSetting("Site:Members:RateLimitPermits", "2"));
+        await using var limited = StartLimitedSite(2);
         using var client = limited.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         HttpResponseMessage? last = null;
@@ -62,26 +78,13 @@ public sealed class MemberRateLimitTests(SiteFactory site)
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
         Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After in seconds");
         Assert.Contains("尝试次数过多", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await limited.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
     }
 
     /// <summary>Every form and token endpoint that checks a password or sends mail shares one budget per client address.</summary>
     [Fact]
     public async Task Every_sign_in_registration_reset_and_token_endpoint_answers_429_with_retry_after_once_the_budget_is_spent()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "site-http-tests", "rate-" + Guid.NewGuid().ToString("N"));
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("Site:DataPath", dataPath)
-            .UseSetting("Site:Members:RateLimitPermits", "1"));
+        await using var limited = StartLimitedSite(1);
         using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using (var spend = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "someone@example.org", ["Password"] = "wrong" }))
         {
@@ -105,15 +108,5 @@ public sealed class MemberRateLimitTests(SiteFactory site)
 
         // Reading the forms is not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/zh/member/register", UriKind.Relative))).StatusCode);
-        await limited.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
     }
 }
