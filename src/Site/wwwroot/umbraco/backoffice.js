@@ -43,6 +43,7 @@
   var dirty = false;
   var saving = false;
   var stopped = false;
+  var inflight = null;
 
   function say(text) {
     if (status) status.textContent = text;
@@ -52,7 +53,7 @@
     if (!dirty || saving || stopped) return;
     saving = true;
     dirty = false;
-    fetch("/umbraco/content/" + id + "/autosave", {
+    inflight = fetch("/umbraco/content/" + id + "/autosave", {
       method: "POST",
       credentials: "same-origin",
       headers: { "RequestVerificationToken": token },
@@ -74,11 +75,21 @@
       dirty = true;
     }).finally(function () {
       saving = false;
+      inflight = null;
     });
   }
 
   var later = debounce(autosave, 5000);
   form.addEventListener("input", function () { dirty = true; later(); });
   form.addEventListener("change", function () { dirty = true; later(); });
-  form.addEventListener("submit", function () { stopped = true; });
+  // A save while an autosave is on its way waits for it, so that it posts the version the autosave made (otherwise
+  // the editor's own autosave would look like someone else's newer version).
+  form.addEventListener("submit", function (event) {
+    stopped = true;
+    if (inflight) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      inflight.then(function () { form.requestSubmit(submitter); });
+    }
+  });
 })();
