@@ -23,13 +23,22 @@ internal sealed record ItemParameters(
     public DeliveryError? TryParse(out PropertySelection expand, out PropertySelection fields)
     {
         fields = PropertySelection.All;
-        if (!PropertySelection.TryParse(Expand, "expand", PropertySelection.None, out expand, out var error))
+        if (IsVersion1Expand(Expand))
         {
-            return new DeliveryError("expand", error!);
+            // Version 1's "all" and "property:a,b", still sent by published clients: Umbraco's v2 parser accepts them
+            // and, finding no properties[...] in them, expands nothing. So do we.
+            expand = PropertySelection.None;
+        }
+        else if (!PropertySelection.TryParse(Expand, "expand", PropertySelection.None, out expand, out var expandError))
+        {
+            return new DeliveryError("expand", expandError!);
         }
 
-        return PropertySelection.TryParse(Fields, "fields", PropertySelection.All, out fields, out error) ? null : new DeliveryError("fields", error!);
+        return PropertySelection.TryParse(Fields, "fields", PropertySelection.All, out fields, out var error) ? null : new DeliveryError("fields", error!);
     }
+
+    private static bool IsVersion1Expand(string? value) =>
+        value?.Trim() is { } trimmed && (trimmed == "all" || trimmed.StartsWith("property:", StringComparison.Ordinal));
 }
 
 /// <summary>GET /umbraco/delivery/api/v2/content, /content/item/{id}, /content/item/{path} and /content/items.</summary>
@@ -62,7 +71,7 @@ internal static class ContentEndpoints
         var found = ContentQueryExecutor.Execute(request!, parsed);
         if (found is not { } result)
         {
-            return DeliveryProblems.NotFound($"The item named by fetch ('{query.Fetch}') was not found in {request!.Language.IsoCode}.");
+            return DeliveryProblems.NotFound($"The item named by fetch ('{query.Fetch}') was not found in {request!.Culture}.");
         }
 
         SetContentLanguage(http, request!, result.Items);
@@ -85,7 +94,7 @@ internal static class ContentEndpoints
         }
 
         var content = request!.Snapshot.GetByKey(id);
-        return Item(http, request, content is null ? null : request.Locate(content), item, renderer, $"No content with id {id} is published in {request.Language.IsoCode}.");
+        return Item(http, request, content is null ? null : request.Locate(content), item, renderer, $"No content with id {id} is published in {request.Culture}.");
     }
 
     public static async Task<Results<Ok<ApiContentResponse>, ProblemHttpResult>> ItemByPath(
@@ -103,7 +112,7 @@ internal static class ContentEndpoints
         }
 
         var decoded = Uri.UnescapeDataString(path ?? string.Empty);
-        return Item(http, request!, request!.LocateByPath(decoded), item, renderer, $"No content is published at '{decoded}' in {request.Language.IsoCode}.");
+        return Item(http, request!, request!.LocateByPath(decoded), item, renderer, $"No content is published at '{decoded}' in {request.Culture}.");
     }
 
     public static async Task<Results<Ok<List<ApiContentResponse>>, ProblemHttpResult>> Items(
@@ -193,6 +202,6 @@ internal static class ContentEndpoints
     private static void SetContentLanguage(HttpContext http, DeliveryRequest request, IEnumerable<Served> items)
     {
         var cultures = items.Select(i => i.Culture).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        http.Response.Headers.ContentLanguage = cultures.Count == 0 ? request.Language.IsoCode : string.Join(", ", cultures);
+        http.Response.Headers.ContentLanguage = cultures.Count == 0 ? request.Culture : string.Join(", ", cultures);
     }
 }

@@ -26,6 +26,18 @@ public sealed class DeliveryApiOptions
     /// <summary>How long a response stays in the server's output cache when nothing is published meanwhile.</summary>
     public int OutputCacheSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// True: <c>route.path</c> ends in a slash (<c>/en/sessions/…/</c>), as Umbraco's default
+    /// (<c>Umbraco:CMS:RequestHandler:AddTrailingSlash</c>) writes it. Lookups by path accept both forms either way.
+    /// </summary>
+    public bool AddTrailingSlash { get; set; } = true;
+
+    /// <summary>
+    /// False (Umbraco's behaviour): an Accept-Language naming one culture the site does not have is that culture, so
+    /// items are 404 and queries empty. True: such a request is answered in the default language, as Content-Language says.
+    /// </summary>
+    public bool UnknownCultureAsDefault { get; set; }
+
     public DeliveryCorsOptions Cors { get; set; } = new();
 
     public DeliveryRateLimitOptions RateLimit { get; set; } = new();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Site.Core.Content;
 using Site.Core.Publishing;
 using Site.Core.Rendering;
@@ -10,7 +11,8 @@ namespace Site.Features.Delivery;
 /// through <see cref="DeliveryRequest.Serve"/> like everything else, so protected or unpublished content never leaks
 /// through a picker, expanded or not.
 /// </summary>
-internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkdownRenderer markdown, IRichTextRenderer richText)
+internal sealed class DeliveryContentRenderer(
+    IDeliveryMediaSource media, IMarkdownRenderer markdown, IRichTextRenderer richText, IOptions<DeliveryApiOptions> options)
 {
     /// <summary>Blocks in blocks deeper than saving allows were written around the engine: they are left out.</summary>
     private const int MaxBlockDepth = 8;
@@ -58,7 +60,8 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkd
         };
     }
 
-    public static ApiContentRoute Route(PublishedContent content, string culture)
+    /// <summary>The route of the item in a culture; the path is the site's URL, with Umbraco's trailing slash unless configured off.</summary>
+    public ApiContentRoute Route(PublishedContent content, string culture)
     {
         var root = content;
         while (root.Parent is not null)
@@ -68,10 +71,12 @@ internal sealed class DeliveryContentRenderer(IDeliveryMediaSource media, IMarkd
 
         return new ApiContentRoute
         {
-            Path = content.Url(culture),
+            Path = content.Url(culture) is { } url && options.Value.AddTrailingSlash ? WithTrailingSlash(url) : content.Url(culture),
             StartItem = new ApiContentStartItem { Id = root.Key, Path = DeliveryRequestReader.StartItemPath(root, culture) },
         };
     }
+
+    private static string WithTrailingSlash(string path) => path.EndsWith('/') ? path : path + "/";
 
     private Dictionary<string, object?> Properties(
         DeliveryRequest request, PublishedContent content, string culture, PropertySelection fields, PropertySelection expand)

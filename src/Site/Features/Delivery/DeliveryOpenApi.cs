@@ -30,14 +30,14 @@ internal static class DeliveryOpenApi
     /// <summary>Descriptions of the parameters (set here: [Description] on [AsParameters] members breaks the generator).</summary>
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
-        ["fetch"] = "Specifies the items to fetch: ancestors:, children: or descendants: with an id or a path (media: children:/, children:id, children:path).",
+        ["fetch"] = "Specifies the items to fetch: ancestors:, children: or descendants: with an id or a path (media, where it is required: children:/, children:id, children:path).",
         ["filter"] = "contentType:alias (media: mediaType:alias), name:text (negate either with !), createDate or updateDate with >, >:, < or <: and a date. Repeated filters must all hold.",
         ["sort"] = "createDate, level, name, sortOrder or updateDate with :asc or :desc; several sort in order.",
         ["skip"] = "Specifies the number of found items to skip. Use this to control pagination of the response.",
         ["take"] = "Specifies the number of found items to take. Use this to control pagination of the response.",
         ["expand"] = "The properties to expand: properties[$all], properties[alias1,alias2] or properties[alias1[properties[nestedAlias]]].",
         ["fields"] = "The properties to include (all by default): properties[$all], properties[alias1,alias2] or nested.",
-        ["Accept-Language"] = "Defines the language to return (en-us or zh-cn); without it, the default language (zh-CN).",
+        ["Accept-Language"] = "Defines the language to return (one of the site's cultures, in lower case); without it, the default language. One culture the site does not have finds nothing.",
         ["Accept-Segment"] = "Defines the segment to return. This site has no segments: the header is accepted and ignored.",
         ["Preview"] = "Whether to request draft content; needs the Api-Key header.",
         ["Start-Item"] = "URL segment or GUID of a root content item.",

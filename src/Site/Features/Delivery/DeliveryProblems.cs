@@ -19,6 +19,15 @@ internal static class DeliveryProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
 
+    /// <summary>Umbraco answers an unknown Start-Item with 404 and this sentence; here it is the title, and the detail says why.</summary>
+    public static ProblemHttpResult StartItemNotFound(string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status404NotFound,
+            title: "The Start-Item could not be found",
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            extensions: new Dictionary<string, object?> { ["parameter"] = "Start-Item" });
+
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");
 

@@ -11,10 +11,15 @@ using Site.Core.Publishing;
 
 namespace Site.Features.Delivery;
 
-/// <summary>What one API request asks for, from its headers: the snapshot (published or preview), culture, member...</summary>
+/// <summary>
+/// What one API request asks for, from its headers: the snapshot (published or preview), culture, member...
+/// <see cref="Language"/> is null when the client asked for a culture the site does not have (<see cref="Culture"/>
+/// says which): then only the opted-in fallback serves anything.
+/// </summary>
 internal sealed record DeliveryRequest(
     PublishedSnapshot Snapshot,
-    Language Language,
+    Language? Language,
+    string Culture,
     Language? Fallback,
     bool Preview,
     MemberIdentity? Member,
@@ -35,9 +40,9 @@ internal sealed record DeliveryRequest(
             return null;
         }
 
-        if (content.IsPublished(Language.IsoCode))
+        if (Language is { } language && content.IsPublished(language.IsoCode))
         {
-            return new Served(content, Language.IsoCode, false);
+            return new Served(content, language.IsoCode, false);
         }
 
         return Fallback is { } fallback && content.IsPublished(fallback.IsoCode) ? new Served(content, fallback.IsoCode, true) : null;
@@ -50,7 +55,8 @@ internal sealed record DeliveryRequest(
     /// </summary>
     public Served? LocateByPath(string? path)
     {
-        var normalized = "/" + (path ?? string.Empty).Trim().TrimStart('/');
+        // With or without the trailing slash that route.path may carry.
+        var normalized = "/" + (path ?? string.Empty).Trim().Trim('/');
         var first = normalized.TrimStart('/').Split('/', 2)[0];
         if (Snapshot.Languages.FindByPrefix(first) is { } prefixed)
         {
@@ -58,7 +64,7 @@ internal sealed record DeliveryRequest(
             return node is not null && node.IsPublished(prefixed.IsoCode) && InStartItem(node) ? new Served(node, prefixed.IsoCode, false) : null;
         }
 
-        foreach (var language in Fallback is null ? [Language] : new[] { Language, Fallback })
+        foreach (var language in new[] { Language, Fallback }.OfType<Language>())
         {
             var node = Snapshot.GetByRoute("/" + language.UrlPrefix + normalized);
             if (node is not null && node.IsPublished(language.IsoCode) && InStartItem(node))
@@ -168,10 +174,19 @@ internal sealed class DeliveryRequestReader(
         var snapshot = preview ? await previews.GetAsync(http.RequestAborted) : snapshots.Current;
         http.Items[DeliveryApiExtensions.SnapshotItem] = snapshot;
         http.Items[DeliveryApiExtensions.PreviewItem] = preview;
-        var language = Public.VisitorLanguage.FromAcceptLanguage(snapshot.Languages, http.Request);
-        if (language is null)
+        if (snapshot.Languages.Default is not { } defaultLanguage)
         {
             return (null, DeliveryProblems.NotFound("The site has no languages yet."));
+        }
+
+        // As Umbraco: a header of one culture the site does not have asks for that culture (items 404, queries empty);
+        // a list that names none of the site's, or no header, asks for the default language.
+        var language = Public.VisitorLanguage.MatchAcceptLanguage(snapshot.Languages, http.Request);
+        var culture = language?.IsoCode ?? SingleCulture(headers.AcceptLanguage);
+        if (culture is null || (language is null && options.Value.UnknownCultureAsDefault))
+        {
+            language = defaultLanguage;
+            culture = language.IsoCode;
         }
 
         Language? fallback = null;
@@ -180,7 +195,7 @@ internal sealed class DeliveryRequestReader(
             case null or "" or "none":
                 break;
             case "default":
-                fallback = snapshot.Languages.Default is { } d && d != language ? d : null;
+                fallback = defaultLanguage != language ? defaultLanguage : null;
                 break;
             default:
                 return (null, DeliveryProblems.BadRequest(DeliveryHeaderNames.LanguageFallback, $"The {DeliveryHeaderNames.LanguageFallback} header '{headers.LanguageFallback}' must be 'default' or 'none'."));
@@ -205,12 +220,19 @@ internal sealed class DeliveryRequestReader(
             startItem = FindRoot(snapshot, headers.StartItem.Trim());
             if (startItem is null)
             {
-                return (null, DeliveryProblems.BadRequest("Start-Item", $"The Start-Item header '{headers.StartItem}' is neither the id nor the URL segment of a root content item."));
+                return (null, DeliveryProblems.StartItemNotFound($"The Start-Item header '{headers.StartItem}' is neither the id nor the URL segment of a root content item."));
             }
         }
 
         var member = await members.ResolveAsync(http);
-        return (new DeliveryRequest(snapshot, language, fallback, preview, member, startItem, markdownSource), null);
+        return (new DeliveryRequest(snapshot, language, culture, fallback, preview, member, startItem, markdownSource), null);
+    }
+
+    /// <summary>The header's culture when it names exactly one (letters, digits, '-' and '_', as Umbraco reads it); else null.</summary>
+    private static string? SingleCulture(string? acceptLanguage)
+    {
+        var value = acceptLanguage?.Trim();
+        return !string.IsNullOrEmpty(value) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? value : null;
     }
 
     /// <summary>The start item path of a root in a culture: the URL segment of its name.</summary>

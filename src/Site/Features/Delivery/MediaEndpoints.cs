@@ -49,7 +49,7 @@ internal static class MediaEndpoints
         }
 
         var children = parent is { } key ? media.Children(key)
-            : query.Fetch?.Trim() is null or "" or "children:/" ? media.Children(null)
+            : query.Fetch!.Trim() == "children:/" ? media.Children(null)
             : media.FindByPath(query.Fetch.Trim()["children:".Length..]) is { } folder ? media.Children(folder.Id)
             : [];
         return TypedResults.Ok(new ApiPagedMedia { Total = children.Count, Items = [.. children.Skip(skip).Take(take)] });
@@ -103,14 +103,20 @@ internal static class MediaEndpoints
     {
         parent = null;
         var value = fetch?.Trim();
-        if (string.IsNullOrEmpty(value) || value == "children:/")
+        if (string.IsNullOrEmpty(value))
+        {
+            // Umbraco does not browse all media: without fetch its answer is "The attempted 'fetch' option does not exist".
+            return new DeliveryError("fetch", "The attempted 'fetch' option does not exist: media queries need fetch=children:/ (the root), children:id or children:path.");
+        }
+
+        if (value == "children:/")
         {
             return null;
         }
 
         if (!value.StartsWith("children:", StringComparison.Ordinal) || value.Length == "children:".Length)
         {
-            return new DeliveryError("fetch", $"The fetch value '{fetch}' is not supported for media: use children:/ (the root), children:id or children:path.");
+            return new DeliveryError("fetch", $"The attempted 'fetch' option does not exist: '{fetch}' is not supported for media; use children:/ (the root), children:id or children:path.");
         }
 
         if (Guid.TryParse(value["children:".Length..], out var key))

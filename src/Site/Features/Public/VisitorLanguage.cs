@@ -21,8 +21,15 @@ internal static class VisitorLanguage
     public static Language? FromAcceptLanguage(LanguageSet languages, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(languages);
+        return MatchAcceptLanguage(languages, request) ?? languages.Default;
+    }
+
+    /// <summary>The site's language that Accept-Language asks for; null when it names none of them (or is missing).</summary>
+    public static Language? MatchAcceptLanguage(LanguageSet languages, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
         return AcceptLanguage.Best(request, tag => languages.Find(tag) ?? languages.Find(AcceptLanguage.Match(tag, languages.All.Select(l => l.IsoCode)))
-            ?? languages.FindByPrefix(tag.Split('-')[0])) ?? languages.Default;
+            ?? languages.FindByPrefix(tag.Split('-')[0]));
     }
 
     public static Language? For(LanguageSet languages, HttpRequest request, string? path) =>

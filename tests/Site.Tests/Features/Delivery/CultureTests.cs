@@ -3,17 +3,20 @@ using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Delivery;
 
-/// <summary>Accept-Language picks the culture; without it the default; cultures{} gives every culture's route; fallback is opt-in and marked.</summary>
+/// <summary>
+/// Accept-Language picks the culture; without it (or with a list naming none of the site's) the default; one culture
+/// the site does not have finds nothing, as in Umbraco; cultures{} gives every culture's route; fallback is opt-in and marked.
+/// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
 public sealed class CultureTests(SiteFactory site)
 {
     [Theory]
-    [InlineData("en-us", "13th Forum (2017)", "/en/sessions/13th-forum-2017", "en-US")]
-    [InlineData("EN-US", "13th Forum (2017)", "/en/sessions/13th-forum-2017", "en-US")]
-    [InlineData("zh-cn", "第十三届 (2017)", "/zh/sessions/13th-forum-2017", "zh-CN")]
-    [InlineData("fr-FR,en;q=0.8", "13th Forum (2017)", "/en/sessions/13th-forum-2017", "en-US")]
-    [InlineData("fr-fr", "第十三届 (2017)", "/zh/sessions/13th-forum-2017", "zh-CN")]
-    [InlineData(null, "第十三届 (2017)", "/zh/sessions/13th-forum-2017", "zh-CN")]
+    [InlineData("en-us", "13th Forum (2017)", "/en/sessions/13th-forum-2017/", "en-US")]
+    [InlineData("EN-US", "13th Forum (2017)", "/en/sessions/13th-forum-2017/", "en-US")]
+    [InlineData("zh-cn", "第十三届 (2017)", "/zh/sessions/13th-forum-2017/", "zh-CN")]
+    [InlineData("fr-FR,en;q=0.8", "13th Forum (2017)", "/en/sessions/13th-forum-2017/", "en-US")]
+    [InlineData("fr-FR,fr;q=0.9", "第十三届 (2017)", "/zh/sessions/13th-forum-2017/", "zh-CN")]
+    [InlineData(null, "第十三届 (2017)", "/zh/sessions/13th-forum-2017/", "zh-CN")]
     public async Task Accept_language_picks_the_culture_and_without_it_the_default_culture_answers(string? language, string name, string path, string contentLanguage)
     {
         var headers = language is null ? Array.Empty<(string, string)>() : [("Accept-Language", language)];
@@ -32,8 +35,8 @@ public sealed class CultureTests(SiteFactory site)
         var en = await site.GetAsync("content/item/sessions/13th-forum-2017", DeliveryApi.English);
 
         var cultures = zh.Json.GetProperty("cultures");
-        Assert.Equal("/en/sessions/13th-forum-2017", cultures.GetProperty("en-us").GetProperty("path").GetString());
-        Assert.Equal("/zh/sessions/13th-forum-2017", cultures.GetProperty("zh-cn").GetProperty("path").GetString());
+        Assert.Equal("/en/sessions/13th-forum-2017/", cultures.GetProperty("en-us").GetProperty("path").GetString());
+        Assert.Equal("/zh/sessions/13th-forum-2017/", cultures.GetProperty("zh-cn").GetProperty("path").GetString());
         Assert.Contains("坦佩雷", zh.Body, StringComparison.Ordinal);
         Assert.Contains("Tampere", en.Body, StringComparison.Ordinal);
         Assert.Equal(2017, zh.Json.GetProperty("properties").GetProperty("year").GetInt32());
@@ -60,6 +63,62 @@ public sealed class CultureTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Route_paths_end_in_a_slash_as_umbracos_and_lookups_by_path_take_either_form()
+    {
+        var root = await site.GetAsync("content/item/", DeliveryApi.Chinese);
+        var without = await site.GetAsync("content/item/sessions/13th-forum-2017", DeliveryApi.English);
+        var with = await site.GetAsync("content/item/sessions/13th-forum-2017/", DeliveryApi.English);
+        var siteUrl = await site.GetAsync("content/item/en/sessions/13th-forum-2017/", DeliveryApi.Chinese);
+        var fetched = await site.GetAsync("content?fetch=children:/sessions/&take=1", DeliveryApi.English);
+
+        Assert.Equal("/zh/", root.Json.GetProperty("route").GetProperty("path").GetString());
+        Assert.Equal("/en/sessions/13th-forum-2017/", without.Json.GetProperty("route").GetProperty("path").GetString());
+        Assert.Equal(HttpStatusCode.OK, with.Status);
+        Assert.Equal(without.Json.GetProperty("id").GetGuid(), with.Json.GetProperty("id").GetGuid());
+        Assert.Equal("13th Forum (2017)", siteUrl.Json.GetProperty("name").GetString());
+        Assert.Equal(["/en/sessions/1st-forum-2005/"], fetched.Paths);
+
+        // A route.path as the API writes it leads back to its item.
+        var back = await site.GetAsync("content/item" + without.Json.GetProperty("route").GetProperty("path").GetString(), DeliveryApi.Chinese);
+        Assert.Equal(without.Json.GetProperty("id").GetGuid(), back.Json.GetProperty("id").GetGuid());
+    }
+
+    [Theory]
+    [InlineData("fr-fr")]
+    [InlineData("x-klingon")]
+    public async Task One_culture_the_site_does_not_have_finds_no_item_as_in_umbraco(string culture)
+    {
+        var key = site.Snapshot().GetByRoute("/en/sessions/13th-forum-2017")!.Key;
+        var byPath = await site.GetAsync("content/item/sessions/13th-forum-2017", ("Accept-Language", culture));
+        var byId = await site.GetAsync($"content/item/{key}", ("Accept-Language", culture));
+        var items = await site.GetAsync($"content/items?id={key}", ("Accept-Language", culture));
+        var fallback = await site.GetAsync($"content/item/{key}", ("Accept-Language", culture), ("Language-Fallback", "default"));
+
+        Assert.Equal(HttpStatusCode.NotFound, byPath.Status);
+        Assert.Equal("application/problem+json", byPath.ContentType?.MediaType);
+        Assert.Contains(culture, byPath.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, byId.Status);
+        Assert.Empty(items.Json.EnumerateArray());
+        // The opted-in fallback still serves the default language, marked.
+        Assert.Equal("第十三届 (2017)", fallback.Json.GetProperty("name").GetString());
+        Assert.Equal("zh-CN", fallback.Json.GetProperty("fallbackCulture").GetString());
+    }
+
+    [Theory]
+    [InlineData("content")]
+    [InlineData("content?fetch=children:/sessions")]
+    [InlineData("content?fetch=descendants:/&filter=contentType:session&sort=name:asc")]
+    public async Task A_query_in_a_culture_the_site_does_not_have_finds_nothing_as_in_umbraco(string path)
+    {
+        var response = await site.GetAsync(path, ("Accept-Language", "fr-fr"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(0, response.Json.GetProperty("total").GetInt64());
+        Assert.Empty(response.Json.GetProperty("items").EnumerateArray());
+        Assert.Equal("fr-fr", response.Header("Content-Language"));
+    }
+
+    [Fact]
     public async Task Content_missing_in_a_culture_is_a_404_unless_the_client_opts_into_the_fallback_which_is_marked()
     {
         var slug = "zh-only-api-" + Guid.NewGuid().ToString("N")[..8];
@@ -79,7 +138,7 @@ public sealed class CultureTests(SiteFactory site)
         Assert.Equal(title, fallback.Json.GetProperty("name").GetString());
         Assert.Equal("zh-CN", fallback.Json.GetProperty("fallbackCulture").GetString());
         Assert.Equal("zh-CN", fallback.Header("Content-Language"));
-        Assert.Equal($"/zh/news/{slug}", fallbackByPath.Json.GetProperty("route").GetProperty("path").GetString());
+        Assert.Equal($"/zh/news/{slug}/", fallbackByPath.Json.GetProperty("route").GetProperty("path").GetString());
         Assert.Equal("zh-CN", Assert.Single(listed.Json.GetProperty("items").EnumerateArray()).GetProperty("fallbackCulture").GetString());
         Assert.DoesNotContain(slug, notListed.Body, StringComparison.Ordinal);
 

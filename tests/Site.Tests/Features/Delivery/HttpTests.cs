@@ -52,7 +52,7 @@ public sealed class HttpTests(SiteFactory site)
 
         var after = await site.GetAsync("content?fetch=children:/news&take=1000", DeliveryApi.English, ("If-None-Match", etag));
         Assert.Equal(HttpStatusCode.OK, after.Status);
-        Assert.Contains($"/en/news/{slug}", after.Paths);
+        Assert.Contains($"/en/news/{slug}/", after.Paths);
         Assert.NotEqual(etag, after.Header("ETag"));
     }
 

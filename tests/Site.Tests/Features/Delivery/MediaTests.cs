@@ -47,7 +47,7 @@ public sealed class MediaTests(SiteFactory site)
 
         var path = json.GetProperty("path").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await site.GetAsync("media/item" + path)).Status);
-        var list = await site.GetAsync("media?take=1000");
+        var list = await site.GetAsync("media?fetch=children:/&take=1000");
         Assert.Contains(item.Key.ToString(), list.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         var items = await site.GetAsync($"media/items?id={item.Key}&id={Guid.NewGuid()}");
         Assert.Single(items.Json.EnumerateArray());
@@ -86,15 +86,28 @@ public sealed class MediaTests(SiteFactory site)
 
     [Theory]
     [InlineData("media?fetch=descendants:/", "fetch")]
-    [InlineData("media?filter=contentType:page", "filter")]
-    [InlineData("media?sort=level:asc", "sort")]
-    [InlineData("media?take=-3", "take")]
-    [InlineData("media?expand=properties[", "expand")]
+    [InlineData("media?fetch=children:/&filter=contentType:page", "filter")]
+    [InlineData("media?fetch=children:/&sort=level:asc", "sort")]
+    [InlineData("media?fetch=children:/&take=-3", "take")]
+    [InlineData("media?fetch=children:/&expand=properties[", "expand")]
     [InlineData("media/items?id=nope", "id")]
     public async Task Malformed_media_queries_are_a_400_problem_naming_the_bad_part(string path, string parameter)
     {
         var response = await site.GetAsync(path);
 
         response.AssertBadRequest(parameter);
+    }
+
+    [Theory]
+    [InlineData("media")]
+    [InlineData("media?take=10")]
+    [InlineData("media?fetch=%20")]
+    [InlineData("media?filter=mediaType:Image")]
+    public async Task A_media_query_without_fetch_is_a_400_problem_as_in_umbraco(string path)
+    {
+        var response = await site.GetAsync(path);
+
+        response.AssertBadRequest("fetch");
+        Assert.StartsWith("The attempted 'fetch' option does not exist", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

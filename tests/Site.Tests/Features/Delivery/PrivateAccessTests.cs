@@ -5,7 +5,10 @@ using Site.Core.Publishing;
 
 namespace Site.Tests.Features.Delivery;
 
-/// <summary>On the private host: the API key gate, and the member seam (members see what their groups allow, others get 401 or 403).</summary>
+/// <summary>
+/// On the private host: the API key gate, the member seam (members see what their groups allow, others get 401 or 403),
+/// and the opt-in settings it turns on (Umbraco's behaviours are the defaults).
+/// </summary>
 public sealed class PrivateAccessTests(PrivateDeliveryApiFactory site) : IClassFixture<PrivateDeliveryApiFactory>
 {
     [Theory]
@@ -73,5 +76,34 @@ public sealed class PrivateAccessTests(PrivateDeliveryApiFactory site) : IClassF
         Assert.Equal(System.Text.Json.JsonValueKind.Null, anonymousNews.Json.GetProperty("properties").GetProperty("relatedSession").ValueKind);
         Assert.Equal(20, memberList.Json.GetProperty("total").GetInt64());
         Assert.Equal(19, anonymousList.Json.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task AddTrailingSlash_off_writes_route_paths_without_it_and_lookups_still_take_either_form()
+    {
+        using var client = site.CreateClient();
+        var without = await client.GetDeliveryAsync("content/item/sessions/13th-forum-2017", DeliveryApi.Key, DeliveryApi.English);
+        var with = await client.GetDeliveryAsync("content/item/sessions/13th-forum-2017/", DeliveryApi.Key, DeliveryApi.English);
+        var root = await client.GetDeliveryAsync("content/item/", DeliveryApi.Key, DeliveryApi.English);
+
+        Assert.Equal("/en/sessions/13th-forum-2017", without.Json.GetProperty("route").GetProperty("path").GetString());
+        Assert.Equal("/en/sessions/13th-forum-2017", without.Json.GetProperty("cultures").GetProperty("en-us").GetProperty("path").GetString());
+        Assert.Equal(HttpStatusCode.OK, with.Status);
+        Assert.Equal(without.Json.GetProperty("id").GetGuid(), with.Json.GetProperty("id").GetGuid());
+        Assert.Equal("/en/", root.Json.GetProperty("route").GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownCultureAsDefault_answers_a_culture_the_site_does_not_have_in_the_default_language()
+    {
+        using var client = site.CreateClient();
+        var item = await client.GetDeliveryAsync("content/item/sessions/13th-forum-2017", DeliveryApi.Key, ("Accept-Language", "fr-fr"));
+        var query = await client.GetDeliveryAsync("content?fetch=children:/sessions&take=1", DeliveryApi.Key, ("Accept-Language", "fr-fr"));
+
+        Assert.Equal(HttpStatusCode.OK, item.Status);
+        Assert.Equal("第十三届 (2017)", item.Json.GetProperty("name").GetString());
+        Assert.Equal("zh-CN", item.Header("Content-Language"));
+        Assert.True(query.Json.GetProperty("total").GetInt64() > 0);
+        Assert.Equal("zh-CN", query.Header("Content-Language"));
     }
 }

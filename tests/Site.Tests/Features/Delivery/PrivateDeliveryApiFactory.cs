@@ -9,7 +9,8 @@ namespace Site.Tests.Features.Delivery;
 /// <summary>
 /// A second host (the only extra one) whose API is not public, so every request needs the key, and whose member
 /// seam reads a test bearer token ("Bearer member:Group A,Group B"), as the members feature will resolve real ones.
-/// Its content is its own: tests may protect anything here without disturbing the shared site.
+/// Its content is its own: tests may protect anything here without disturbing the shared site. It also runs with the
+/// API's opt-in settings (no trailing slash in route.path, unknown cultures answered in the default language).
 /// </summary>
 public sealed class PrivateDeliveryApiFactory : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
 {
@@ -35,6 +36,8 @@ public sealed class PrivateDeliveryApiFactory : Microsoft.AspNetCore.Mvc.Testing
         builder.UseSetting("Site:DataPath", _dataPath);
         builder.UseSetting("Site:DeliveryApi:PublicAccess", "false");
         builder.UseSetting("Site:DeliveryApi:ApiKey", SiteFactory.DeliveryApiKey);
+        builder.UseSetting("Site:DeliveryApi:AddTrailingSlash", "false");
+        builder.UseSetting("Site:DeliveryApi:UnknownCultureAsDefault", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<IDeliveryMemberResolver, BearerTestMembers>());
     }
 

@@ -90,7 +90,7 @@ public sealed class FeaturedContentBlockTests(SiteFactory site)
             Assert.True(plain.Status == HttpStatusCode.OK, plain.Body);
             Assert.Empty(Picked(plain.Json, "blocks").GetProperty("properties").EnumerateObject());
             Assert.Equal(target, Picked(plain.Json, "blocks").GetProperty("id").GetGuid());
-            Assert.Equal($"/zh/news/{targetSlug}", Picked(plain.Json, "blocks").GetProperty("route").GetProperty("path").GetString());
+            Assert.Equal($"/zh/news/{targetSlug}/", Picked(plain.Json, "blocks").GetProperty("route").GetProperty("path").GetString());
             Assert.Empty(Picked(plain.Json, "bodyText").GetProperty("properties").EnumerateObject());
             Assert.DoesNotContain(Secret, plain.Body, StringComparison.Ordinal);
 

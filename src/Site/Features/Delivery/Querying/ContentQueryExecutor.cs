@@ -9,6 +9,12 @@ internal static class ContentQueryExecutor
     /// <summary>The page of items and the total; null when the fetch names an item that this request cannot see.</summary>
     public static (IReadOnlyList<Served> Items, long Total)? Execute(DeliveryRequest request, ContentQuery query)
     {
+        // A culture the site does not have (and no fallback asked for): nothing is in it, as in Umbraco's index.
+        if (request.Language is null && request.Fallback is null)
+        {
+            return ([], 0);
+        }
+
         IEnumerable<PublishedContent> candidates;
         if (query.Fetch.Kind == FetchKind.All)
         {
@@ -33,7 +39,9 @@ internal static class ContentQueryExecutor
             };
         }
 
-        var compareInfo = CultureInfo.GetCultureInfo(request.Language.IsoCode).CompareInfo;
+        // An unknown culture serves nothing but the fallback: names compare in the language they are served in.
+        var comparison = CultureInfo.GetCultureInfo((request.Language ?? request.Fallback)?.IsoCode ?? string.Empty);
+        var compareInfo = comparison.CompareInfo;
         var served = new List<Served>();
         foreach (var candidate in candidates)
         {
@@ -46,7 +54,7 @@ internal static class ContentQueryExecutor
         IEnumerable<Served> ordered = served;
         if (query.Sorts.Count > 0)
         {
-            var nameComparer = StringComparer.Create(CultureInfo.GetCultureInfo(request.Language.IsoCode), ignoreCase: true);
+            var nameComparer = StringComparer.Create(comparison, ignoreCase: true);
             IOrderedEnumerable<Served>? sorted = null;
             foreach (var sort in query.Sorts)
             {
