@@ -7,14 +7,14 @@
 # database connections (sampled every 10 s); fails when any request got a 5xx or a connection error, or when resident
 # memory grew by 10% or more after the first minute.
 # Needs wrk and python3 (apt-get install wrk python3; psql for the PostgreSQL connection count).
-# Usage: [SOAK_POSTGRES=...] bash tests/Site.Benchmarks/soak.sh [minutes] [connections]
+# Usage: [SOAK_POSTGRES=...] [SOAK_ENV="NAME=value ..."] [SOAK_PORT=5111] bash tests/Site.Benchmarks/soak.sh [minutes] [connections]
 set -euo pipefail
 
 minutes="${1:-10}"
 connections="${2:-64}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-port=5111
+port="${SOAK_PORT:-5111}"
 admin_email="soak@forum.test"
 admin_password="soak benchmark password"
 api="http://127.0.0.1:$port/umbraco/management/api/v1"
@@ -159,13 +159,16 @@ print(re.search(r"\ssrc=\"([^\"]+)\"", img).group(1).replace("&amp;", "&"))')
   # Every 10 s: resident memory (MiB), open file handles, database connections.
   ( while [ -f "$work/running" ]; do
       rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$site_pid/status")
+      # Resident memory by kind: anonymous (heaps, stacks), file-backed (mapped assemblies, index files) and shared
+      # (the runtime's double-mapped executable code), to tell a growing heap from code and mapped files.
+      kinds=$(awk '/RssAnon|RssFile|RssShmem/ {printf "%d/", $2 / 1024}' "/proc/$site_pid/status")
       fds=$(ls "/proc/$site_pid/fd" | wc -l)
       if [ "$name" = postgresql ]; then
         dbc=$(PGPASSWORD="$pg_password" psql -h "$pg_host" -U "$pg_user" -d postgres -tAc "SELECT count(*) FROM pg_stat_activity WHERE datname = '$pg_database'" 2>/dev/null || echo "?")
       else
         dbc=$(ls -l "/proc/$site_pid/fd" 2>/dev/null | grep -c 'site\.db$' || true)
       fi
-      echo "$(date +%s) $rss $fds $dbc" >> "$work/samples-$name"
+      echo "$(date +%s) $rss $fds $dbc ${kinds%/}" >> "$work/samples-$name"
       sleep 10
     done ) &
   pids+=($!)
@@ -173,9 +176,10 @@ print(re.search(r"\ssrc=\"([^\"]+)\"", img).group(1).replace("&amp;", "&"))')
   echo
   echo "### $name: $minutes min at $connections connections"
   echo
-  echo "| minute | requests/s | p99 | 5xx | connection errors | resident memory | file handles | database connections |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  local total5xx=0 totalerr=0 first_rss="" last_rss=""
+  echo "| minute | requests/s | p99 | 5xx | connection errors | resident memory | anon/file/shared MiB | file handles | database connections | publish p50 |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  local total5xx=0 totalerr=0 first_rss="" last_rss="" published_before=0
+  touch "$work/publishes"
   for minute in $(seq 1 "$minutes"); do
     SOAK_URLS="$work/urls" wrk -t2 -c"$connections" -d60s --latency -s "$work/soak.lua" "http://127.0.0.1:$port" > "$work/wrk.txt" 2>&1
     local rps p99 s5 errors sample
@@ -185,11 +189,15 @@ print(re.search(r"\ssrc=\"([^\"]+)\"", img).group(1).replace("&amp;", "&"))')
     errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$work/wrk.txt")
     errors=${errors:-0}
     sample=$(tail -n 1 "$work/samples-$name")
-    read -r _ rss fds dbc <<< "$sample"
+    read -r _ rss fds dbc kinds <<< "$sample"
     [ -z "$first_rss" ] && first_rss=$rss
     last_rss=$rss
     total5xx=$((total5xx + s5)); totalerr=$((totalerr + errors))
-    echo "| $minute | $rps | $p99 | $s5 | $errors | $rss MiB | $fds | $dbc |"
+    # Save-and-publish time of the publishes that finished in this minute: does a publish slow down as they accumulate?
+    local pub_minute
+    pub_minute=$(tail -n +"$((published_before + 1))" "$work/publishes" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] " ms" : "-")}')
+    published_before=$(wc -l < "$work/publishes")
+    echo "| $minute | $rps | $p99 | $s5 | $errors | $rss MiB | $kinds | $fds | $dbc | $pub_minute |"
   done
   rm -f "$work/running"
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -217,13 +225,15 @@ print(re.search(r"\ssrc=\"([^\"]+)\"", img).group(1).replace("&amp;", "&"))')
 }
 
 failed_runs=0
-soak sqlite
+# SOAK_ENV: extra environment for the site process, to compare runtime settings ("DOTNET_gcServer=0 ...").
+read -ra soak_env <<< "${SOAK_ENV:-}"
+soak sqlite "${soak_env[@]}"
 if [ -n "${SOAK_POSTGRES:-}" ]; then
   pg_database="site_soak_$(date +%s)"
   pg_host=$(python3 -c 'import sys; print(dict(p.split("=", 1) for p in sys.argv[1].split(";") if p).get("Host", "localhost"))' "$SOAK_POSTGRES")
   pg_user=$(python3 -c 'import sys; print(dict(p.split("=", 1) for p in sys.argv[1].split(";") if p).get("Username", ""))' "$SOAK_POSTGRES")
   pg_password=$(python3 -c 'import sys; print(dict(p.split("=", 1) for p in sys.argv[1].split(";") if p).get("Password", ""))' "$SOAK_POSTGRES")
-  soak postgresql Site__DatabaseProvider=PostgreSql ConnectionStrings__Site="$SOAK_POSTGRES;Database=$pg_database"
+  soak postgresql "${soak_env[@]}" Site__DatabaseProvider=PostgreSql ConnectionStrings__Site="$SOAK_POSTGRES;Database=$pg_database"
   PGPASSWORD="$pg_password" psql -h "$pg_host" -U "$pg_user" -d postgres -qc "DROP DATABASE IF EXISTS \"$pg_database\" WITH (FORCE)" || true
 fi
 echo
