@@ -88,6 +88,7 @@ public sealed record UiText
     public required string Hosts { get; init; }
     public required string CoOrganizers { get; init; }
     public required string Contact { get; init; }
+    public required string LabelSeparator { get; init; }
     public required string Address { get; init; }
     public required string Phone { get; init; }
     public required string Email { get; init; }
@@ -228,6 +229,7 @@ public sealed record UiText
         Hosts = SiteTexts.Public.Get(culture, "Hosted by"),
         CoOrganizers = SiteTexts.Public.Get(culture, "Co-organised by"),
         Contact = SiteTexts.Public.Get(culture, "Contact"),
+        LabelSeparator = SiteTexts.Public.Get(culture, ": "),
         Address = SiteTexts.Public.Get(culture, "Address"),
         Phone = SiteTexts.Public.Get(culture, "Phone"),
         Email = SiteTexts.Public.Get(culture, "Email"),

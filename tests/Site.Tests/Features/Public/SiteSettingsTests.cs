@@ -86,7 +86,7 @@ public sealed class SiteSettingsTests(SiteFactory site)
             var (_, zh) = await site.GetPageAsync("/zh/news");
             var zhFooter = zh.QuerySelector("body > footer")!;
             Assert.Equal("© 测试版权声明", zhFooter.QuerySelector(".footer-legal li")!.TextContent);
-            Assert.Contains("地址: 测试地址", zhFooter.QuerySelector(".footer-contact")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("地址：测试地址", zhFooter.QuerySelector(".footer-contact")!.TextContent, StringComparison.Ordinal);
             Assert.Equal("https://weibo.com/example", LinkTo(zhFooter, "微博"));
             Assert.Null(zhFooter.QuerySelector("a[href='https://example.org/account']")); // the link was given in English only
 
