@@ -195,6 +195,28 @@ public sealed class SiteSettingsTests(SiteFactory site)
         Assert.Equal("江苏省教育厅及省内有关市人民政府", only.GetProperty("properties").GetProperty("organizers").GetString());
     }
 
+    [Fact]
+    public async Task The_back_office_lists_the_settings_at_the_root_offers_them_there_and_edits_them_per_language_without_a_preview()
+    {
+        var user = await BackOfficeApi.CreateUserAsync(site, BackOfficeGroups.Editors);
+        using var browser = new Site.Tests.Features.Members.MemberClient(site);
+        var (signedIn, _) = await browser.SubmitAsync("/umbraco/login", new Dictionary<string, string> { ["Email"] = user.Email, ["Password"] = BackOfficeApi.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var (_, index) = await browser.GetAsync("/umbraco/content");
+        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/umbraco/content/{Settings}");
+        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/umbraco/content/create?type=siteSettings");
+
+        var (edit, form) = await browser.GetAsync($"/umbraco/content/{Settings}");
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal("江苏省教育厅及省内有关市人民政府", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("[name='v.organizers.zh-CN']")!).Value);
+        Assert.NotNull(form.QuerySelector("[name='v.organizers.en-US']"));
+        Assert.NotNull(form.QuerySelector("[name='v.icpNumber']"));
+        Assert.Empty(form.QuerySelectorAll($"a[href^='/umbraco/preview/{Settings}']"));
+        var (preview, _) = await browser.GetAsync($"/umbraco/preview/{Settings}/en-US");
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
+    }
+
     private PublishedContent? SiteFooterNode() =>
         global::Site.Features.Public.SiteFooter.Node(site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current);
 
