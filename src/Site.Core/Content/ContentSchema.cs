@@ -30,7 +30,9 @@ public sealed record PropertyTab(Guid Key, string Alias, string Caption, int Sor
 
 /// <summary>
 /// A document type, or an element type (<see cref="IsElement"/>, Umbraco's "is an element type"): the shape of a block's
-/// content or settings, never a node of the tree.
+/// content or settings, never a node of the tree. A document type without a template (<see cref="HasTemplate"/>, as
+/// Umbraco's site settings types) makes nodes that hold data only: they have a route for the Delivery API, but the
+/// site does not render, list, index or link them.
 /// </summary>
 public sealed record ContentType(
     Guid Key,
@@ -43,10 +45,14 @@ public sealed record ContentType(
     IReadOnlyList<string> AllowedChildAliases,
     IReadOnlyList<PropertyType> Properties,
     IReadOnlyList<PropertyTab> Tabs,
-    bool IsElement = false)
+    bool IsElement = false,
+    bool HasTemplate = true)
 {
     /// <summary>Whether a node of this type may be created at the root: never for an element type.</summary>
     public bool CanBeRoot => AllowAtRoot && !IsElement;
+
+    /// <summary>Whether a node of this type is a page of the site: a document type with a template.</summary>
+    public bool IsPage => HasTemplate && !IsElement;
 
     public PropertyType? FindProperty(string alias) =>
         Properties.FirstOrDefault(p => string.Equals(p.Alias, alias, StringComparison.Ordinal));

@@ -70,6 +70,9 @@ public sealed class PublishedContent
 
     public bool IsProtected => AccessRule is not null;
 
+    /// <summary>Whether the site renders this node as a page; a node of a type without a template (site settings) is data only.</summary>
+    public bool IsPage => ContentType.IsPage;
+
     internal void AddChild(PublishedContent child) => (_children ??= []).Add(child);
 
     /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>

@@ -54,8 +54,8 @@ public sealed class PublishedSnapshot
 
     public IReadOnlyList<PublishedContent> Roots { get; }
 
-    /// <summary>The site's home: the first root node.</summary>
-    public PublishedContent? Home => Roots.Count > 0 ? Roots[0] : null;
+    /// <summary>The site's home: the first root node that is a page (a settings node beside it is not).</summary>
+    public PublishedContent? Home => Roots.FirstOrDefault(r => r.IsPage);
 
     public IEnumerable<PublishedContent> All => _byKey.Values;
 

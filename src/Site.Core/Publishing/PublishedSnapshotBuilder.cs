@@ -76,7 +76,7 @@ internal static class PublishedSnapshotBuilder
             ApplyAccessRules(root, null, rulesByNode);
         }
 
-        var home = roots.Count > 0 ? roots[0] : null;
+        var home = roots.FirstOrDefault(r => r.IsPage);
         foreach (var root in roots)
         {
             root.Cultures = cache.Remember(root.Key, ComputeCultures(root, inputs, isHome: root == home));

@@ -389,7 +389,7 @@ internal sealed partial class SearchIndexer(
                 && Rule.AllowedGroups.SequenceEqual(other.Rule.AllowedGroups, StringComparer.Ordinal)));
     }
 
-    private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(n => n.Cultures.Count > 0);
+    private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(n => n.Cultures.Count > 0 && n.IsPage);
 
     private static List<string> Cultures(PublishedSnapshot snapshot) => [.. snapshot.Languages.All.Select(l => l.IsoCode)];
 

@@ -140,7 +140,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("Variations", type.VariesByCulture ? "Culture" : "Nothing"),
                 new XElement("IsElement", Bool(type.IsElement)),
                 new XElement("Compositions"),
-                new XElement("DefaultTemplate", type.Alias),
+                new XElement("DefaultTemplate", type.HasTemplate && !type.IsElement ? type.Alias : string.Empty),
                 new XElement("AllowedTemplates")),
             new XElement("Structure",
                 type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",

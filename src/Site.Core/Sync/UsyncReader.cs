@@ -238,7 +238,8 @@ internal static class UsyncReader
             [.. (root.Element("Structure")?.Elements("ContentType") ?? []).Select(e => e.Value.Trim())],
             [.. properties.OrderBy(p => p.SortOrder)],
             [.. tabs.OrderBy(t => t.SortOrder)],
-            Bool(info, "IsElement"));
+            Bool(info, "IsElement"),
+            HasTemplate(info));
     }
 
     private static UsyncContentItem ReadContent(XElement root)
@@ -338,6 +339,14 @@ internal static class UsyncReader
             : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
             : throw new UsyncFormatException($"<{name}> \"{text}\" is not a whole number{LineOf(parent)}");
     }
+
+    /// <summary>
+    /// Whether a content type names a template, as uSync writes it (a default template or allowed ones). Umbraco
+    /// renders no page for a node whose type has none: such a type (site settings) holds data only.
+    /// </summary>
+    private static bool HasTemplate(XElement info) =>
+        !string.IsNullOrWhiteSpace((string?)info.Element("DefaultTemplate"))
+        || (info.Element("AllowedTemplates")?.Elements("Template").Any() ?? false);
 
     private static bool IsCulture(XElement? variations) =>
         variations is not null && variations.Value.Contains("Culture", StringComparison.OrdinalIgnoreCase);

@@ -77,7 +77,7 @@ internal static class Program
         {
             await first.GetRequiredService<ISiteInitializer>().InitializeAsync(syncFolder, CancellationToken.None);
             var snapshot = first.GetRequiredService<IPublishedSnapshotAccessor>().Current;
-            realNodes = snapshot.All.Count(n => n.Cultures.Count > 0);
+            realNodes = snapshot.All.Count(n => n.Cultures.Count > 0 && n.IsPage);
             var sessions = snapshot.OfType("sessionArchive").Single();
             var news = snapshot.OfType("newsIndex").Single();
             var partners = snapshot.OfType("partnerIndex").Single();
@@ -120,7 +120,7 @@ internal static class Program
         var snapshotLive = probe.LiveAt(generation);
         report.SnapshotBuild = Stopwatch.GetElapsedTime(started, snapshotLive);
         report.SnapshotMemory = probe.FirstSnapshotMemory;
-        report.IndexedDocuments = snapshots.Current.All.Count(n => n.Cultures.Count > 0);
+        report.IndexedDocuments = snapshots.Current.All.Count(n => n.Cultures.Count > 0 && n.IsPage);
         Step($"Snapshot of {report.IndexedDocuments:N0} published nodes built from the database in {report.SnapshotBuild.TotalSeconds:F1} s; rebuilding the index...");
         await status.WaitForGenerationAsync(generation, CancellationToken.None);
         report.RebuildOnStart = Stopwatch.GetElapsedTime(snapshotLive);

@@ -85,8 +85,8 @@ public sealed class SkippedDocumentTests
 
         var count = await search.Rebuilder.RebuildAsync(null, TestContext.Current.CancellationToken);
 
-        Assert.Equal(KnownContent.NodeCount - 1, count);
-        Assert.Equal(KnownContent.NodeCount - 1, search.Status.DocumentCount);
+        Assert.Equal(KnownContent.PageCount - 1, count);
+        Assert.Equal(KnownContent.PageCount - 1, search.Status.DocumentCount);
         Assert.Equal([KnownContent.Session13], search.Status.SkippedDocuments.Select(s => s.Key));
         Assert.Contains(search.Find("Oulu").Items, i => i.Key != KnownContent.Session13);
 

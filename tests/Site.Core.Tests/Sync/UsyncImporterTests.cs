@@ -29,8 +29,8 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
         Assert.Equal(16, counts.DataTypes);
-        Assert.Equal(139, counts.DictionaryItems);
-        Assert.Equal(17, counts.ContentTypes);
+        Assert.Equal(174, counts.DictionaryItems);
+        Assert.Equal(18, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
         Assert.Equal(8, schema.ContentTypes.Values.Count(t => t.IsElement));
@@ -41,8 +41,10 @@ public sealed class UsyncImporterTests
         Assert.False(schema.Languages.Find(English)!.IsDefault);
         Assert.Equal(Chinese, schema.Languages.Find(English)!.FallbackIsoCode);
         Assert.Equal(
-            ["about", "home", "newsArticle", "newsIndex", "page", "partnerIndex", "partnerStory", "session", "sessionArchive"],
+            ["about", "home", "newsArticle", "newsIndex", "page", "partnerIndex", "partnerStory", "session", "sessionArchive", "siteSettings"],
             schema.ContentTypes.Values.Where(t => !t.IsElement).Select(t => t.Alias).Order(StringComparer.Ordinal));
+        // Every document type names its template except the settings, which hold data only.
+        Assert.Equal(["siteSettings"], schema.ContentTypes.Values.Where(t => !t.IsElement && !t.HasTemplate).Select(t => t.Alias));
         Assert.Equal(200, schema.MaxChars(schema.FindContentType("session")!.FindProperty("title")!));
 
         var snapshot = engine.Snapshots.Current;
@@ -51,6 +53,8 @@ public sealed class UsyncImporterTests
         Assert.Equal(6, snapshot.OfType("partnerStory").Count());
         Assert.Equal(4, snapshot.OfType("newsArticle").Count());
         Assert.Equal(["about", "sessionArchive", "partnerIndex", "newsIndex", "page"], snapshot.Home!.AllChildren.Select(c => c.ContentTypeAlias));
+        Assert.Equal([KnownContent.Home, KnownContent.SiteSettings], snapshot.Roots.Select(r => r.Key));
+        Assert.False(snapshot.GetByKey(KnownContent.SiteSettings)!.IsPage);
     }
 
     [Theory]

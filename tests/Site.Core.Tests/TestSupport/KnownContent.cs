@@ -25,5 +25,11 @@ public static class KnownContent
     public const string Session13EnglishUrl = "/en/sessions/13th-forum-2017";
     public const string Session13ChineseUrl = "/zh/sessions/13th-forum-2017";
 
-    public const int NodeCount = 36;
+    /// <summary>The site settings node (root, beside the home page): data for the footer, not a page.</summary>
+    public static readonly Guid SiteSettings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70");
+
+    public const int NodeCount = 37;
+
+    /// <summary>The nodes that are pages (indexed, in the sitemap): all but the site settings.</summary>
+    public const int PageCount = NodeCount - 1;
 }

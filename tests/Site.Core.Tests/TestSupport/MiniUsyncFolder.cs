@@ -204,7 +204,7 @@ public sealed class MiniUsyncFolder : IDisposable
                 new XElement("Variations", "Culture"),
                 new XElement("IsElement", "false"),
                 new XElement("Compositions"),
-                new XElement("DefaultTemplate"),
+                new XElement("DefaultTemplate", alias),
                 new XElement("AllowedTemplates")),
             new XElement("Structure", allowedChildren.Select((child, index) => new XElement("ContentType",
                 new XAttribute("Key", DeterministicGuid("type:" + child)), new XAttribute("SortOrder", index), child))),

@@ -24,6 +24,7 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
     // Keys of the repository's uSync content (as Site.Core.Tests' KnownContent has them).
     private static readonly Guid HomeKey = Guid.Parse("d316c10c-a66f-50f2-a676-02ca2628221d");
     private static readonly Guid AboutKey = Guid.Parse("cf927c80-1c1e-5f20-ae69-e1c94ea12151");
+    private static readonly Guid SiteSettingsKey = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70");
 
     /// <summary>How long a change may take to show on the other instance before the test fails: the poll interval (250 ms) with room for a loaded machine.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
@@ -280,6 +281,30 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
             "UPDATE scheduled_actions SET \"ClaimedAtUtc\" = now() AT TIME ZONE 'UTC', \"ClaimedBy\" = 'killed instance' WHERE \"NodeKey\" = @node AND \"ClaimedAtUtc\" IS NULL", connection);
         claim.Parameters.AddWithValue("node", node);
         Assert.Equal(1, await claim.ExecuteNonQueryAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_site_settings_change_published_on_A_is_in_Bs_footer()
+    {
+        SiteCluster.SkipUnlessAvailable(cluster);
+        using var a = await ApiClientAsync(cluster.A);
+        using var b = new HttpClient();
+        var path = Api + $"/document/{SiteSettingsKey}";
+        var original = JsonNode.Parse(await a.GetStringAsync(new Uri(path, UriKind.Relative), Ct))!.AsObject();
+        var line = "© Cluster " + RandomLetters();
+        JsonArray Values(params JsonObject[] extra) => new([
+            .. original["values"]!.AsArray().Select(v => (JsonNode)new JsonObject { ["alias"] = v!["alias"]!.GetValue<string>(), ["culture"] = v["culture"]?.GetValue<string>(), ["value"] = v["value"]!.GetValue<string>() }),
+            .. extra]);
+        var values = Values(new JsonObject { ["alias"] = "copyright", ["culture"] = "en-US", ["value"] = line });
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsJsonAsync(new Uri(path, UriKind.Relative), new { names = original["names"], values }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync(path + "/publish", new { cultures = new[] { "zh-CN", "en-US" } }, Ct)).StatusCode);
+
+        // B's footer reads its own snapshot, which follows the journal: no restart, no cache to clear.
+        await SiteCluster.WaitUntilAsync(async () => (await b.GetStringAsync(cluster.B.Url("/en/sessions"), Ct)).Contains(line, StringComparison.Ordinal), Bound, "the settings published on A, in B's footer");
+
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsJsonAsync(new Uri(path, UriKind.Relative), new { names = original["names"], values = Values() }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync(path + "/publish", new { cultures = new[] { "zh-CN", "en-US" } }, Ct)).StatusCode);
+        await SiteCluster.WaitUntilAsync(async () => !(await b.GetStringAsync(cluster.B.Url("/en/sessions"), Ct)).Contains(line, StringComparison.Ordinal), Bound, "the restored settings, in B's footer");
     }
 
     private static Guid Home() => HomeKey;

@@ -18,7 +18,7 @@ public sealed class PreviewController(IPreviewSnapshotService previews, IOptions
         var snapshot = await previews.GetAsync(cancellationToken);
         var content = snapshot.GetByKey(id);
         var language = snapshot.Languages.Find(culture);
-        if (content is null || language is null || !content.IsPublished(language.IsoCode))
+        if (content is null || language is null || !content.IsPage || !content.IsPublished(language.IsoCode))
         {
             return Missing();
         }

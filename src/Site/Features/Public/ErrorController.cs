@@ -108,7 +108,7 @@ public sealed partial class ErrorController(
         foreach (var other in snapshot.Languages.All.Where(l => l != language))
         {
             var node = snapshot.GetByRoute($"/{other.UrlPrefix}/{rest}");
-            if (node?.Url(other.IsoCode) is { } url)
+            if (node is { IsPage: true } && node.Url(other.IsoCode) is { } url)
             {
                 versions.Add(new LanguageAlternate(other, UiText.For(other.IsoCode), url, false));
             }

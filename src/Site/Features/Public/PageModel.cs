@@ -75,12 +75,12 @@ public abstract class LayoutModel
     public IEnumerable<PublishedContent> ChildrenOf(PublishedContent node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return node.Children(Culture).Where(Member.CanSee);
+        return node.Children(Culture).Where(c => c.IsPage && Member.CanSee(c));
     }
 
     /// <summary>A node to link to: published in this culture and visible to the visitor; otherwise null.</summary>
     public PublishedContent? Linkable(PublishedContent? node) =>
-        node is not null && node.IsPublished(Culture) && Member.CanSee(node) ? node : null;
+        node is not null && node.IsPage && node.IsPublished(Culture) && Member.CanSee(node) ? node : null;
 
     public string FeedUrl => $"/{Language.UrlPrefix}/feed.xml";
 

@@ -25,7 +25,8 @@ public sealed class PublicContentController(
         var language = snapshot.Languages.FindByPrefix(prefix);
         var requested = $"/{prefix}/{path}";
         var content = snapshot.GetByRoute(requested);
-        if (language is null || content is null || !content.IsPublished(language.IsoCode))
+        // A node without a template (site settings) has a route for the Delivery API but no page, as in Umbraco.
+        if (language is null || content is null || !content.IsPage || !content.IsPublished(language.IsoCode))
         {
             return NotFound();
         }

@@ -22,8 +22,8 @@ internal static class SitemapEndpoints
         {
             writer.WriteStartElement("urlset", SitemapNs);
             writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            // Only what anyone may read: protected content stays out of the sitemap whoever asks.
-            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())).Where(n => !n.IsProtected))
+            // Only pages anyone may read: protected content stays out of the sitemap whoever asks, data nodes (settings) always.
+            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())).Where(n => n.IsPage && !n.IsProtected))
             {
                 foreach (var culture in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
                 {

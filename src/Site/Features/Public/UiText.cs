@@ -85,7 +85,20 @@ public sealed record UiText
     public required string TooLargeText { get; init; }
     public required string TooLargeNoLimitText { get; init; }
     public required string BackHome { get; init; }
-    public required string Organizers { get; init; }
+    public required string Hosts { get; init; }
+    public required string CoOrganizers { get; init; }
+    public required string Contact { get; init; }
+    public required string LabelSeparator { get; init; }
+    public required string Address { get; init; }
+    public required string Phone { get; init; }
+    public required string Email { get; init; }
+    public required string FollowUs { get; init; }
+    public required string WeChatAccount { get; init; }
+    public required string WeChatQrAlt { get; init; }
+    public required string WeChatQr { get; init; }
+    public required string Weibo { get; init; }
+    public required string SiteInformation { get; init; }
+    public required string Sitemap { get; init; }
     public required string FooterSources { get; init; }
     public required string DateFormat { get; init; }
     public required string Search { get; init; }
@@ -213,7 +226,20 @@ public sealed record UiText
         TooLargeText = SiteTexts.Public.Get(culture, "What you sent is larger than {0} MB, the most this page accepts."),
         TooLargeNoLimitText = SiteTexts.Public.Get(culture, "What you sent is larger than this page accepts."),
         BackHome = SiteTexts.Public.Get(culture, "Go to the home page"),
-        Organizers = SiteTexts.Public.Get(culture, "Hosted by the Jiangsu Provincial Department of Education and municipal governments in Jiangsu; co-organised by JESIE and local education bureaus."),
+        Hosts = SiteTexts.Public.Get(culture, "Hosted by"),
+        CoOrganizers = SiteTexts.Public.Get(culture, "Co-organised by"),
+        Contact = SiteTexts.Public.Get(culture, "Contact"),
+        LabelSeparator = SiteTexts.Public.Get(culture, ": "),
+        Address = SiteTexts.Public.Get(culture, "Address"),
+        Phone = SiteTexts.Public.Get(culture, "Phone"),
+        Email = SiteTexts.Public.Get(culture, "Email"),
+        FollowUs = SiteTexts.Public.Get(culture, "Follow us"),
+        WeChatAccount = SiteTexts.Public.Get(culture, "WeChat official account"),
+        WeChatQrAlt = SiteTexts.Public.Get(culture, "QR code of the WeChat official account {0}"),
+        WeChatQr = SiteTexts.Public.Get(culture, "QR code of the WeChat official account"),
+        Weibo = SiteTexts.Public.Get(culture, "Weibo"),
+        SiteInformation = SiteTexts.Public.Get(culture, "About this site"),
+        Sitemap = SiteTexts.Public.Get(culture, "Sitemap"),
         FooterSources = SiteTexts.Public.Get(culture, "Sources and methods"),
         DateFormat = SiteTexts.Public.Get(culture, "d MMMM yyyy"),
         Search = SiteTexts.Public.Get(culture, "Search"),
