@@ -29,6 +29,31 @@ public sealed class DeliveryApiOptions
     public DeliveryCorsOptions Cors { get; set; } = new();
 
     public DeliveryRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Members signing in to other front ends through OpenID Connect (Umbraco's DeliveryApi:MemberAuthorization).</summary>
+    public DeliveryMemberAuthorizationOptions MemberAuthorization { get; set; } = new();
+}
+
+/// <summary>How members get tokens for the Delivery API (Umbraco's shape: an authorization code flow for apps).</summary>
+public sealed class DeliveryMemberAuthorizationOptions
+{
+    public DeliveryAuthorizationCodeFlowOptions AuthorizationCodeFlow { get; set; } = new();
+}
+
+/// <summary>
+/// The authorization code flow with PKCE for public clients (a mobile app, a single-page app): the member signs in on
+/// the site's own page and the app gets a code at one of <see cref="LoginRedirectUrls"/>, nowhere else.
+/// </summary>
+public sealed class DeliveryAuthorizationCodeFlowOptions
+{
+    /// <summary>Off: no client may ask for member tokens at the authorize endpoint.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The exact addresses a code may be sent to, such as "myapp://callback" or "http://127.0.0.1:7890/callback".</summary>
+    public IList<Uri> LoginRedirectUrls { get; } = [];
+
+    /// <summary>The exact addresses the sign-out may return to.</summary>
+    public IList<Uri> LogoutRedirectUrls { get; } = [];
 }
 
 /// <summary>Which other front ends (browser origins) may call the API.</summary>
