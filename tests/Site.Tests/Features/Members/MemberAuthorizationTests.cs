@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Members;
+using Site.Tests.Features.Delivery;
 using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Members;
@@ -103,17 +104,20 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
         ["refresh_token"] = refreshToken,
     });
 
-    private async Task<HttpStatusCode> ItemStatusAsync(Guid key, string? token)
+    private async Task<HttpStatusCode> ItemStatusAsync(Guid key, string? token) => (await ItemAsync(key.ToString(), token)).Status;
+
+    private async Task<(HttpStatusCode Status, string Body)> ItemAsync(string pathAndQuery, string? token)
     {
         using var client = site.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{key}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{pathAndQuery}");
         request.Headers.TryAddWithoutValidation("Accept-Language", "en-us");
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return (await client.SendAsync(request)).StatusCode;
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<(string Email, Guid Id)> NewMemberAsync(string? group = null)
@@ -131,12 +135,14 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
         return (email, id);
     }
 
+    private const string Secret = "SECRET-oidc-members-only";
+
     private async Task<Guid> ProtectedPageAsync()
     {
         var key = await site.PublishNewsAsync("oidc-members-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, (string, string)>
         {
-            ["zh-CN"] = ("会员新闻", "正文"),
-            ["en-US"] = ("Members' news", "Body"),
+            ["zh-CN"] = ("会员新闻 " + Secret, "正文"),
+            ["en-US"] = ("Members' news " + Secret, "Body"),
         });
         Assert.True(await site.Services.GetRequiredService<IPublicAccessService>().ProtectAsync(new PublicAccessRule(key, ["Partner schools"]), "test", CancellationToken.None));
         return key;
@@ -178,6 +184,16 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
 
             Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, null));
             Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(key, access));
+
+            // A public page that picks the protected one: expanded, it shows it to the member and to nobody else.
+            var pickerKey = await site.SaveNewsDraftAsync(Guid.NewGuid(), "oidc-picks-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, (string, string)>
+            {
+                ["zh-CN"] = ("公开新闻", "公开正文"),
+                ["en-US"] = ("Public article", "Public body"),
+            }, new Site.Core.Content.PropertyValue("relatedSession", null, Site.Core.Content.ContentUdi.Create(key)));
+            await site.PublishAsync(pickerKey, "zh-CN", "en-US");
+            Assert.DoesNotContain(Secret, (await ItemAsync($"{pickerKey}?expand=properties[$all]", null)).Body, StringComparison.Ordinal);
+            Assert.Contains(Secret, (await ItemAsync($"{pickerKey}?expand=properties[$all]", access)).Body, StringComparison.Ordinal);
 
             var (refreshed, renewed) = await RefreshAsync(refresh);
             Assert.Equal(HttpStatusCode.OK, refreshed);
