@@ -293,4 +293,27 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
         Assert.True(unknownClient is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, unknownClient.ToString());
         Assert.Equal("invalid_client", clientBody["error"]!.GetValue<string>());
     }
+
+    /// <summary>Bodies no form reader accepts reach OpenIddict before any endpoint: still a 4xx, never a 500.</summary>
+    [Theory]
+    [InlineData("many fields")]
+    [InlineData("one huge field")]
+    [InlineData("multipart without a boundary")]
+    [InlineData("json")]
+    public async Task An_unreadable_token_or_authorize_request_is_a_4xx_not_a_500(string kind)
+    {
+        using var client = site.CreateClient();
+        foreach (var path in new[] { TokenPath, AuthorizePath })
+        {
+            using HttpContent content = kind switch
+            {
+                "many fields" => new StringContent(string.Join('&', Enumerable.Range(0, 5000).Select(i => $"f{i}=x")), Encoding.ASCII, "application/x-www-form-urlencoded"),
+                "one huge field" => new StringContent("grant_type=" + new string('x', 5_000_000), Encoding.ASCII, "application/x-www-form-urlencoded"),
+                "multipart without a boundary" => new StringContent("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--", Encoding.ASCII, "multipart/form-data"),
+                _ => JsonContent.Create(new { grant_type = "authorization_code", client_id = ClientId }),
+            };
+            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{path} {kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 }
