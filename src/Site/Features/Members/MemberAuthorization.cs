@@ -204,6 +204,30 @@ public static class MemberAuthorization
         return VisitorLanguage.FromAcceptLanguage(languages, context.Request)?.IsoCode ?? languages.Default?.IsoCode ?? TextCatalog.SourceCulture;
     }
 
+    /// <summary>
+    /// Answers an authorize or sign-out error that cannot go back to the app (its redirect address is unknown or
+    /// missing) as ProblemDetails in the visitor's language, with OAuth's error code beside it.
+    /// </summary>
+    internal static async ValueTask WriteLocalErrorAsync(OpenIddict.Server.OpenIddictServerEvents.BaseRequestContext context, string? redirectUri)
+    {
+        var error = context.Transaction.Response?.Error;
+        if (string.IsNullOrEmpty(error) || !string.IsNullOrEmpty(redirectUri) || context.Transaction.GetHttpRequest()?.HttpContext is not { } http)
+        {
+            return;
+        }
+
+        var snapshots = http.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>();
+        var description = context.Transaction.Response!.ErrorDescription;
+        http.Response.Headers.CacheControl = "no-store";
+        await TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Bad request",
+                detail: MemberText.For(Culture(http, snapshots)).AuthorizationRequestInvalid,
+                extensions: new Dictionary<string, object?> { ["error"] = error, ["error_description"] = description })
+            .ExecuteAsync(http).ConfigureAwait(false);
+        context.HandleRequest();
+    }
+
     /// <summary>The member behind an OpenIddict access token on a Delivery API request, or null.</summary>
     internal static async ValueTask<MemberIdentity?> ResolveAsync(HttpContext context)
     {

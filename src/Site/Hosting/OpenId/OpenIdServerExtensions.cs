@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using Site.Features.Members;
 using Site.Hosting.KeyRing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -28,6 +29,16 @@ public static class OpenIdServerExtensions
                 o.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 o.UseDataProtection();
+                // An error OpenIddict cannot send back to the app (no valid redirect address) is ProblemDetails in the
+                // visitor's language, before OpenIddict's own plain-text answer.
+                o.AddEventHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>(b => b
+                    .UseInlineHandler(c => MemberAuthorization.WriteLocalErrorAsync(c, c.RedirectUri))
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor.Order - 1_000)
+                    .SetType(OpenIddictServerHandlerType.Custom));
+                o.AddEventHandler<OpenIddictServerEvents.ApplyEndSessionResponseContext>(b => b
+                    .UseInlineHandler(c => MemberAuthorization.WriteLocalErrorAsync(c, c.PostLogoutRedirectUri))
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor.Order - 1_000)
+                    .SetType(OpenIddictServerHandlerType.Custom));
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -265,10 +265,20 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
     public async Task An_unregistered_redirect_uri_is_refused_without_redirecting()
     {
         using var browser = new MemberClient(site);
-        var (response, _) = await browser.GetAsync(AuthorizeUrl(Pkce().Challenge, redirectUri: "http://127.0.0.1:9999/elsewhere"));
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var (response, _) = await browser.GetAsync(AuthorizeUrl(Pkce().Challenge, redirectUri: "http://127.0.0.1:9999/elsewhere").Replace("ui_locales=en-US", "ui_locales=zh-CN", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("invalid_request", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("invalid_request", problem["error"]!.GetValue<string>());
+        Assert.Equal("这不是应用发出的有效登录请求。", problem["detail"]!.GetValue<string>());
+
+        // The same for a sign-out that names an address the app did not register.
+        var (signOut, _) = await browser.GetAsync(QueryHelpers.AddQueryString(SignOutPath, "post_logout_redirect_uri", "http://127.0.0.1:9999/elsewhere"));
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        Assert.Null(signOut.Headers.Location);
+        Assert.Equal("invalid_request", (await signOut.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>());
     }
 
     [Fact]
@@ -276,10 +286,10 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
     {
         using var browser = new MemberClient(site);
         var (response, _) = await browser.GetAsync(AuthorizeUrl(challenge: null));
-        var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("invalid_request", body, StringComparison.Ordinal);
-        Assert.Contains("code_challenge", body, StringComparison.Ordinal);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("invalid_request", problem["error"]!.GetValue<string>());
+        Assert.Contains("code_challenge", problem["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
