@@ -38,6 +38,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string MemberAppRedirect = "http://127.0.0.1:53682/callback";
     public const string MemberAppSignedOut = "http://127.0.0.1:53682/signed-out";
 
+    /// <summary>An API member's client (server to server); the member registers in the test that uses it.</summary>
+    public const string ApiMemberClientId = "umbraco-member-test-server";
+    public const string ApiMemberClientSecret = "api member secret for tests";
+    public const string ApiMemberEmail = "api-member@example.org";
+
     /// <summary>The unattended install's first administrator (BackOffice:Admin:*).</summary>
     public const string AdminEmail = "admin@forum.test";
     public const string AdminPassword = "admin password for tests";
@@ -63,6 +68,10 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:Enabled", "true");
         builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:LoginRedirectUrls:0", MemberAppRedirect);
         builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:LogoutRedirectUrls:0", MemberAppSignedOut);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Enabled", "true");
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:ClientId", ApiMemberClientId);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:ClientSecret", ApiMemberClientSecret);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:MemberEmail", ApiMemberEmail);
         builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
         builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
         builder.ConfigureTestServices(services =>

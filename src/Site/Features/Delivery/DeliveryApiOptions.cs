@@ -38,6 +38,29 @@ public sealed class DeliveryApiOptions
 public sealed class DeliveryMemberAuthorizationOptions
 {
     public DeliveryAuthorizationCodeFlowOptions AuthorizationCodeFlow { get; set; } = new();
+
+    public DeliveryClientCredentialsFlowOptions ClientCredentialsFlow { get; set; } = new();
+}
+
+/// <summary>
+/// Server-to-server access as a member (Umbraco 15's "API members"): a confidential client whose token carries the
+/// member's groups, and dies with the member's security stamp like any other.
+/// </summary>
+public sealed class DeliveryClientCredentialsFlowOptions
+{
+    public bool Enabled { get; set; }
+
+    public IList<DeliveryMemberClient> Clients { get; } = [];
+}
+
+/// <summary>A client id (starting with "umbraco-member-"), its secret, and the member it acts as.</summary>
+public sealed class DeliveryMemberClient
+{
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    public string MemberEmail { get; set; } = "";
 }
 
 /// <summary>

@@ -33,6 +33,9 @@ public static class MemberAuthorization
     /// <summary>Umbraco's client id for the members' public client.</summary>
     public const string ClientId = "umbraco-member";
 
+    /// <summary>Umbraco's prefix for API members' client ids.</summary>
+    public const string ApiMemberClientPrefix = "umbraco-member-";
+
     internal const string StampClaim = "member_stamp";
 
     public static IServiceCollection AddMemberAuthorization(this IServiceCollection services)
@@ -95,10 +98,27 @@ public static class MemberAuthorization
         return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>A code or a refresh token for new tokens, while the member's session still holds.</summary>
-    private static async Task<IResult> TokenAsync(HttpContext context, UserManager<Member> users, IPublishedSnapshotAccessor snapshots)
+    /// <summary>
+    /// A code or a refresh token for new tokens, while the member's session still holds; or, for an API member's
+    /// client (OpenIddict has checked its secret), a token as that member.
+    /// </summary>
+    private static async Task<IResult> TokenAsync(HttpContext context, UserManager<Member> users, IPublishedSnapshotAccessor snapshots, IOptions<DeliveryApiOptions> options)
     {
         var request = context.GetOpenIddictServerRequest();
+        if (request is not null && request.IsClientCredentialsGrantType())
+        {
+            var flow = options.Value.MemberAuthorization.ClientCredentialsFlow;
+            var configured = flow.Enabled ? flow.Clients.FirstOrDefault(c => string.Equals(c.ClientId, request.ClientId, StringComparison.Ordinal)) : null;
+            var apiMember = configured is null ? null : await users.FindByEmailAsync(configured.MemberEmail).ConfigureAwait(false);
+            apiMember = apiMember is null ? null : await ActiveMemberAsync(users, apiMember.Id.ToString(), stamp: null).ConfigureAwait(false);
+            if (apiMember is null)
+            {
+                return Refuse(Errors.InvalidClient, MemberText.For(Culture(context, snapshots)).AuthorizationSessionEnded);
+            }
+
+            return TypedResults.SignIn(new ClaimsPrincipal(await IdentityAsync(users, apiMember).ConfigureAwait(false)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
         if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType()))
         {
             return Refuse(Errors.UnsupportedGrantType, MemberText.For(Culture(context, snapshots)).AuthorizationRequestInvalid);
@@ -269,9 +289,11 @@ internal sealed class MemberClientRegistration(IServiceScopeFactory scopes, IOpt
                 await applications.DeleteAsync(existing, cancellationToken);
             }
 
+            await RegisterApiMembersAsync(applications, cancellationToken);
             return;
         }
 
+        await RegisterApiMembersAsync(applications, cancellationToken);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = MemberAuthorization.ClientId,
@@ -302,6 +324,65 @@ internal sealed class MemberClientRegistration(IServiceScopeFactory scopes, IOpt
         else
         {
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+    }
+
+    /// <summary>The API members' confidential clients: exactly the configured ones (none when the flow is off).</summary>
+    private async Task RegisterApiMembersAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var flow = options.Value.MemberAuthorization.ClientCredentialsFlow;
+        var wanted = options.Value.Enabled && flow.Enabled ? flow.Clients : [];
+        foreach (var client in wanted)
+        {
+            if (!client.ClientId.StartsWith(MemberAuthorization.ApiMemberClientPrefix, StringComparison.Ordinal)
+                || string.IsNullOrWhiteSpace(client.ClientSecret) || string.IsNullOrWhiteSpace(client.MemberEmail))
+            {
+                throw new InvalidOperationException(
+                    $"Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients: each needs a ClientId starting with \"{MemberAuthorization.ApiMemberClientPrefix}\", a ClientSecret and a MemberEmail.");
+            }
+        }
+
+        var stale = new List<object>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            var id = await applications.GetClientIdAsync(application, cancellationToken);
+            if (id is not null && id.StartsWith(MemberAuthorization.ApiMemberClientPrefix, StringComparison.Ordinal) && !wanted.Any(c => c.ClientId == id))
+            {
+                stale.Add(application);
+            }
+        }
+
+        foreach (var application in stale)
+        {
+            await applications.DeleteAsync(application, cancellationToken);
+        }
+
+        foreach (var client in wanted)
+        {
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = client.ClientId,
+                ClientSecret = client.ClientSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "API member",
+            };
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
+            var existing = await applications.FindByClientIdAsync(client.ClientId, cancellationToken);
+            try
+            {
+                if (existing is null)
+                {
+                    await applications.CreateAsync(descriptor, cancellationToken);
+                }
+                else
+                {
+                    await applications.UpdateAsync(existing, descriptor, cancellationToken);
+                }
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Another instance registered it at the same moment, with the same configuration.
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public static class OpenIdServerExtensions
                     .SetTokenEndpointUris(MemberAuthorization.TokenPath)
                     .SetEndSessionEndpointUris(MemberAuthorization.SignOutPath)
                     .SetRevocationEndpointUris(MemberAuthorization.RevokePath);
-                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 o.UseDataProtection();

@@ -326,4 +326,56 @@ public sealed class MemberAuthorizationTests(SiteFactory site)
             Assert.True((int)response.StatusCode is >= 400 and < 500, $"{path} {kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
+
+    /// <summary>Umbraco 15's API members: a configured confidential client gets tokens as its member, server to server.</summary>
+    [Fact]
+    public async Task An_api_members_client_gets_a_token_that_follows_the_members_groups()
+    {
+        var key = await ProtectedPageAsync();
+        try
+        {
+            Task<(HttpStatusCode Status, JsonObject Body)> ClientTokenAsync(string secret) => TokenAsync(new()
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = SiteFactory.ApiMemberClientId,
+                ["client_secret"] = secret,
+            });
+
+            // Before the member exists the client gets nothing.
+            var (before, beforeBody) = await ClientTokenAsync(SiteFactory.ApiMemberClientSecret);
+            Assert.Equal(HttpStatusCode.Unauthorized, before);
+            Assert.Equal("invalid_client", beforeBody["error"]!.GetValue<string>());
+
+            using (var registrar = new MemberClient(site))
+            {
+                var (registered, _) = await registrar.SubmitAsync("/en/member/register", MemberClient.RegistrationFields(SiteFactory.ApiMemberEmail));
+                Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync(await registrar.MailLinkAsync(SiteFactory.ApiMemberEmail))).Response.StatusCode);
+            }
+
+            using var scope = site.Services.CreateScope();
+            var admin = scope.ServiceProvider.GetRequiredService<IMemberAdminService>();
+            var id = (await admin.SearchAsync(new MemberSearch(SiteFactory.ApiMemberEmail), CancellationToken.None)).Members.Single().Id;
+            Assert.True((await admin.AddToGroupAsync(id, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
+
+            var (wrongStatus, wrong) = await ClientTokenAsync("not the secret");
+            Assert.True(wrongStatus is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, wrongStatus.ToString());
+            Assert.Equal("invalid_client", wrong["error"]!.GetValue<string>());
+
+            var (status, tokens) = await ClientTokenAsync(SiteFactory.ApiMemberClientSecret);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Null(tokens["refresh_token"]);
+            var access = tokens["access_token"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(key, access));
+
+            Assert.True((await admin.RemoveFromGroupAsync(id, "Partner schools", "editor@test", CancellationToken.None)).Succeeded);
+            Assert.Equal(HttpStatusCode.Unauthorized, await ItemStatusAsync(key, access));
+            var (_, fresh) = await ClientTokenAsync(SiteFactory.ApiMemberClientSecret);
+            Assert.Equal(HttpStatusCode.Forbidden, await ItemStatusAsync(key, fresh["access_token"]!.GetValue<string>()));
+        }
+        finally
+        {
+            await site.Services.GetRequiredService<IPublicAccessService>().UnprotectAsync(key, "test", CancellationToken.None);
+        }
+    }
 }
