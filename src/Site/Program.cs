@@ -32,15 +32,17 @@ app.UseSecurityHeaders();
 app.UseSiteStaticFiles();
 app.UseRouting();
 app.UseCors();
+// Before authentication: OpenIddict answers bad token and authorize requests inside it, and those count too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseMediaUploadLimits();
 app.UseOutputCache();
 
 app.MapHealthChecks("/healthz");
 app.MapPublicSite();
 app.MapMemberTokens();
+app.MapMemberAuthorization();
 app.MapMedia();
 app.MapSiteSearch();
 app.MapDeliveryApi();

@@ -34,6 +34,15 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DeliveryApiKey = "test-delivery-api-key-0123456789";
     public const string DeliveryCorsOrigin = "https://app.example.org";
 
+    /// <summary>The members' app: a native app's loopback redirect (RFC 8252) for the code and for the sign-out.</summary>
+    public const string MemberAppRedirect = "http://127.0.0.1:53682/callback";
+    public const string MemberAppSignedOut = "http://127.0.0.1:53682/signed-out";
+
+    /// <summary>An API member's client (server to server); the member registers in the test that uses it.</summary>
+    public const string ApiMemberClientId = "umbraco-member-test-server";
+    public const string ApiMemberClientSecret = "api member secret for tests";
+    public const string ApiMemberEmail = "api-member@example.org";
+
     /// <summary>The unattended install's first administrator (BackOffice:Admin:*).</summary>
     public const string AdminEmail = "admin@forum.test";
     public const string AdminPassword = "admin password for tests";
@@ -56,6 +65,13 @@ public sealed class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:Scheduling:PollInterval", "00:00:00.200");
         builder.UseSetting("Site:DeliveryApi:ApiKey", DeliveryApiKey);
         builder.UseSetting("Site:DeliveryApi:Cors:AllowedOrigins:0", DeliveryCorsOrigin);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:Enabled", "true");
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:LoginRedirectUrls:0", MemberAppRedirect);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:AuthorizationCodeFlow:LogoutRedirectUrls:0", MemberAppSignedOut);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Enabled", "true");
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:ClientId", ApiMemberClientId);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:ClientSecret", ApiMemberClientSecret);
+        builder.UseSetting("Site:DeliveryApi:MemberAuthorization:ClientCredentialsFlow:Clients:0:MemberEmail", ApiMemberEmail);
         builder.UseSetting("BackOffice:Admin:Email", AdminEmail);
         builder.UseSetting("BackOffice:Admin:Password", AdminPassword);
         builder.ConfigureTestServices(services =>

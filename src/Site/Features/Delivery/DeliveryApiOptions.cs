@@ -41,6 +41,54 @@ public sealed class DeliveryApiOptions
     public DeliveryCorsOptions Cors { get; set; } = new();
 
     public DeliveryRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Members signing in to other front ends through OpenID Connect (Umbraco's DeliveryApi:MemberAuthorization).</summary>
+    public DeliveryMemberAuthorizationOptions MemberAuthorization { get; set; } = new();
+}
+
+/// <summary>How members get tokens for the Delivery API (Umbraco's shape: an authorization code flow for apps).</summary>
+public sealed class DeliveryMemberAuthorizationOptions
+{
+    public DeliveryAuthorizationCodeFlowOptions AuthorizationCodeFlow { get; set; } = new();
+
+    public DeliveryClientCredentialsFlowOptions ClientCredentialsFlow { get; set; } = new();
+}
+
+/// <summary>
+/// Server-to-server access as a member (Umbraco 15's "API members"): a confidential client whose token carries the
+/// member's groups, and dies with the member's security stamp like any other.
+/// </summary>
+public sealed class DeliveryClientCredentialsFlowOptions
+{
+    public bool Enabled { get; set; }
+
+    public IList<DeliveryMemberClient> Clients { get; } = [];
+}
+
+/// <summary>A client id (starting with "umbraco-member-"), its secret, and the member it acts as.</summary>
+public sealed class DeliveryMemberClient
+{
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    public string MemberEmail { get; set; } = "";
+}
+
+/// <summary>
+/// The authorization code flow with PKCE for public clients (a mobile app, a single-page app): the member signs in on
+/// the site's own page and the app gets a code at one of <see cref="LoginRedirectUrls"/>, nowhere else.
+/// </summary>
+public sealed class DeliveryAuthorizationCodeFlowOptions
+{
+    /// <summary>Off: no client may ask for member tokens at the authorize endpoint.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The exact addresses a code may be sent to, such as "myapp://callback" or "http://127.0.0.1:7890/callback".</summary>
+    public IList<Uri> LoginRedirectUrls { get; } = [];
+
+    /// <summary>The exact addresses the sign-out may return to.</summary>
+    public IList<Uri> LogoutRedirectUrls { get; } = [];
 }
 
 /// <summary>Which other front ends (browser origins) may call the API.</summary>

@@ -89,6 +89,9 @@ public sealed record MemberText
     public required string ApplicationSent { get; init; }
     public required string TooManyRequests { get; init; }
     public required string TokenRefused { get; init; }
+    public required string AuthorizationRequestInvalid { get; init; }
+    public required string AuthorizationSignInRequired { get; init; }
+    public required string AuthorizationSessionEnded { get; init; }
     public required string MailConfirmSubject { get; init; }
     public required string MailConfirmBody { get; init; }
     public required string MailAlreadyRegisteredSubject { get; init; }
@@ -189,6 +192,9 @@ public sealed record MemberText
         ApplicationSent = SiteTexts.Public.Get(culture, "Your application has been submitted. You will find its status here."),
         TooManyRequests = SiteTexts.Public.Get(culture, "Too many attempts. Please wait a minute and try again."),
         TokenRefused = SiteTexts.Public.Get(culture, "The email or password is not right, or the account is not confirmed or is locked."),
+        AuthorizationRequestInvalid = SiteTexts.Public.Get(culture, "This is not a valid sign-in request from an app."),
+        AuthorizationSignInRequired = SiteTexts.Public.Get(culture, "The member must sign in on the site first."),
+        AuthorizationSessionEnded = SiteTexts.Public.Get(culture, "The member's session has ended: sign in again."),
         MailConfirmSubject = SiteTexts.Public.Get(culture, "Please confirm your email address"),
         MailConfirmBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nthank you for registering with the {2}. Please open this link to confirm your email address:\n\n{1}\n\nIf you did not register, you can ignore this email."),
         MailAlreadyRegisteredSubject = SiteTexts.Public.Get(culture, "You already have an account"),

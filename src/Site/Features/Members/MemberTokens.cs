@@ -75,14 +75,20 @@ public static class MemberTokens
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: MemberText.For(culture).TokenRefused);
     }
 
-    /// <summary>The member behind a bearer token on a Delivery API request, or null (then the request is anonymous).</summary>
+    /// <summary>The member behind a bearer token (this endpoint's or the OpenID Connect flow's) on a Delivery API request, or null (then the request is anonymous).</summary>
     internal sealed class BearerMemberResolver(IOptionsMonitor<BearerTokenOptions> options, IServiceScopeFactory scopes, TimeProvider clock) : IDeliveryMemberResolver
     {
         public async ValueTask<MemberIdentity?> ResolveAsync(HttpContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
             var ticket = Hosting.BearerTickets.Read(context.Request, options.Get(Scheme), clock);
-            if (ticket is null || !Guid.TryParse(ticket.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id))
+            if (ticket is null)
+            {
+                // Not one of ours: perhaps an access token from the OpenID Connect flow.
+                return await MemberAuthorization.ResolveAsync(context).ConfigureAwait(false);
+            }
+
+            if (!Guid.TryParse(ticket.Principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id))
             {
                 return null;
             }

@@ -17,7 +17,10 @@ public static class MemberUrls
     public static bool IsMemberPath(string? path, string prefix) =>
         path is not null && path.StartsWith($"/{prefix}/{Segment}", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A return address that stays on this site, under one of its languages' paths (see <see cref="LocalReturnUrl"/>).</summary>
+    /// <summary>
+    /// A return address that stays on this site, under one of its languages' paths or the apps' authorize endpoint
+    /// (the sign-in page returns there to finish an app's request; see <see cref="LocalReturnUrl"/>).
+    /// </summary>
     public static string? SafeReturnUrl(string? returnUrl, LanguageSet languages) =>
-        LocalReturnUrl.Check(returnUrl, (languages ?? LanguageSet.Empty).All.Select(l => l.UrlPrefix));
+        LocalReturnUrl.Check(returnUrl, (languages ?? LanguageSet.Empty).All.Select(l => l.UrlPrefix).Append(MemberAuthorization.AuthorizePath));
 }

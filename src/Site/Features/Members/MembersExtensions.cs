@@ -11,6 +11,7 @@ using Site.Localization;
 using Site.Core.Members;
 using Site.Core.Publishing;
 using Site.Features.Public;
+using Site.Hosting.OpenId;
 
 namespace Site.Features.Members;
 
@@ -47,6 +48,8 @@ public static class MembersExtensions
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IMemberAccountService, MemberAccountService>();
         services.AddMemberTokens();
+        services.AddOpenIdServer();
+        services.AddMemberAuthorization();
         services.Replace(ServiceDescriptor.Singleton<ICurrentMemberAccessor, ClaimsMemberAccessor>());
         // Data protection (the keys of the cookie and the mailed tokens) is set up with the engine: Hosting/KeyRing.
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
+using Site.Hosting.OpenId;
 using Site.Core;
 
 namespace Site.Hosting.KeyRing;
@@ -9,6 +11,8 @@ namespace Site.Hosting.KeyRing;
 /// <summary>
 /// The keys that protect cookies, antiforgery tokens, bearer tickets and mailed links, kept in the site's database so
 /// that every instance sharing it reads the same key ring: a sign-in made on one instance is valid on all of them.
+/// OpenIddict's tables (its clients, authorizations and token entries) and its signing and encryption keys live here
+/// too: like the key ring they are the site's security state, shared by every instance, and not content to back up.
 /// The host owns this context (data protection is ASP.NET Core's, which the engine does not reference); it has a
 /// migrations history of its own, and each provider a subclass with its own migrations.
 /// </summary>
@@ -17,6 +21,8 @@ internal abstract class KeyRingDbContext(DbContextOptions options) : DbContext(o
     public const string HistoryTable = "__keys_migrations";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OpenIdServerKey> OpenIdServerKeys => Set<OpenIdServerKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +34,18 @@ internal abstract class KeyRingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.FriendlyName).HasMaxLength(100);
             e.HasIndex(x => x.FriendlyName).IsUnique();
         });
+        modelBuilder.Entity<OpenIdServerKey>(e =>
+        {
+            e.ToTable("openid_server_keys");
+            e.HasKey(x => x.Use);
+            e.Property(x => x.Use).HasMaxLength(40);
+        });
+        modelBuilder.UseOpenIddict();
+        // Snake-case table names like the rest of the database.
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
     }
 }
 

@@ -96,6 +96,7 @@ public sealed class MemberRateLimitTests(SiteFactory site)
             "/en/member/login", "/zh/member/register", "/en/member/forgot-password", "/en/member/reset-password",
             "/umbraco/login", "/umbraco/setup", "/api/member/token",
             "/umbraco/management/api/v1/security/token", "/umbraco/management/api/v1/security/back-office/token",
+            "/umbraco/delivery/api/v1/security/member/authorize", "/umbraco/delivery/api/v1/security/member/token",
         })
         {
             // The token endpoints read JSON (a form is refused by content type before anything else runs).

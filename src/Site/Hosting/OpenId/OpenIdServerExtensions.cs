@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using Site.Features.Members;
+using Site.Hosting.KeyRing;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Site.Hosting.OpenId;
+
+/// <summary>
+/// OpenIddict as the site's OpenID Connect server, as Umbraco uses it: discovery at /.well-known/openid-configuration,
+/// members' authorization code flow (PKCE) for the Delivery API. Clients, authorizations and token entries are stored
+/// in the key ring's database; tokens are data-protected with the shared key ring, so every instance reads them.
+/// </summary>
+public static class OpenIdServerExtensions
+{
+    public static IServiceCollection AddOpenIdServer(this IServiceCollection services)
+    {
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OpenIdServerKeys>();
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KeyRingDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris(MemberAuthorization.AuthorizePath)
+                    .SetTokenEndpointUris(MemberAuthorization.TokenPath)
+                    .SetEndSessionEndpointUris(MemberAuthorization.SignOutPath)
+                    .SetRevocationEndpointUris(MemberAuthorization.RevokePath);
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                o.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess, Scopes.Profile);
+                o.SetAccessTokenLifetime(TimeSpan.FromHours(1)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                o.UseDataProtection();
+                // An error OpenIddict cannot send back to the app (no valid redirect address) is ProblemDetails in the
+                // visitor's language, before OpenIddict's own plain-text answer.
+                o.AddEventHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>(b => b
+                    .UseInlineHandler(c => MemberAuthorization.WriteLocalErrorAsync(c, c.RedirectUri))
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor.Order - 1_000)
+                    .SetType(OpenIddictServerHandlerType.Custom));
+                o.AddEventHandler<OpenIddictServerEvents.ApplyEndSessionResponseContext>(b => b
+                    .UseInlineHandler(c => MemberAuthorization.WriteLocalErrorAsync(c, c.PostLogoutRedirectUri))
+                    .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor.Order - 1_000)
+                    .SetType(OpenIddictServerHandlerType.Custom));
+                o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    // TLS ends at the reverse proxy in front of the site (forwarded headers tell the scheme).
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseDataProtection();
+                // A revoked token or authorization (sign-out) is refused at once, not when it expires.
+                o.EnableTokenEntryValidation();
+                o.EnableAuthorizationEntryValidation();
+                o.UseAspNetCore();
+            });
+        return services;
+    }
+}
