@@ -14,6 +14,8 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 
+if (typeof fetch !== 'function') fail(`Node 18 or later is needed (global fetch); this is ${process.version}`);
+
 const args = Object.fromEntries(process.argv.slice(3).map((a) => {
   const match = /^--([^=]+)=(.*)$/s.exec(a);
   if (!match) fail(`argument not understood: ${a}`);
@@ -127,6 +129,8 @@ authorizeUrl.search = new URLSearchParams({
   state,
   code_challenge: challenge,
   code_challenge_method: 'S256',
+  // OpenID Connect's standard hint: the sign-in page in the language the app shows.
+  ui_locales: culture,
 }).toString();
 
 // A browser of our own: cookies kept per name, redirects looked at one by one.
@@ -135,7 +139,9 @@ async function browse(url, init = {}) {
   const headers = { ...(init.headers ?? {}) };
   if (cookies.size > 0) headers.Cookie = [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
   const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-  for (const cookie of response.headers.getSetCookie()) {
+  // getSetCookie is in every Node 18.14+; before it, the joined header is split where a new cookie starts.
+  const setCookies = response.headers.getSetCookie?.() ?? (response.headers.get('set-cookie') ?? '').split(/,(?=\s*[^;=\s]+=)/).filter(Boolean);
+  for (const cookie of setCookies) {
     const [pair] = cookie.split(';');
     const at = pair.indexOf('=');
     cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());

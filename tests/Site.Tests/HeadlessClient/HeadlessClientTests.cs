@@ -58,7 +58,7 @@ public sealed class HeadlessClientTests : IAsyncLifetime
         var node = FindNode();
         if (node is null)
         {
-            Assert.Skip($"Node.js was not found on PATH ({NodeVariable} not set). To run this test: apt-get install nodejs (18 or later) or set {NodeVariable}=/path/to/node; .ci/run has it.");
+            Assert.Skip($"Node.js was not found ({NodeVariable} names no file, or it is not set and there is no node on PATH). To run this test: apt-get install nodejs (18 or later) or set {NodeVariable}=/path/to/node; .ci/run has it.");
         }
 
         var port = FreeLoopbackPort();
@@ -86,6 +86,7 @@ public sealed class HeadlessClientTests : IAsyncLifetime
             "--start-item=home",
             "--login-path=/en/member/login");
 
+        TestContext.Current.TestOutputHelper?.WriteLine(output);
         Assert.True(exitCode == 0, $"client.mjs exited with {exitCode}:{Environment.NewLine}{output}");
         Assert.Contains("all checks passed", output, StringComparison.Ordinal);
         Assert.Contains("ok   protected page with the member's token", output, StringComparison.Ordinal);
