@@ -205,6 +205,13 @@ ok(`tokens: access (${tokens.expires_in} s), refresh, id`);
 const secret = await getJson(protectedUrl, { 'Accept-Language': culture, Authorization: `Bearer ${tokens.access_token}` });
 checkContentShape(secret, 'protected page');
 ok(`protected page with the member's token: "${secret.name}"`);
+if (secret.route.path.includes(`/${childrenPath}/`)) {
+  // Listings leave protected pages out unless the member may read them, as in Umbraco.
+  check(!all.items.some((item) => item.id === secret.id), 'the protected page is not in the anonymous listing', all.items.map((i) => i.name));
+  const mine = await getJson(`${delivery}/content?fetch=children:/${childrenPath}&sort=createDate:asc&skip=0&take=100`, { ...languageHeaders, Authorization: `Bearer ${tokens.access_token}` });
+  check(mine.items.some((item) => item.id === secret.id), "the protected page is in the member's listing", mine.items.map((i) => i.name));
+  ok(`listing /${childrenPath}/: ${all.total} anonymously, ${mine.total} with the member's token`);
+}
 const stillRefused = await fetch(protectedUrl, { headers: { 'Accept-Language': culture, Authorization: 'Bearer not-a-token' } });
 check(stillRefused.status === 401 || stillRefused.status === 403, `protected page with a made-up token: ${stillRefused.status}, expected 401 or 403`);
 ok(`protected page with a made-up token: ${stillRefused.status}`);
