@@ -20,10 +20,25 @@ public static class MediaEndpoints
         return app;
     }
 
-    private static async Task<IResult> Original(Guid key, string hash, string file, IMediaService media, IMediaLibrary library, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> Original(
+        Guid key, string hash, string file, IMediaService media, IMediaLibrary library, IMediaRenditions renditions, HttpContext context, CancellationToken cancellationToken)
     {
         var item = await FindAsync(library, media, key, hash, cancellationToken);
-        return item is null ? Results.NotFound() : Serve(context, media.OriginalPath(item), item.MediaType, item.Hash);
+        if (item is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (ImageSharpQuery.Rendition(context.Request.Query, item, renditions) is { } size)
+        {
+            // Front ends written for Umbraco ask for sizes the ImageSharp way; they get the nearest rendition we offer.
+            var path = context.Request.Path.Value!;
+            var last = path.LastIndexOf('/');
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Redirect(context.Request.PathBase + path[..last] + "/" + size + path[last..]);
+        }
+
+        return Serve(context, media.OriginalPath(item), item.MediaType, item.Hash);
     }
 
     private static async Task<IResult> Rendition(

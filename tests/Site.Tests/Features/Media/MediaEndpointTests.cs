@@ -73,4 +73,52 @@ public sealed class MediaEndpointTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.NotFound, wrongHash.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, wrongKey.StatusCode);
     }
+
+    [Theory]
+    [InlineData("?width=300", "/w320/")]
+    [InlineData("?width=300&height=200", "/480x320/")]
+    [InlineData("?width=300&height=200&rmode=crop&rxy=0.25,0.5&format=webp&quality=80", "/480x320-25-50/")]
+    [InlineData("?width=400&height=400&mode=crop", "/480x480/")]
+    [InlineData("?width=800&height=600&rmode=max", "/w800/")]
+    [InlineData("?height=300", "/w640/")]
+    [InlineData("?width=5000", "/w800/")]
+    public async Task Umbracos_imagesharp_sizes_go_to_the_nearest_rendition_offered(string query, string size)
+    {
+        var item = await UploadAsync();
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri(item.Url + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(item.Url.Replace("/venue.jpg", size + "venue.jpg", StringComparison.Ordinal), response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_imagesharp_crop_is_an_image_of_the_offered_shape()
+    {
+        var item = await UploadAsync();
+        using var client = site.CreateClient(); // follows the redirect, as a browser does
+
+        var response = await client.GetAsync(new Uri(item.Url + "?width=300&height=200&rxy=0.9,0.1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var image = Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((480, 320), (image.Width, image.Height)); // 3:2, and 320 wide would not be whole pixels high
+    }
+
+    [Theory]
+    [InlineData("?width=abc")]
+    [InlineData("?width=-5&height=0")]
+    [InlineData("?format=webp")]
+    [InlineData("?v=12345")]
+    public async Task Queries_that_ask_for_no_size_get_the_original(string query)
+    {
+        var item = await UploadAsync();
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri(item.Url + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(item.Bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
+    }
 }
