@@ -102,6 +102,87 @@ public sealed class UsyncRealFormatTests
         }
     }
 
+    [Fact]
+    public async Task The_umbraco_13_fixture_imports_with_tinymce_as_rich_text_the_legacy_media_picker_and_comma_separated_tags()
+    {
+        await using var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, V13, import: false);
+
+        var result = await engine.Importer.ImportAsync(V13, "uSync", Ct);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(1, result.NodeCount);
+        var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
+        var page = schema.FindContentType("textPage")!;
+        Assert.Equal(PropertyEditors.RichText, page.FindProperty("bodyText")!.EditorAlias);
+        Assert.Equal(PropertyEditors.LegacyMediaPicker, page.FindProperty("photo")!.EditorAlias);
+        Assert.Equal(80, schema.MaxChars(page.FindProperty("title")!));
+        var node = await engine.GetRequiredAsync(Guid.Parse("5b000000-0000-4000-8000-000000000190"));
+        Assert.Equal("""["sample","legacy"]""", node.CurrentVersion.Data.GetValue("keywords", null));
+        Assert.Equal(["ar", English], node.PublishedCultures.Select(p => p.Culture));
+        Assert.Contains(result.Skipped, s => s.File == "Templates/textpage.config");
+    }
+
+    [Fact]
+    public async Task A_folder_with_an_unsupported_editor_is_refused_whole_by_default_and_imported_without_it_in_partial_mode()
+    {
+        var folder = TempFolders.NewPath("usync-partial");
+        try
+        {
+            Copy(V16, folder);
+            AddGridPage(folder);
+            await using var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, folder, import: false);
+
+            var refused = await engine.Importer.ImportAsync(folder, "uSync", Ct);
+
+            Assert.False(refused.Succeeded);
+            Assert.Contains(refused.Problems, p => p.File == "DataTypes/grid.config" && p.Problem.Contains("\"Umbraco.Grid\" is not supported", StringComparison.Ordinal));
+            Assert.Contains(refused.Problems, p => p.File == "ContentTypes/gridpage.config");
+            Assert.Equal(0, (await engine.CountRowsAsync()).Nodes);
+
+            var partial = await engine.Importer.ImportAsync(folder, "uSync", new UsyncImportOptions(Partial: true), Ct);
+
+            Assert.True(partial.Succeeded, string.Join(Environment.NewLine, partial.Problems));
+            Assert.Equal(2, partial.NodeCount);
+            Assert.Contains(partial.Skipped, p => p.File == "DataTypes/grid.config" && p.Problem.Contains("not supported", StringComparison.Ordinal));
+            Assert.Contains(partial.Skipped, p => p.File == "ContentTypes/gridpage.config");
+            Assert.Contains(partial.Skipped, p => p.File == "Content/grid-page.config" && p.Problem.Contains("gridPage", StringComparison.Ordinal));
+            Assert.Null(await engine.Content.GetAsync(Guid.Parse("5a000000-0000-4000-8000-0000000001b0"), Ct));
+            Assert.False((await engine.GetRequiredAsync(Home)).Trashed);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    /// <summary>A data type of Umbraco's old grid (gone since Umbraco 14), a type using it and a node of that type.</summary>
+    private static void AddGridPage(string folder)
+    {
+        var grid = Guid.Parse("5a000000-0000-4000-8000-0000000001b1");
+        File.WriteAllText(Path.Combine(folder, "DataTypes", "grid.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <DataType Key="{grid}" Alias="Grid" Level="1">
+              <Info>
+                <Name>Grid</Name>
+                <EditorAlias>Umbraco.Grid</EditorAlias>
+                <DatabaseType>Ntext</DatabaseType>
+              </Info>
+              <Config><![CDATA[{"items": 1}]]></Config>
+            </DataType>
+            """);
+        var richText = Guid.Parse("5a000000-0000-4000-8000-000000000068");
+        var type = File.ReadAllText(Path.Combine(folder, "ContentTypes", "article.config"))
+            .Replace("Alias=\"article\"", "Alias=\"gridPage\"", StringComparison.Ordinal)
+            .Replace("5a000000-0000-4000-8000-00000000012f", "5a000000-0000-4000-8000-0000000001b2", StringComparison.Ordinal)
+            .Replace(richText.ToString(), grid.ToString(), StringComparison.Ordinal)
+            .Replace("Umbraco.RichText", "Umbraco.Grid", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "ContentTypes", "gridpage.config"), type);
+        var node = File.ReadAllText(Path.Combine(folder, "Content", "getting-there.config"))
+            .Replace(Article.ToString(), "5a000000-0000-4000-8000-0000000001b0", StringComparison.Ordinal)
+            .Replace("<ContentType>article</ContentType>", "<ContentType>gridPage</ContentType>", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "Content", "grid-page.config"), node);
+    }
+
     internal static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
