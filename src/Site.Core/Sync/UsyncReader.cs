@@ -118,7 +118,14 @@ internal static class UsyncReader
         var types = ResolveCompositions(files.ContentTypes, problems);
         var dataTypes = files.DataTypes;
         var dictionary = files.Dictionary;
-        var byAlias = types.ToDictionary(t => t.Item.Alias, t => t.Item, StringComparer.Ordinal);
+        var byAlias = new Dictionary<string, ContentType>(StringComparer.Ordinal);
+        var byKey = new Dictionary<Guid, ContentType>();
+        foreach (var (_, type) in types)
+        {
+            byAlias.TryAdd(type.Alias, type);
+            byKey.TryAdd(type.Key, type);
+        }
+
         var content = new List<UsyncContentItem>();
         foreach (var (file, item) in files.Content)
         {
@@ -132,7 +139,7 @@ internal static class UsyncReader
                 continue;
             }
 
-            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), byAlias.GetValueOrDefault(item.ContentTypeAlias)));
+            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
         }
 
         var package = new UsyncPackage(
@@ -235,7 +242,7 @@ internal static class UsyncReader
     /// <c>Published Default</c>) gets its name and published state in every language, and values take the shape the
     /// engine stores (see <see cref="UsyncValues"/>).
     /// </summary>
-    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, ContentType? type)
+    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, ContentType? type, Func<Guid, ContentType?> elementTypes)
     {
         var names = new Dictionary<string, string>(item.Names, StringComparer.OrdinalIgnoreCase);
         if (names.Count == 0 && item.DefaultName is { } name)
@@ -247,7 +254,7 @@ internal static class UsyncReader
         }
 
         var published = item.Published.Count == 0 && item.PublishedByDefault && item.Names.Count == 0 ? cultures : item.Published;
-        var values = type is null ? item.Values : [.. item.Values.Select(v => UsyncValues.Normalize(type.FindProperty(v.Alias), v))];
+        var values = type is null ? item.Values : [.. item.Values.Select(v => UsyncValues.Normalize(type.FindProperty(v.Alias), v, elementTypes))];
         return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file);
     }
 

@@ -10,8 +10,11 @@ namespace Site.Core.Sync;
 /// Values as uSync writes them, in the shape the engine stores: uSync indents JSON values and Umbraco 13 wrote some
 /// editors differently (tags as comma-separated text, true/false as "True").
 /// </summary>
-internal static class UsyncValues
+internal static partial class UsyncValues
 {
+    [System.Text.RegularExpressions.GeneratedRegex("data-content-udi=\"umb://element/([0-9a-fA-F]{32})\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex UdiAttribute();
+
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
@@ -31,7 +34,7 @@ internal static class UsyncValues
         return node is null ? "null" : node.ToJsonString(Compact);
     }
 
-    public static PropertyValue Normalize(PropertyType? property, PropertyValue value)
+    public static PropertyValue Normalize(PropertyType? property, PropertyValue value, Func<Guid, ContentType?> elementTypes)
     {
         if (property is null)
         {
@@ -39,6 +42,11 @@ internal static class UsyncValues
         }
 
         var text = value.Value;
+        if (property.EditorAlias is PropertyEditors.BlockList or PropertyEditors.BlockGrid or PropertyEditors.RichText && LooksLikeJson(text))
+        {
+            text = UpgradeBlocks(text, property.EditorAlias, elementTypes, value.Culture);
+        }
+
         var normalized = property.EditorAlias switch
         {
             PropertyEditors.TextBox or PropertyEditors.TextArea or PropertyEditors.Markdown or PropertyEditors.EmailAddress => text,
@@ -56,8 +64,173 @@ internal static class UsyncValues
             _ when LooksLikeJson(text) => TryCompact(text),
             _ => text,
         };
-        return normalized == text ? value : value with { Value = normalized };
+        return normalized == value.Value ? value : value with { Value = normalized };
     }
+
+    /// <summary>
+    /// Blocks as Umbraco 14 stored them (<c>contentUdi</c> in the layout, <c>udi</c> and the values as fields of each
+    /// element) in Umbraco 15's shape (<c>contentKey</c>, <c>key</c>, a <c>values</c> list, <c>expose</c>), nested
+    /// blocks too; a value already in the new shape, or of neither, is left as it is.
+    /// </summary>
+    internal static string UpgradeBlocks(string text, string editorAlias, Func<Guid, ContentType?> elementTypes, string? culture)
+    {
+        try
+        {
+            var root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = UsyncReader.MaxDepth });
+            return Upgrade(root, editorAlias, elementTypes, culture, 0) ? root!.ToJsonString(Compact) : text;
+        }
+        catch (JsonException)
+        {
+            return text;
+        }
+    }
+
+    private static bool Upgrade(JsonNode? node, string editorAlias, Func<Guid, ContentType?> elementTypes, string? culture, int depth)
+    {
+        if (node is not JsonObject root || depth > 8)
+        {
+            return false;
+        }
+
+        if (editorAlias == PropertyEditors.RichText)
+        {
+            if (root["blocks"] is not JsonObject blocks || !Upgrade(blocks, PropertyEditors.BlockList, elementTypes, culture, depth))
+            {
+                return false;
+            }
+
+            // Umbraco 13 and 14 filed rich text blocks under the TinyMCE editor's alias.
+            if (blocks["layout"] is JsonObject layoutOfText && layoutOfText[PropertyEditors.TinyMce] is { } tiny)
+            {
+                layoutOfText.Remove(PropertyEditors.TinyMce);
+                layoutOfText[PropertyEditors.RichText] = tiny;
+            }
+
+            if (root["markup"] is JsonValue markup && markup.TryGetValue<string>(out var html))
+            {
+                root["markup"] = UdiAttribute().Replace(html, m => $"data-content-key=\"{Guid.ParseExact(m.Groups[1].Value, "N")}\"");
+            }
+
+            return true;
+        }
+
+        if (root["layout"] is not JsonObject layout || !layout.Any(l => l.Value is JsonArray items && items.OfType<JsonObject>().Any(i => i.ContainsKey("contentUdi"))))
+        {
+            return false;
+        }
+
+        var keys = new List<Guid>();
+        foreach (var (_, items) in layout.ToList())
+        {
+            if (items is JsonArray array)
+            {
+                UpgradeLayout(array, keys);
+            }
+        }
+
+        root["contentData"] = UpgradeElements(root["contentData"] as JsonArray, elementTypes, culture, depth);
+        root["settingsData"] = UpgradeElements(root["settingsData"] as JsonArray, elementTypes, culture, depth);
+        if (root["expose"] is null)
+        {
+            var expose = new JsonArray();
+            foreach (var element in (root["contentData"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var type = element["contentTypeKey"] is JsonValue k && k.TryGetValue<Guid>(out var typeKey) ? elementTypes(typeKey) : null;
+                expose.Add(new JsonObject { ["contentKey"] = element["key"]?.DeepClone(), ["culture"] = type?.VariesByCulture == true ? culture : null, ["segment"] = null });
+            }
+
+            root["expose"] = expose;
+        }
+
+        return true;
+    }
+
+    private static void UpgradeLayout(JsonArray items, List<Guid> keys)
+    {
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            Rename(item, "contentUdi", "contentKey");
+            Rename(item, "settingsUdi", "settingsKey");
+            foreach (var area in (item["areas"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (area["items"] is JsonArray inner)
+                {
+                    UpgradeLayout(inner, keys);
+                }
+            }
+        }
+    }
+
+    private static JsonArray UpgradeElements(JsonArray? elements, Func<Guid, ContentType?> elementTypes, string? culture, int depth)
+    {
+        var upgraded = new JsonArray();
+        foreach (var element in (elements ?? []).OfType<JsonObject>())
+        {
+            if (element.ContainsKey("key") && element["values"] is JsonArray)
+            {
+                upgraded.Add(element.DeepClone());
+                continue;
+            }
+
+            var typeKey = element["contentTypeKey"] is JsonValue k && k.TryGetValue<Guid>(out var key) ? key : Guid.Empty;
+            var type = elementTypes(typeKey);
+            var values = new JsonArray();
+            foreach (var (alias, value) in element)
+            {
+                if (alias is "contentTypeKey" or "udi" or "key")
+                {
+                    continue;
+                }
+
+                var property = type?.FindProperty(alias);
+                var editor = property?.EditorAlias;
+                var inner = value?.DeepClone();
+                if (editor is PropertyEditors.BlockList or PropertyEditors.BlockGrid or PropertyEditors.RichText)
+                {
+                    // Umbraco 14 kept nested block values as JSON text or as objects; both are upgraded in place.
+                    var nested = inner is JsonValue v && v.TryGetValue<string>(out var nestedText) && LooksLikeJson(nestedText) ? JsonNode.Parse(nestedText) : inner;
+                    if (Upgrade(nested, editor, elementTypes, culture, depth + 1))
+                    {
+                        inner = nested;
+                    }
+                }
+
+                values.Add(new JsonObject
+                {
+                    ["editorAlias"] = editor,
+                    ["culture"] = property?.VariesByCulture == true ? culture : null,
+                    ["segment"] = null,
+                    ["alias"] = alias,
+                    ["value"] = inner,
+                });
+            }
+
+            upgraded.Add(new JsonObject
+            {
+                ["contentTypeKey"] = element["contentTypeKey"]?.DeepClone(),
+                ["key"] = ElementKey(element["udi"]),
+                ["values"] = values,
+            });
+        }
+
+        return upgraded;
+    }
+
+    private static void Rename(JsonObject item, string from, string to)
+    {
+        if (item.TryGetPropertyValue(from, out var udi))
+        {
+            item.Remove(from);
+            item[to] = ElementKey(udi);
+        }
+    }
+
+    /// <summary>The key of <c>umb://element/{32 hex}</c>, as text; null when it is none.</summary>
+    private static string? ElementKey(JsonNode? udi) =>
+        udi is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith("umb://element/", StringComparison.Ordinal)
+            && Guid.TryParseExact(text["umb://element/".Length..], "N", out var key)
+                ? key.ToString()
+                : null;
 
     private static bool LooksLikeJson(string text)
     {

@@ -183,6 +183,32 @@ public sealed class UsyncRealFormatTests
         File.WriteAllText(Path.Combine(folder, "Content", "grid-page.config"), node);
     }
 
+    [Fact]
+    public void Umbraco_14_blocks_are_read_in_umbraco_15s_shape()
+    {
+        var (package, _) = UsyncReader.Read(V16);
+        var types = package!.ContentTypes.ToDictionary(t => t.Key);
+        var element = Guid.Parse("5a000000-0000-4000-8000-0000000000c8");
+        var key = Guid.Parse("5a000000-0000-4000-8000-0000000001c0");
+        var v14 = $$"""
+            {"layout": {"Umbraco.BlockList": [{"contentUdi": "umb://element/{{key:N}}", "settingsUdi": null}]},
+             "contentData": [{"contentTypeKey": "{{element}}", "udi": "umb://element/{{key:N}}", "text": "Sample text in a v14 block."}],
+             "settingsData": []}
+            """;
+        var richText = $$"""{"markup": "<p>x</p><umb-rte-block data-content-udi=\"umb://element/{{key:N}}\"></umb-rte-block>", "blocks": {{v14.Replace("Umbraco.BlockList", "Umbraco.TinyMCE", StringComparison.Ordinal)}}}""";
+
+        var list = UsyncValues.UpgradeBlocks(v14, PropertyEditors.BlockList, types.GetValueOrDefault, null);
+        var text = UsyncValues.UpgradeBlocks(richText, PropertyEditors.RichText, types.GetValueOrDefault, null);
+
+        var schema = new ContentSchema(new Languages.LanguageSet(package.Languages), package.DataTypes, package.Dictionary, package.ContentTypes);
+        var block = Assert.Single(EditorValues.Blocks(schema, list, English));
+        Assert.Equal(key, block.Content.Key);
+        Assert.Equal("Sample text in a v14 block.", block.Content.Value("text"));
+        var rich = EditorValues.RichText(schema, text, English)!;
+        Assert.Contains($"data-content-key=\"{key}\"", rich.Markup, StringComparison.Ordinal);
+        Assert.Equal("Sample text in a v14 block.", Assert.Single(rich.Blocks).Content.Value("text"));
+    }
+
     internal static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
