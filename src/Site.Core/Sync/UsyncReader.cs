@@ -18,6 +18,11 @@ internal static class UsyncReader
     /// </summary>
     internal const int MaxDepth = 64;
 
+    private static readonly HashSet<string> ReadFolders = new(StringComparer.Ordinal)
+    {
+        "Languages", "DataTypes", "Dictionary", "ContentTypes", "Content", "MediaTypes", "MemberTypes", "Templates", "Media",
+    };
+
     /// <summary>No DTD: its entities could read files or addresses, or expand a few bytes into gigabytes.</summary>
     private static readonly XmlReaderSettings XmlSettings = new()
     {
@@ -75,6 +80,12 @@ internal static class UsyncReader
         foreach (var (file, _) in ReadAll(root, "Media", problems, markers, r => ReadContent(r, "Media")))
         {
             notes.Add(new SyncProblem(file, "media item read and not imported: uSync files do not hold the media file itself; upload it to the media library"));
+        }
+
+        // uSync's other folders (Domains, Macros, Members, Users, RelationTypes, Forms…) name nothing this site keeps.
+        foreach (var folder in Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Where(f => !ReadFolders.Contains(f)).Order(StringComparer.Ordinal))
+        {
+            notes.Add(new SyncProblem(folder, "folder not imported: the site keeps nothing of this kind from uSync"));
         }
 
         var skipped = new List<SyncProblem>();
@@ -397,7 +408,7 @@ internal static class UsyncReader
         int? maxChars;
         try
         {
-            config = UsyncValues.CompactJson(config);
+            config = UsyncValues.CamelCaseConfig(UsyncValues.CompactJson(config));
             maxChars = Storage.ContentMapping.ReadMaxChars(config);
         }
         catch (System.Text.Json.JsonException ex)

@@ -34,6 +34,30 @@ internal static partial class UsyncValues
         return node is null ? "null" : node.ToJsonString(Compact);
     }
 
+    /// <summary>
+    /// A data type's configuration with camel-case keys, as Umbraco 14+ stores it: uSync 9–13 wrote Umbraco 13's
+    /// configuration objects with their C# names (<c>{"Blocks": [{"ContentElementTypeKey": …}], "MaxChars": 80}</c>).
+    /// A configuration already in camel case is left as it is.
+    /// </summary>
+    public static string CamelCaseConfig(string json)
+    {
+        if (json.Length == 0 || JsonNode.Parse(json) is not JsonObject root || !root.Any(p => p.Key.Length > 0 && char.IsUpper(p.Key[0])))
+        {
+            return json;
+        }
+
+        return CamelCase(root, 0)!.ToJsonString(Compact);
+    }
+
+    private static JsonNode? CamelCase(JsonNode? node, int depth) => node switch
+    {
+        _ when depth > UsyncReader.MaxDepth => node?.DeepClone(),
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(
+            p.Key.Length > 0 && char.IsUpper(p.Key[0]) ? char.ToLowerInvariant(p.Key[0]) + p.Key[1..] : p.Key, CamelCase(p.Value, depth + 1)))),
+        JsonArray a => new JsonArray([.. a.Select(i => CamelCase(i, depth + 1))]),
+        _ => node?.DeepClone(),
+    };
+
     public static PropertyValue Normalize(PropertyType? property, PropertyValue value, Func<Guid, ContentType?> elementTypes)
     {
         if (property is null)

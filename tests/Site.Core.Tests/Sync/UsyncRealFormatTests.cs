@@ -120,6 +120,10 @@ public sealed class UsyncRealFormatTests
         Assert.Equal("""["sample","legacy"]""", node.CurrentVersion.Data.GetValue("keywords", null));
         Assert.Equal(["ar", English], node.PublishedCultures.Select(p => p.Culture));
         Assert.Contains(result.Skipped, s => s.File == "Templates/textpage.config");
+        Assert.Contains(result.Skipped, s => s.File == "Domains" && s.Problem.Contains("not imported", StringComparison.Ordinal));
+        var block = Assert.Single(EditorValues.Blocks(schema, node.CurrentVersion.Data.GetValue("blocks", null), English));
+        Assert.Equal("A sample quote in an Umbraco 13 block.", block.Content.Value("quote"));
+        Assert.Contains("\"contentElementTypeKey\"", schema.DataTypes.Values.Single(d => d.EditorAlias == PropertyEditors.BlockList).ConfigJson, StringComparison.Ordinal);
     }
 
     [Fact]
