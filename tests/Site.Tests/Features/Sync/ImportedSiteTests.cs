@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Site.Core.Workflow;
+using Site.Tests.Features.BackOffice;
+using Site.Tests.Features.Members;
 using Site.Tests.TestSupport;
 
 namespace Site.Tests.Features.Sync;
@@ -92,5 +95,20 @@ public sealed class ImportedSiteTests(SiteFactory site) : IAsyncLifetime
         Assert.Single(properties["blocks"]!["items"]!.AsArray());
         Assert.Equal(2, properties["pages"]!.AsArray().Count);
         Assert.Equal(["first sample", "second sample"], properties["aliases"]!.AsArray().Select(x => (string?)x));
+    }
+
+    [Fact]
+    public async Task The_edit_form_shows_generic_values_as_stored_in_text_areas()
+    {
+        var user = await BackOfficeApi.CreateUserAsync(Imported, BackOfficeGroups.Editors);
+        using var browser = new MemberClient(Imported);
+        var (login, _) = await browser.SubmitAsync("/umbraco/login", new Dictionary<string, string> { ["Email"] = user.Email, ["Password"] = BackOfficeApi.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        var (response, page) = await browser.GetAsync($"/umbraco/content/{HomeKey}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var aliases = page.QuerySelectorAll("textarea").Select(t => t.TextContent).ToList();
+        Assert.Contains("first sample\nsecond sample", aliases);
     }
 }
