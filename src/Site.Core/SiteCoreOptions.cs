@@ -36,6 +36,12 @@ public sealed class SyncOptions
 
     /// <summary>Import the uSync folder when the database holds no content.</summary>
     public bool ImportOnFirstBoot { get; set; } = true;
+
+    /// <summary>
+    /// Import what can be imported and list what was left out, per file with its reason. Off by default: one problem
+    /// refuses the whole folder and nothing is written.
+    /// </summary>
+    public bool PartialImport { get; set; }
 }
 
 public sealed class MediaOptions

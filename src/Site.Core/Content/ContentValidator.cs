@@ -99,7 +99,7 @@ internal static class ContentValidator
     {
         // One-line editors hold no line breaks or control characters; that also keeps a pattern's "$" from
         // accepting a value that ends in a newline.
-        var multiLine = property.EditorAlias is PropertyEditors.TextArea or PropertyEditors.Markdown or PropertyEditors.RichText or PropertyEditors.BlockList;
+        var multiLine = PropertyEditors.IsMultiLine(property.EditorAlias);
         if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
         {
             return multiLine ? Messages.ControlCharacters.Format(property.Name) : Messages.OneLine.Format(property.Name);

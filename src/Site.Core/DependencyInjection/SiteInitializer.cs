@@ -40,10 +40,15 @@ internal sealed partial class SiteInitializer(
 
         if (empty && options.Value.Sync.ImportOnFirstBoot)
         {
-            var result = await importer.ImportAsync(syncFolder, "uSync", cancellationToken).ConfigureAwait(false);
+            var result = await importer.ImportAsync(syncFolder, "uSync", new UsyncImportOptions(options.Value.Sync.PartialImport), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 throw new UsyncImportException(result.Problems);
+            }
+
+            foreach (var skipped in result.Skipped)
+            {
+                LogSkipped(logger, skipped.File, skipped.Problem);
             }
 
             LogImported(logger, result.NodeCount, syncFolder);
@@ -55,6 +60,9 @@ internal sealed partial class SiteInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {Count} media files or folders that an interrupted upload or delete left behind")]
     private static partial void LogOrphans(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "uSync import left out or only noted {File}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Count} content nodes from {Folder}")]
     private static partial void LogImported(ILogger logger, int count, string folder);

@@ -37,7 +37,7 @@ internal static class ContentMapping
 
         using var document = JsonDocument.Parse(configJson);
         return document.RootElement.ValueKind == JsonValueKind.Object
-            && document.RootElement.TryGetProperty("maxChars", out var max)
+            && (document.RootElement.TryGetProperty("maxChars", out var max) || document.RootElement.TryGetProperty("MaxChars", out max))
             && max.TryGetInt32(out var value)
             && value > 0
                 ? value

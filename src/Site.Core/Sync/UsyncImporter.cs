@@ -10,6 +10,9 @@ namespace Site.Core.Sync;
 public interface IUsyncImporter
 {
     Task<UsyncImportResult> ImportAsync(string folder, string user, CancellationToken cancellationToken);
+
+    /// <summary>As above; with <see cref="UsyncImportOptions.Partial"/> what has problems is left out and listed in <see cref="UsyncImportResult.Skipped"/>.</summary>
+    Task<UsyncImportResult> ImportAsync(string folder, string user, UsyncImportOptions options, CancellationToken cancellationToken);
 }
 
 internal sealed class UsyncImporter(
@@ -18,12 +21,15 @@ internal sealed class UsyncImporter(
     IEventAggregator events,
     TimeProvider clock) : IUsyncImporter
 {
-    public async Task<UsyncImportResult> ImportAsync(string folder, string user, CancellationToken cancellationToken)
+    public Task<UsyncImportResult> ImportAsync(string folder, string user, CancellationToken cancellationToken) =>
+        ImportAsync(folder, user, UsyncImportOptions.AllOrNothing, cancellationToken);
+
+    public async Task<UsyncImportResult> ImportAsync(string folder, string user, UsyncImportOptions options, CancellationToken cancellationToken)
     {
-        var (package, problems) = UsyncReader.Read(folder);
-        if (package is null)
+        var read = UsyncReader.Read(folder, options);
+        if (read.Package is not { } package)
         {
-            return UsyncImportResult.Failed(problems);
+            return UsyncImportResult.Failed(read.Problems);
         }
 
         await using var db = dbFactory.Create();
@@ -31,13 +37,61 @@ internal sealed class UsyncImporter(
         var now = clock.GetUtcNow().UtcDateTime;
         await WriteSchemaAsync(db, package, cancellationToken).ConfigureAwait(false);
         await WriteContentAsync(db, package, user, now, cancellationToken).ConfigureAwait(false);
+        await RemoveAsync(db, package, now, cancellationToken).ConfigureAwait(false);
         AuditLog.Add(db, now, user, AuditActions.Import, null, [], $"{package.Content.Count} nodes from {Path.GetFileName(folder)}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         schemaStore.Invalidate();
         await events.PublishAsync(new ContentImportedNotification(package.Content.Count), cancellationToken).ConfigureAwait(false);
-        return new UsyncImportResult(true, package.Content.Count, []);
+        return new UsyncImportResult(true, package.Content.Count, []) { Skipped = read.Skipped };
+    }
+
+    /// <summary>
+    /// uSync's delete and clean markers: the node (Delete), or the nodes under it that the folder does not hold (Clean),
+    /// go to the recycle bin with their descendants and are taken down, as trashing in the back office does; nothing is
+    /// deleted for good.
+    /// </summary>
+    private static async Task RemoveAsync(SiteDbContext db, UsyncPackage package, DateTime now, CancellationToken cancellationToken)
+    {
+        if (package.Removals.Count == 0)
+        {
+            return;
+        }
+
+        var inFolder = package.Content.Select(c => c.Key).ToHashSet();
+        var nodes = await db.Nodes.Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var children = nodes.ToLookup(n => n.ParentKey ?? Guid.Empty);
+        var roots = new List<ContentNodeRecord>();
+        foreach (var removal in package.Removals)
+        {
+            roots.AddRange(removal.ChildrenOnly
+                ? children[removal.Key].Where(n => !inFolder.Contains(n.Key))
+                : nodes.Where(n => n.Key == removal.Key && !inFolder.Contains(n.Key)));
+        }
+
+        var trashed = new HashSet<Guid>();
+        var pending = new Queue<ContentNodeRecord>(roots);
+        while (pending.TryDequeue(out var node))
+        {
+            if (!trashed.Add(node.Key))
+            {
+                continue;
+            }
+
+            node.Trashed = true;
+            node.UpdateDateUtc = now;
+            db.ChangeJournal.Add(new ChangeJournalRecord { NodeKey = node.Key, Kind = ChangeJournalKinds.Trash, Cultures = string.Empty, AtUtc = now });
+            foreach (var child in children[node.Key])
+            {
+                pending.Enqueue(child);
+            }
+        }
+
+        foreach (var chunk in trashed.Chunk(500))
+        {
+            db.PublishedCultures.RemoveRange(await db.PublishedCultures.Where(p => chunk.Contains(p.NodeKey)).ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private static async Task WriteSchemaAsync(SiteDbContext db, UsyncPackage package, CancellationToken cancellationToken)

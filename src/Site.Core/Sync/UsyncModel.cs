@@ -20,7 +20,20 @@ public sealed record UsyncPackage(
     IReadOnlyList<DataType> DataTypes,
     IReadOnlyList<DictionaryItem> Dictionary,
     IReadOnlyList<ContentType> ContentTypes,
-    IReadOnlyList<UsyncContentItem> Content);
+    IReadOnlyList<UsyncContentItem> Content)
+{
+    /// <summary>Content keys that uSync <c>&lt;Empty Change="Delete"&gt;</c> markers remove (to the recycle bin) when present.</summary>
+    public IReadOnlyList<UsyncRemoval> Removals { get; init; } = [];
+
+    /// <summary>What was read but is not written, or written differently, each with its file and reason.</summary>
+    public IReadOnlyList<SyncProblem> Notes { get; init; } = [];
+}
+
+/// <summary>
+/// A removal a uSync marker asks for: the node <see cref="Key"/> itself (Delete), or the nodes under it that the
+/// folder does not hold (Clean, <see cref="ChildrenOnly"/>).
+/// </summary>
+public sealed record UsyncRemoval(Guid Key, bool ChildrenOnly, string File);
 
 /// <summary>A problem in a uSync file: which file, and what is wrong with it.</summary>
 public sealed record SyncProblem(string File, string Problem)
@@ -28,7 +41,19 @@ public sealed record SyncProblem(string File, string Problem)
     public override string ToString() => $"{File}: {Problem}";
 }
 
+/// <summary>
+/// The outcome of an import. <see cref="Skipped"/> lists what a partial import left out (each with its reason) and what
+/// any import read but keeps only as a note (templates, media files, rename markers).
+/// </summary>
 public sealed record UsyncImportResult(bool Succeeded, int NodeCount, IReadOnlyList<SyncProblem> Problems)
 {
+    public IReadOnlyList<SyncProblem> Skipped { get; init; } = [];
+
     public static UsyncImportResult Failed(IReadOnlyList<SyncProblem> problems) => new(false, 0, problems);
+}
+
+/// <summary>How an import treats problems: by default one problem refuses the whole folder.</summary>
+public sealed record UsyncImportOptions(bool Partial = false)
+{
+    public static UsyncImportOptions AllOrNothing { get; } = new();
 }

@@ -18,6 +18,11 @@ internal static class UsyncReader
     /// </summary>
     internal const int MaxDepth = 64;
 
+    private static readonly HashSet<string> ReadFolders = new(StringComparer.Ordinal)
+    {
+        "Languages", "DataTypes", "Dictionary", "ContentTypes", "Content", "MediaTypes", "MemberTypes", "Templates", "Media",
+    };
+
     /// <summary>No DTD: its entities could read files or addresses, or expand a few bytes into gigabytes.</summary>
     private static readonly XmlReaderSettings XmlSettings = new()
     {
@@ -26,35 +31,246 @@ internal static class UsyncReader
         IgnoreWhitespace = true,
     };
 
+    /// <summary>Reads and checks the folder; the package is null when anything is wrong (all or nothing).</summary>
     public static (UsyncPackage? Package, IReadOnlyList<SyncProblem> Problems) Read(string root)
     {
+        var result = Read(root, UsyncImportOptions.AllOrNothing);
+        return (result.Package, result.Problems);
+    }
+
+    /// <summary>
+    /// Reads and checks the folder. All or nothing by default; with <see cref="UsyncImportOptions.Partial"/> every file
+    /// with a problem is left out (with what then no longer fits, e.g. the content of a left-out type), and its
+    /// problems are listed as skipped.
+    /// </summary>
+    public static UsyncReadResult Read(string root, UsyncImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<SyncProblem>();
         if (!Directory.Exists(root))
         {
-            return (null, [new SyncProblem(root, "the uSync folder does not exist")]);
+            return new(null, [new SyncProblem(root, "the uSync folder does not exist")], []);
         }
 
-        var languages = ReadAll(root, "Languages", problems, ReadLanguage);
-        var dataTypes = ReadAll(root, "DataTypes", problems, ReadDataType);
-        var dictionary = ReadAll(root, "Dictionary", problems, ReadDictionaryItem);
-        var contentTypes = ReadAll(root, "ContentTypes", problems, ReadContentType);
-        var content = ReadAll(root, "Content", problems, ReadContent);
+        var notes = new List<SyncProblem>();
+        var markers = new List<UsyncMarker>();
+        var files = new UsyncFiles(
+            ReadAll(root, "Languages", problems, markers, ReadLanguage),
+            ReadAll(root, "DataTypes", problems, markers, ReadDataType),
+            ReadAll(root, "Dictionary", problems, markers, ReadDictionaryItem),
+            ReadAll(root, "ContentTypes", problems, markers, r => ReadContentType(r, "ContentType")),
+            ReadAll(root, "Content", problems, markers, r => ReadContent(r, "Content")));
+
+        // Read for their problems and kept as notes: the site has no templates to run, a media library and members of its own.
+        foreach (var (file, _) in ReadAll(root, "MediaTypes", problems, markers, r => ReadContentType(r, "MediaType")))
+        {
+            notes.Add(new SyncProblem(file, "media type read and not imported: the site's media library has its own fixed shape"));
+        }
+
+        foreach (var (file, _) in ReadAll(root, "MemberTypes", problems, markers, r => ReadContentType(r, "MemberType")))
+        {
+            notes.Add(new SyncProblem(file, "member type read and not imported: the site's members have their own fixed shape"));
+        }
+
+        foreach (var (file, name) in ReadAll(root, "Templates", problems, markers, ReadTemplate))
+        {
+            notes.Add(new SyncProblem(file, $"template \"{name}\" kept as a record only: Razor templates are not run; pages use the site's own views, or its generic page"));
+        }
+
+        foreach (var (file, _) in ReadAll(root, "Media", problems, markers, r => ReadContent(r, "Media")))
+        {
+            notes.Add(new SyncProblem(file, "media item read and not imported: uSync files do not hold the media file itself; upload it to the media library"));
+        }
+
+        // uSync's other folders (Domains, Macros, Members, Users, RelationTypes, Forms…) name nothing this site keeps.
+        foreach (var folder in Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Where(f => !ReadFolders.Contains(f)).Order(StringComparer.Ordinal))
+        {
+            notes.Add(new SyncProblem(folder, "folder not imported: the site keeps nothing of this kind from uSync"));
+        }
+
+        var skipped = new List<SyncProblem>();
         if (problems.Count > 0)
         {
-            return (null, problems);
+            if (!options.Partial)
+            {
+                return new(null, problems, []);
+            }
+
+            skipped.AddRange(problems); // a file that could not be read holds nothing to leave out
+        }
+
+        var removals = Markers(markers, files, notes);
+        UsyncPackage? package;
+        while (true)
+        {
+            var round = new List<SyncProblem>();
+            package = Assemble(files, round, notes);
+            if (round.Count == 0)
+            {
+                break;
+            }
+
+            // A problem of the folder as a whole (no language, no default) names no file to leave out: refused.
+            if (!options.Partial || !files.Drop(round.Select(p => p.File).ToHashSet(StringComparer.Ordinal)))
+            {
+                return new(null, round, []);
+            }
+
+            skipped.AddRange(round);
+        }
+
+        return new(package! with { Removals = removals, Notes = notes }, [], [.. skipped.Concat(notes)]);
+    }
+
+    /// <summary>Builds the package from what was read and checks it; null when there are problems.</summary>
+    private static UsyncPackage? Assemble(UsyncFiles files, List<SyncProblem> problems, List<SyncProblem> notes)
+    {
+        var languages = files.Languages;
+        var types = ResolveCompositions(files.ContentTypes, problems);
+        var dataTypes = files.DataTypes;
+        var dictionary = files.Dictionary;
+        var byAlias = new Dictionary<string, ContentType>(StringComparer.Ordinal);
+        var byKey = new Dictionary<Guid, ContentType>();
+        foreach (var (_, type) in types)
+        {
+            byAlias.TryAdd(type.Alias, type);
+            byKey.TryAdd(type.Key, type);
+        }
+
+        var content = new List<UsyncContentItem>();
+        foreach (var (file, item) in files.Content)
+        {
+            if (item.Trashed)
+            {
+                if (!notes.Any(n => n.File == file))
+                {
+                    notes.Add(new SyncProblem(file, "in the recycle bin: not imported"));
+                }
+
+                continue;
+            }
+
+            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
         }
 
         var package = new UsyncPackage(
             [.. languages.Select(x => x.Item)],
             [.. dataTypes.Select(x => x.Item)],
             [.. dictionary.Select(x => x.Item)],
-            [.. contentTypes.Select(x => x.Item)],
-            [.. content.Select(x => x.Item with { File = x.File })]);
-        UsyncPackageChecker.Check(package, languages, dataTypes, dictionary, contentTypes, problems);
-        return problems.Count > 0 ? (null, problems) : (package, problems);
+            [.. types.Select(x => x.Item)],
+            content);
+        if (problems.Count == 0)
+        {
+            UsyncPackageChecker.Check(package, languages, dataTypes, dictionary, types, problems);
+        }
+
+        return problems.Count > 0 ? null : package;
     }
 
-    private static List<(string File, T Item)> ReadAll<T>(string root, string folder, List<SyncProblem> problems, Func<XElement, T> read)
+    /// <summary>
+    /// What uSync's <c>&lt;Empty&gt;</c> markers ask for. Rename: nothing (the item is read from its own file). Delete
+    /// and Clean of content: removals the import carries out. Of the schema: nothing, as the folder replaces it whole.
+    /// </summary>
+    private static List<UsyncRemoval> Markers(List<UsyncMarker> markers, UsyncFiles files, List<SyncProblem> notes)
+    {
+        var removals = new List<UsyncRemoval>();
+        var contentKeys = files.Content.Select(c => c.Item.Key).ToHashSet();
+        foreach (var marker in markers)
+        {
+            var content = marker.Folder == "Content";
+            var note = marker.Change switch
+            {
+                MarkerChange.Rename => "renamed or moved: the item is read from its own file",
+                MarkerChange.None => "an empty marker with no change: nothing to do",
+                MarkerChange.Delete when content && contentKeys.Contains(marker.Key) => "a delete marker for a node the folder also holds: the node is kept",
+                MarkerChange.Delete when content => null,
+                MarkerChange.Clean when content => null,
+                MarkerChange.Delete or MarkerChange.Clean when marker.Folder == "Media" => "media is not imported: nothing to remove",
+                _ => "the folder replaces the site's schema as a whole: what it does not hold is removed anyway",
+            };
+            if (note is not null)
+            {
+                notes.Add(new SyncProblem(marker.File, note));
+            }
+            else
+            {
+                removals.Add(new UsyncRemoval(marker.Key, marker.Change == MarkerChange.Clean, marker.File));
+            }
+        }
+
+        return removals;
+    }
+
+    /// <summary>A type with the properties and tabs of its compositions (uSync lists a composition by alias; compositions may compose).</summary>
+    private static List<(string File, ContentType Item)> ResolveCompositions(List<(string File, UsyncType Item)> types, List<SyncProblem> problems)
+    {
+        var byAlias = new Dictionary<string, UsyncType>(StringComparer.Ordinal);
+        foreach (var (_, type) in types)
+        {
+            byAlias.TryAdd(type.Type.Alias, type);
+        }
+
+        var resolved = new List<(string, ContentType)>();
+        foreach (var (file, type) in types)
+        {
+            var properties = new List<PropertyType>(type.Type.Properties);
+            var tabs = new List<PropertyTab>(type.Type.Tabs);
+            var seen = new HashSet<string>(StringComparer.Ordinal) { type.Type.Alias };
+            var pending = new Queue<string>(type.Compositions);
+            while (pending.TryDequeue(out var alias))
+            {
+                if (!seen.Add(alias))
+                {
+                    continue;
+                }
+
+                if (!byAlias.TryGetValue(alias, out var composition))
+                {
+                    problems.Add(new SyncProblem(file, $"the composition \"{alias}\" is not in ContentTypes"));
+                    continue;
+                }
+
+                properties.AddRange(composition.Type.Properties.Where(p => properties.All(o => o.Alias != p.Alias)));
+                tabs.AddRange(composition.Type.Tabs.Where(t => tabs.All(o => o.Alias != t.Alias)));
+                foreach (var next in composition.Compositions)
+                {
+                    pending.Enqueue(next);
+                }
+            }
+
+            resolved.Add((file, type.Type with
+            {
+                Properties = [.. properties.OrderBy(p => p.SortOrder)],
+                Tabs = [.. tabs.OrderBy(t => t.SortOrder)],
+            }));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// A node as the engine keeps it: an invariant node (uSync writes only <c>NodeName Default</c> and
+    /// <c>Published Default</c>) gets its name and published state in every language, and values take the shape the
+    /// engine stores (see <see cref="UsyncValues"/>).
+    /// </summary>
+    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, ContentType? type, Func<Guid, ContentType?> elementTypes)
+    {
+        var names = new Dictionary<string, string>(item.Names, StringComparer.OrdinalIgnoreCase);
+        if (names.Count == 0 && item.DefaultName is { } name)
+        {
+            foreach (var culture in cultures)
+            {
+                names[culture] = name;
+            }
+        }
+
+        var published = item.Published.Count == 0 && item.PublishedByDefault && item.Names.Count == 0 ? cultures : item.Published;
+        var values = type is null ? item.Values : [.. item.Values.Select(v => UsyncValues.Normalize(type.FindProperty(v.Alias), v, elementTypes))];
+        return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file);
+    }
+
+    private static List<(string File, T Item)> ReadAll<T>(
+        string root, string folder, List<SyncProblem> problems, List<UsyncMarker> markers, Func<XElement, T> read)
     {
         var items = new List<(string, T)>();
         var path = Path.Combine(root, folder);
@@ -69,7 +285,14 @@ internal static class UsyncReader
             try
             {
                 var document = Load(file);
-                items.Add((relative, read(document.Root ?? throw new UsyncFormatException("the file has no root element"))));
+                var element = document.Root ?? throw new UsyncFormatException("the file has no root element");
+                if (element.Name.LocalName == "Empty")
+                {
+                    markers.Add(ReadMarker(element, folder, relative));
+                    continue;
+                }
+
+                items.Add((relative, read(element)));
             }
             catch (XmlException ex)
             {
@@ -82,6 +305,25 @@ internal static class UsyncReader
         }
 
         return items;
+    }
+
+    /// <summary>uSync's marker for an item renamed, deleted or cleaned away: <c>&lt;Empty Key Alias Change&gt;</c>.</summary>
+    private static UsyncMarker ReadMarker(XElement root, string folder, string file)
+    {
+        var text = ((string?)root.Attribute("Change"))?.Trim();
+        var change = string.IsNullOrEmpty(text) ? MarkerChange.None
+            : Enum.TryParse<MarkerChange>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(text[0]) ? parsed
+            : throw new UsyncFormatException($"<Empty> has the change \"{text}\"; uSync writes Rename, Delete or Clean");
+        var keyText = (string?)root.Attribute("Key");
+        var key = string.IsNullOrWhiteSpace(keyText) ? Guid.Empty
+            : Guid.TryParse(keyText, out var parsedKey) ? parsedKey
+            : throw new UsyncFormatException($"Key \"{keyText}\" is not a GUID");
+        if (key == Guid.Empty && change == MarkerChange.Delete)
+        {
+            throw new UsyncFormatException("a delete marker (<Empty Change=\"Delete\">) has no Key");
+        }
+
+        return new UsyncMarker(folder, change, key, (string?)root.Attribute("Alias") ?? string.Empty, file);
     }
 
     /// <summary>The file as a tree, after one pass that refuses a file too large, too deep or with a DTD.</summary>
@@ -125,10 +367,15 @@ internal static class UsyncReader
         return text.ReadToEnd().Contains("<!DOCTYPE", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A language as uSync writes it (<c>Name</c>, <c>IsoCode</c>, <c>IsMandatory</c>, <c>IsDefault</c>, <c>Fallback</c>
+    /// directly under <c>&lt;Language&gt;</c>), or as this site's files wrote it before (the same inside <c>&lt;Info&gt;</c>,
+    /// the name as <c>CultureName</c>).
+    /// </summary>
     private static Language ReadLanguage(XElement root)
     {
         Expect(root, "Language");
-        var info = Required(root, "Info");
+        var info = root.Element("Info") is { } wrapped && wrapped.Element("IsoCode") is not null ? wrapped : root;
         var iso = RequiredText(info, "IsoCode");
         try
         {
@@ -141,7 +388,7 @@ internal static class UsyncReader
 
         return new Language(
             iso,
-            (string?)info.Element("CultureName") ?? iso,
+            NullIfEmpty((string?)info.Element("Name")) ?? NullIfEmpty((string?)info.Element("CultureName")) ?? iso,
             Bool(info, "IsDefault"),
             Bool(info, "IsMandatory"),
             NullIfEmpty((string?)info.Element("Fallback")));
@@ -151,16 +398,17 @@ internal static class UsyncReader
     {
         Expect(root, "DataType");
         var info = Required(root, "Info");
-        var editor = RequiredText(info, "EditorAlias");
+        var editor = UsyncValues.EditorAlias(RequiredText(info, "EditorAlias"));
         if (!PropertyEditors.IsKnown(editor))
         {
-            throw new UsyncFormatException($"the editor \"{editor}\" is not supported (supported: {string.Join(", ", PropertyEditors.All)})");
+            throw new UsyncFormatException($"the editor \"{editor}\" is not supported (supported: {string.Join(", ", PropertyEditors.All.Order(StringComparer.Ordinal))})");
         }
 
         var config = ((string?)root.Element("Config") ?? string.Empty).Trim();
         int? maxChars;
         try
         {
+            config = UsyncValues.CamelCaseConfig(UsyncValues.CompactJson(config));
             maxChars = Storage.ContentMapping.ReadMaxChars(config);
         }
         catch (System.Text.Json.JsonException ex)
@@ -171,6 +419,7 @@ internal static class UsyncReader
         return new DataType(KeyOf(root), AliasOf(root), editor, config.Length == 0 ? "{}" : config, maxChars);
     }
 
+    /// <summary>A dictionary item; its <c>&lt;Info&gt;&lt;Parent&gt;</c> (the parent's key, uSync's nesting) only groups items and is not kept.</summary>
     private static DictionaryItem ReadDictionaryItem(XElement root)
     {
         Expect(root, "Dictionary");
@@ -178,15 +427,18 @@ internal static class UsyncReader
         foreach (var translation in root.Element("Translations")?.Elements("Translation") ?? [])
         {
             var language = (string?)translation.Attribute("Language") ?? throw new UsyncFormatException("a <Translation> has no Language attribute");
-            translations[language] = translation.Value;
+            if (translation.Value.Length > 0)
+            {
+                translations[language] = translation.Value;
+            }
         }
 
         return new DictionaryItem(KeyOf(root), AliasOf(root), translations);
     }
 
-    private static ContentType ReadContentType(XElement root)
+    private static UsyncType ReadContentType(XElement root, string rootName)
     {
-        Expect(root, "ContentType");
+        Expect(root, rootName);
         var info = Required(root, "Info");
         var tabs = (root.Element("Tabs")?.Elements("Tab") ?? []).Select(tab => new PropertyTab(
             GuidOf(tab.Element("Key"), "Tab Key"),
@@ -197,7 +449,7 @@ internal static class UsyncReader
         foreach (var property in root.Element("GenericProperties")?.Elements("GenericProperty") ?? [])
         {
             var alias = RequiredText(property, "Alias");
-            var editor = RequiredText(property, "Type");
+            var editor = UsyncValues.EditorAlias(RequiredText(property, "Type"));
             if (!PropertyEditors.IsKnown(editor))
             {
                 throw new UsyncFormatException($"property \"{alias}\": the editor \"{editor}\" is not supported");
@@ -227,7 +479,7 @@ internal static class UsyncReader
             throw new UsyncFormatException($"the property \"{duplicate.Key}\" is defined twice");
         }
 
-        return new ContentType(
+        var type = new ContentType(
             KeyOf(root),
             AliasOf(root),
             RequiredText(info, "Name"),
@@ -235,18 +487,29 @@ internal static class UsyncReader
             ((string?)info.Element("Description") ?? string.Empty).Trim(),
             Bool(info, "AllowAtRoot"),
             IsCulture(info.Element("Variations")),
-            [.. (root.Element("Structure")?.Elements("ContentType") ?? []).Select(e => e.Value.Trim())],
+            [.. (root.Element("Structure")?.Elements() ?? []).Select(e => e.Value.Trim()).Where(a => a.Length > 0)],
             [.. properties.OrderBy(p => p.SortOrder)],
             [.. tabs.OrderBy(t => t.SortOrder)],
             Bool(info, "IsElement"),
             HasTemplate(info));
+        var compositions = (info.Element("Compositions")?.Elements("Composition") ?? []).Select(c => c.Value.Trim()).Where(a => a.Length > 0).ToList();
+        return new UsyncType(type, compositions);
     }
 
-    private static UsyncContentItem ReadContent(XElement root)
+    /// <summary>A template: its name only (uSync v14+ writes no markup; v13 its Razor, which this site never runs).</summary>
+    private static string ReadTemplate(XElement root)
     {
-        Expect(root, "Content");
+        Expect(root, "Template");
+        _ = KeyOf(root);
+        return NullIfEmpty((string?)root.Element("Name")) ?? AliasOf(root);
+    }
+
+    private static UsyncRead ReadContent(XElement root, string rootName)
+    {
+        Expect(root, rootName);
         var info = Required(root, "Info");
-        var parent = GuidOf(info.Element("Parent")?.Attribute("Key"), "Parent Key");
+        var parentElement = info.Element("Parent");
+        var parent = parentElement?.Attribute("Key") is { } parentKey ? GuidOf(parentKey, "Parent Key") : Guid.Empty;
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var nodeName = Required(info, "NodeName");
         foreach (var name in nodeName.Elements("Name"))
@@ -255,7 +518,8 @@ internal static class UsyncReader
         }
 
         var published = new List<string>();
-        foreach (var culture in info.Element("Published")?.Elements("Published") ?? [])
+        var publishedElement = info.Element("Published");
+        foreach (var culture in publishedElement?.Elements("Published") ?? [])
         {
             if (string.Equals(culture.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
@@ -280,15 +544,18 @@ internal static class UsyncReader
         var created = DateTime.TryParse(createText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
             ? date
             : throw new UsyncFormatException($"<CreateDate> \"{createText}\" is not a date");
-        return new UsyncContentItem(
+        return new UsyncRead(
             KeyOf(root),
             parent == Guid.Empty ? null : parent,
             RequiredText(info, "ContentType"),
             Int(info, "SortOrder"),
             created,
-            new ContentData(names, values),
+            names,
+            NullIfEmpty((string?)nodeName.Attribute("Default")),
+            values,
             published,
-            string.Empty);
+            string.Equals(((string?)publishedElement?.Attribute("Default"))?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            Bool(info, "Trashed"));
     }
 
     private static void Expect(XElement root, string name)
@@ -360,3 +627,64 @@ internal static class UsyncReader
 }
 
 internal sealed class UsyncFormatException(string message) : Exception(message);
+
+/// <summary>The outcome of reading a folder: the package (null when refused), the problems, and what was skipped or only noted.</summary>
+internal sealed record UsyncReadResult(UsyncPackage? Package, IReadOnlyList<SyncProblem> Problems, IReadOnlyList<SyncProblem> Skipped);
+
+/// <summary>What uSync's <c>&lt;Empty Change="…"&gt;</c> asks for (its SyncActionType).</summary>
+internal enum MarkerChange
+{
+    None = 0,
+    Rename = 1,
+    Delete = 2,
+    Clean = 3,
+}
+
+internal sealed record UsyncMarker(string Folder, MarkerChange Change, Guid Key, string Alias, string File);
+
+/// <summary>A content type as read, before its compositions are merged in.</summary>
+internal sealed record UsyncType(ContentType Type, IReadOnlyList<string> Compositions);
+
+/// <summary>A node as read: an invariant one has only a default name and published flag.</summary>
+internal sealed record UsyncRead(
+    Guid Key,
+    Guid? ParentKey,
+    string ContentTypeAlias,
+    int SortOrder,
+    DateTime CreateDateUtc,
+    IReadOnlyDictionary<string, string> Names,
+    string? DefaultName,
+    IReadOnlyList<PropertyValue> Values,
+    IReadOnlyList<string> Published,
+    bool PublishedByDefault,
+    bool Trashed);
+
+/// <summary>The items read from each folder, with their files; a partial import drops those of files with problems.</summary>
+internal sealed class UsyncFiles(
+    List<(string File, Language Item)> languages,
+    List<(string File, DataType Item)> dataTypes,
+    List<(string File, DictionaryItem Item)> dictionary,
+    List<(string File, UsyncType Item)> contentTypes,
+    List<(string File, UsyncRead Item)> content)
+{
+    public List<(string File, Language Item)> Languages { get; } = languages;
+
+    public List<(string File, DataType Item)> DataTypes { get; } = dataTypes;
+
+    public List<(string File, DictionaryItem Item)> Dictionary { get; } = dictionary;
+
+    public List<(string File, UsyncType Item)> ContentTypes { get; } = contentTypes;
+
+    public List<(string File, UsyncRead Item)> Content { get; } = content;
+
+    /// <summary>Leaves out the items of these files; false when none of them held an item.</summary>
+    public bool Drop(IReadOnlySet<string> files)
+    {
+        var removed = Languages.RemoveAll(x => files.Contains(x.File))
+            + DataTypes.RemoveAll(x => files.Contains(x.File))
+            + Dictionary.RemoveAll(x => files.Contains(x.File))
+            + ContentTypes.RemoveAll(x => files.Contains(x.File))
+            + Content.RemoveAll(x => files.Contains(x.File));
+        return removed > 0;
+    }
+}

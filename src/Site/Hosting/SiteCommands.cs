@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Site.Core;
 using Site.Core.Backup;
 using Site.Core.Content;
 using Site.Core.Sync;
@@ -5,7 +7,7 @@ using Site.Core.Sync;
 namespace Site.Hosting;
 
 /// <summary>
-/// Command-line verbs that run against the configured database and exit: `usync export FOLDER`, `usync import FOLDER`,
+/// Command-line verbs that run against the configured database and exit: `usync export FOLDER`, `usync import FOLDER [--partial]`,
 /// `content markdown-to-richtext [--data-type ALIAS] [contentType.property ...]`, `backup create FILE [--members]` and
 /// `backup restore FILE`. Any other argument goes to the host.
 /// </summary>
@@ -13,7 +15,7 @@ public static class SiteCommands
 {
     private const string Usage = """
         usage: usync export <folder>
-               usync import <folder>
+               usync import <folder> [--partial]
                content markdown-to-richtext [--data-type <alias>] [<contentType.property> ...]
                backup create <file.zip> [--members]
                backup restore <file.zip>
@@ -21,6 +23,8 @@ public static class SiteCommands
 
     private const string DataTypeOption = "--data-type";
     private const string MembersOption = "--members";
+
+    private const string PartialOption = "--partial";
     private const string CommandLineUser = "command line";
 
     public static (string[]? Command, string[] HostArgs) Split(string[] args)
@@ -91,7 +95,9 @@ public static class SiteCommands
         return command switch
         {
             ["usync", "export", var folder] => await ExportAsync(app, Path.GetFullPath(folder)),
-            ["usync", "import", var folder] => await ImportAsync(app, Path.GetFullPath(folder)),
+            ["usync", "import", var folder] when folder != PartialOption => await ImportAsync(app, Path.GetFullPath(folder), partial: false),
+            ["usync", "import", var folder, PartialOption] => await ImportAsync(app, Path.GetFullPath(folder), partial: true),
+            ["usync", "import", PartialOption, var folder] => await ImportAsync(app, Path.GetFullPath(folder), partial: true),
             ["content", "markdown-to-richtext", .. var rest] when ReadMigrationArguments(rest) is var (dataType, properties) && properties is not null =>
                 await MigrateMarkdownAsync(app, dataType, properties),
             _ => await UsageAsync(),
@@ -111,9 +117,11 @@ public static class SiteCommands
         return 0;
     }
 
-    private static async Task<int> ImportAsync(WebApplication app, string folder)
+    private static async Task<int> ImportAsync(WebApplication app, string folder, bool partial)
     {
-        var result = await app.Services.GetRequiredService<IUsyncImporter>().ImportAsync(folder, "command line", CancellationToken.None);
+        // The option, or the setting Site:Sync:PartialImport, imports what can be imported.
+        partial |= app.Services.GetRequiredService<IOptions<SiteCoreOptions>>().Value.Sync.PartialImport;
+        var result = await app.Services.GetRequiredService<IUsyncImporter>().ImportAsync(folder, "command line", new UsyncImportOptions(partial), CancellationToken.None);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync("Nothing was imported. Problems:");
@@ -123,6 +131,15 @@ public static class SiteCommands
             }
 
             return 1;
+        }
+
+        if (result.Skipped.Count > 0)
+        {
+            await Console.Out.WriteLineAsync("Left out or kept only as a note:");
+            foreach (var skipped in result.Skipped)
+            {
+                await Console.Out.WriteLineAsync("  " + skipped);
+            }
         }
 
         await Console.Out.WriteLineAsync($"Imported {result.NodeCount} content nodes from {folder}");

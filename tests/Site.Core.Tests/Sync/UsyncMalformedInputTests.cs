@@ -138,9 +138,9 @@ public sealed class UsyncMalformedInputTests
     public async Task A_data_type_with_an_unknown_editor(TestDatabase database)
     {
         using var folder = MiniUsyncFolder.Create();
-        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockGrid", "{}"));
+        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.Grid", "{}"));
 
-        await ImportFailsAsync(database, folder, "DataTypes/blocks.config", "the editor \"Umbraco.BlockGrid\" is not supported");
+        await ImportFailsAsync(database, folder, "DataTypes/blocks.config", "the editor \"Umbraco.Grid\" is not supported");
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public sealed class UsyncMalformedInputTests
     {
         using var folder = MiniUsyncFolder.Create();
         folder.Write("ContentTypes/article.config", MiniUsyncFolder.ContentType(MiniUsyncFolder.ArticleTypeKey, "article", "Article", false, [],
-            MiniUsyncFolder.Property("title", "Title", MiniUsyncFolder.TextstringKey, "Umbraco.BlockGrid", culture: true, mandatory: true, sortOrder: 0)));
+            MiniUsyncFolder.Property("title", "Title", MiniUsyncFolder.TextstringKey, "Umbraco.Grid", culture: true, mandatory: true, sortOrder: 0)));
 
-        await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "property \"title\": the editor \"Umbraco.BlockGrid\" is not supported");
+        await ImportFailsAsync(TestDatabase.Sqlite, folder, "ContentTypes/article.config", "property \"title\": the editor \"Umbraco.Grid\" is not supported");
     }
 
     [Fact]
@@ -364,7 +364,7 @@ public sealed class UsyncMalformedInputTests
     {
         using var folder = MiniUsyncFolder.Create();
         folder.Write("Content/first.config", "not xml at all");
-        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.BlockGrid", "{}"));
+        folder.Write("DataTypes/blocks.config", MiniUsyncFolder.DataType(Guid.NewGuid(), "Blocks", "Umbraco.Grid", "{}"));
 
         var problems = await ImportFailsAsync(TestDatabase.Sqlite, folder, "Content/first.config", "not well-formed XML");
 

@@ -10,7 +10,10 @@ namespace Site.Features.BackOffice;
 /// back-office cookie opens it; never cached, never indexed). Visitors and the public API never see drafts.
 /// </summary>
 [Route(BackOfficeExtensions.Path + "/preview")]
-public sealed class PreviewController(IPreviewSnapshotService previews, IOptions<PublicSiteOptions> options) : BackOfficeControllerBase
+public sealed class PreviewController(
+    IPreviewSnapshotService previews,
+    Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views,
+    IOptions<PublicSiteOptions> options) : BackOfficeControllerBase
 {
     [HttpGet("{id:guid}/{culture}")]
     public async Task<IActionResult> Show(Guid id, string culture, string? location, string? decade, string? sort, string? page, CancellationToken cancellationToken)
@@ -26,6 +29,6 @@ public sealed class PreviewController(IPreviewSnapshotService previews, IOptions
         var model = PublicContentController.ModelFor(snapshot, content, language, PublicContentController.BaseUrl(Request, options.Value), null,
             new PageQuery(location, decade, sort, page), options.Value.NewsPageSize);
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        return View(PublicContentController.ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
+        return View(PublicContentController.ViewFor(views, content.ContentTypeAlias), model);
     }
 }

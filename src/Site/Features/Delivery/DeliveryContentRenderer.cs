@@ -124,6 +124,38 @@ internal sealed class DeliveryContentRenderer(
                     expand.Includes(alias) ? expand.Nested(alias) ?? PropertySelection.None : null)
                 : null,
             PropertyEditors.MediaPicker => MediaValue(request, property, raw),
+            PropertyEditors.BlockGrid => new ApiBlockList(Blocks(request, EditorValues.Blocks(request.Snapshot.Schema, GenericValues.GridAsBlockList(raw), culture), nestedFields, nestedExpand, depth)),
+            PropertyEditors.MultiNodeTreePicker => GenericValues.Items(raw)
+                .Select(udi => request.Serve(request.Snapshot.GetByKey(EditorValues.ContentKey(udi) ?? Guid.Empty)))
+                .OfType<Served>()
+                .Select(picked => RenderPicked(request, picked, fields.Nested(alias), expand.Includes(alias) ? expand.Nested(alias) ?? PropertySelection.None : null))
+                .ToList(),
+            _ when PropertyEditors.IsGeneric(property.EditorAlias) => GenericValue(request, property, raw),
+            _ => raw,
+        };
+    }
+
+    /// <summary>
+    /// A value of an editor the site stores as it comes, typed as Umbraco's Delivery API types it where that is plain
+    /// (numbers, lists, a colour, a file's URL); otherwise the stored text.
+    /// </summary>
+    private static object? GenericValue(DeliveryRequest request, PropertyType property, string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var multiple = request.Snapshot.Schema.DataTypes.GetValueOrDefault(property.DataTypeKey)?.ConfigJson.Contains("\"multiple\":true", StringComparison.Ordinal) == true;
+        return property.EditorAlias switch
+        {
+            PropertyEditors.DecimalNumber or PropertyEditors.Slider => GenericValues.Number(raw),
+            PropertyEditors.DropDown when !multiple => GenericValues.Items(raw) is [var first, ..] ? first : null,
+            PropertyEditors.DropDown or PropertyEditors.CheckBoxList or PropertyEditors.MultipleTextstring or PropertyEditors.LegacyMediaPicker => GenericValues.Items(raw),
+            PropertyEditors.ColorPicker => GenericValues.Colour(raw) is var (hex, label) ? new Dictionary<string, string?> { ["color"] = hex, ["label"] = label } : null,
+            PropertyEditors.EyeDropper => GenericValues.Colour(raw)?.Hex,
+            PropertyEditors.UploadField => GenericValues.SafeUrl(raw),
+            PropertyEditors.ImageCropper => GenericValues.SafeUrl(GenericValues.ImageSource(raw)) is { } url ? new Dictionary<string, string> { ["url"] = url } : null,
             _ => raw,
         };
     }

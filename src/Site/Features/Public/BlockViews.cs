@@ -37,10 +37,14 @@ public sealed record RichTextViewModel(string Html, IReadOnlyList<BlockItem> Blo
 /// <summary>
 /// Finds each block's partial (<c>Views/Shared/Blocks/{elementTypeAlias}.cshtml</c>, or <c>Blocks/Inline/…</c> for a
 /// block placed inline in rich text). A block whose type is unknown or has no partial is skipped with a log line naming
-/// the block, its element type and the page: a page never fails for a block it cannot show.
+/// the block, its element type and the page: a page never fails for a block it cannot show. A block of a known type
+/// without a partial (content imported from another site) gets the generic block, which shows its values.
 /// </summary>
 public static partial class BlockViews
 {
+    /// <summary>The partial for a block whose element type has none of its own: its text values.</summary>
+    public const string GenericBlock = "Blocks/_GenericBlock";
+
     /// <summary>A block element exactly as the rich text renderer writes it (sanitized: only the key, one spelling).</summary>
     [GeneratedRegex("<(umb-rte-block(?:-inline)?) data-content-key=\"([0-9a-f-]{36})\"></\\1>", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BlockElement();
@@ -63,8 +67,15 @@ public static partial class BlockViews
         var name = (inline ? "Blocks/Inline/" : "Blocks/") + alias;
         if (!views.FindView(context, name, isMainPage: false).Success)
         {
-            Log.NoPartial(logger, block.Content.Key, alias, page, name);
-            return null;
+            // A block of a type from another site (an import) is shown by its values; inline, in a sentence, it is left out.
+            if (inline)
+            {
+                Log.NoPartial(logger, block.Content.Key, alias, page, name);
+                return null;
+            }
+
+            Log.GenericPartial(logger, block.Content.Key, alias, page);
+            return GenericBlock;
         }
 
         return name;
@@ -115,5 +126,8 @@ public static partial class BlockViews
 
         [LoggerMessage(2, LogLevel.Warning, "Block {Key} skipped on {Page}: there is no partial view for the element type {Alias} (Views/Shared/{Partial}.cshtml).")]
         public static partial void NoPartial(ILogger logger, Guid key, string alias, string page, string partial);
+
+        [LoggerMessage(3, LogLevel.Debug, "Block {Key} on {Page} shown with the generic block: the element type {Alias} has no partial view of its own.")]
+        public static partial void GenericPartial(ILogger logger, Guid key, string alias, string page);
     }
 }

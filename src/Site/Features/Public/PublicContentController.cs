@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Site.Core.Languages;
@@ -13,9 +14,20 @@ public sealed class PublicContentController(
     IPublishedSnapshotAccessor snapshots,
     ICurrentMemberAccessor members,
     Site.Core.Media.IMediaLibrary media,
+    ICompositeViewEngine views,
     IOptions<PublicSiteOptions> options) : Controller
 {
     internal const string ViewRoot = "~/Features/Public/Views/";
+
+    /// <summary>The page for content of a type with no view of its own (imported from another site): its properties and blocks.</summary>
+    internal const string GenericView = ViewRoot + "Content/_Generic.cshtml";
+
+    /// <summary>The view of a content type, or the generic page when the site has none.</summary>
+    internal static string ViewFor(ICompositeViewEngine views, string contentTypeAlias)
+    {
+        var path = ViewRoot + "Content/" + contentTypeAlias + ".cshtml";
+        return views.GetView(executingFilePath: null, path, isMainPage: true).Success ? path : GenericView;
+    }
 
     [HttpGet("{prefix:culturePrefix}/{**path}")]
     [OutputCache(PolicyName = PublicSiteExtensions.ContentCachePolicy)]
@@ -56,7 +68,7 @@ public sealed class PublicContentController(
         Response.Headers.CacheControl = "no-cache";
         Response.Headers.ETag = SnapshotETag(snapshot, media.Version);
         Response.Headers.LastModified = new DateTimeOffset(content.UpdateDateUtc).ToString("R", CultureInfo.InvariantCulture);
-        return View(ViewRoot + "Content/" + content.ContentTypeAlias + ".cshtml", model);
+        return View(ViewFor(views, content.ContentTypeAlias), model);
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed record UiText
     public required string NotTranslated { get; init; }
     public required string NotTranslatedLong { get; init; }
     public required string NotRecorded { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
     public required string SessionNumber { get; init; }
     public required string Year { get; init; }
     public required string Dates { get; init; }
@@ -160,6 +162,8 @@ public sealed record UiText
         NotTranslated = SiteTexts.Public.Get(culture, "not translated"),
         NotTranslatedLong = LanguageNames.Format(culture, SiteTexts.Public.Get(culture, "This page has not been translated into {0} yet."), LanguageNames.Of(culture, culture)),
         NotRecorded = SiteTexts.Public.Get(culture, "Not recorded"),
+        Yes = SiteTexts.Public.Get(culture, "Yes"),
+        No = SiteTexts.Public.Get(culture, "No"),
         SessionNumber = SiteTexts.Public.Get(culture, "Session"),
         Year = SiteTexts.Public.Get(culture, "Year"),
         Dates = SiteTexts.Public.Get(culture, "Dates"),
