@@ -45,7 +45,7 @@ public static class OpenIdServerExtensions
                     .SetType(OpenIddictServerHandlerType.Custom));
                 // API users' token path takes only their clients, and answers refusals as ProblemDetails.
                 o.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(b => b
-                    .UseInlineHandler(BackOfficeClients.RefuseOtherClients)
+                    .UseInlineHandler(BackOfficeClients.RefuseOtherClientsAsync)
                     .SetOrder(int.MinValue + 100_000)
                     .SetType(OpenIddictServerHandlerType.Custom));
                 o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(b => b

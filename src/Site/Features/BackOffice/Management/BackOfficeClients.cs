@@ -61,16 +61,30 @@ public static class BackOfficeClients
                 BackOfficeAuthentication.TokenScheme))
             : null;
 
-    /// <summary>Only API users' clients get tokens at <see cref="TokenPath"/>: any other client (a member's) is refused before its secret is checked.</summary>
-    internal static ValueTask RefuseOtherClients(OpenIddictServerEvents.ValidateTokenRequestContext context)
+    /// <summary>
+    /// Only API users' clients get tokens at <see cref="TokenPath"/>: any other client (a member's) is refused before its
+    /// secret is checked. An unknown API client id costs the same hashing as a known one (the users store spends it),
+    /// so the answer's timing does not tell which ids exist.
+    /// </summary>
+    internal static async ValueTask RefuseOtherClientsAsync(OpenIddictServerEvents.ValidateTokenRequestContext context)
     {
-        if (context.Transaction.GetHttpRequest() is { } http && IsTokenPath(http)
-            && !string.IsNullOrEmpty(context.ClientId) && !context.ClientId.StartsWith(ClientCredentials.Prefix, StringComparison.Ordinal))
+        if (context.Transaction.GetHttpRequest() is not { } http || !IsTokenPath(http) || string.IsNullOrEmpty(context.ClientId))
         {
-            context.Reject(Errors.InvalidClient);
+            return;
         }
 
-        return ValueTask.CompletedTask;
+        if (!context.ClientId.StartsWith(ClientCredentials.Prefix, StringComparison.Ordinal))
+        {
+            context.Reject(Errors.InvalidClient);
+            return;
+        }
+
+        var users = http.HttpContext.RequestServices.GetRequiredService<IUserService>();
+        if (!await users.HasClientCredentialAsync(context.ClientId, http.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            await users.CheckClientCredentialAsync(context.ClientId, context.ClientSecret ?? "", http.HttpContext.RequestAborted).ConfigureAwait(false);
+            context.Reject(Errors.InvalidClient);
+        }
     }
 
     private static bool IsTokenPath(HttpRequest request) => string.Equals(request.Path.Value, TokenPath, StringComparison.OrdinalIgnoreCase);
