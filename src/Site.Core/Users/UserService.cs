@@ -58,6 +58,9 @@ public interface IUserService
 
     /// <summary>Checks a client id and secret, with the same lockout as a password.</summary>
     Task<UserSignIn> CheckClientCredentialAsync(string clientId, string secret, CancellationToken cancellationToken);
+
+    /// <summary>Whether an API user holds this client id (the secret is not checked).</summary>
+    Task<bool> HasClientCredentialAsync(string clientId, CancellationToken cancellationToken);
 }
 
 internal sealed class UserService(
@@ -375,6 +378,9 @@ internal sealed class UserService(
             clientId.Trim(),
             cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<bool> HasClientCredentialAsync(string clientId, CancellationToken cancellationToken) =>
+        db.UserLogins.AsNoTracking().AnyAsync(l => l.LoginProvider == ClientCredentials.LoginProvider && l.ProviderKey == clientId, cancellationToken);
 
     private static string? TranslatorCultureFor(IReadOnlyList<string> groups, string? culture) =>
         groups.Contains(BackOfficeGroups.Translators) && !string.IsNullOrWhiteSpace(culture) ? culture : null;

@@ -121,6 +121,8 @@ public sealed class UserServiceTests
         Assert.True(secret!.Length >= 40, secret);
         Assert.Equal([UserErrors.DuplicateClientId], again.Errors);
         Assert.Equal(["umbraco-back-office-news-import"], await users.GetClientIdsAsync(script.Id, None));
+        Assert.True(await users.HasClientCredentialAsync("umbraco-back-office-news-import", None));
+        Assert.False(await users.HasClientCredentialAsync("umbraco-back-office-unknown", None));
 
         var signedIn = await users.CheckClientCredentialAsync("umbraco-back-office-news-import", secret, None);
         Assert.Equal(SignInOutcome.Succeeded, signedIn.Outcome);
@@ -143,6 +145,7 @@ public sealed class UserServiceTests
         Assert.Null(await users.ValidateSessionAsync(script.Id, stamp, None));
         Assert.Equal(SignInOutcome.Failed, (await users.CheckClientCredentialAsync("umbraco-back-office-news-import", secret, None)).Outcome);
         Assert.Empty(await users.GetClientIdsAsync(script.Id, None));
+        Assert.False(await users.HasClientCredentialAsync("umbraco-back-office-news-import", None));
 
         // Wrong secrets lock the account as wrong passwords do.
         var (_, second) = await users.AddClientCredentialAsync(script.Id, "umbraco-back-office-feed", admin.Email, None);

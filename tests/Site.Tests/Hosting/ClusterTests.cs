@@ -148,6 +148,54 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
     }
 
     [Fact]
+    public async Task An_api_users_client_credentials_token_from_A_is_accepted_by_B_until_the_credentials_are_removed_on_B()
+    {
+        SiteCluster.SkipUnlessAvailable(cluster);
+        using var admin = new Browser();
+        var (signedIn, _) = await admin.SubmitAsync(cluster.A.Url("/umbraco/login"), new() { ["Email"] = SiteCluster.AdminEmail, ["Password"] = SiteCluster.AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var api = await ApiClientAsync(cluster.A);
+        var adminId = JsonNode.Parse(await api.GetStringAsync(new Uri(Api + "/user/current", UriKind.Relative), Ct))!["id"]!.GetValue<Guid>();
+        var path = "/umbraco/users/" + adminId;
+        var clientId = "umbraco-back-office-cluster-" + RandomLetters();
+
+        var (_, page) = await admin.GetAsync(cluster.A.Url(path));
+        using var added = await admin.Http.PostAsync(cluster.A.Url(path + "/clients"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryOf(page, $"{path}/clients"),
+            ["clientId"] = clientId,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var secret = (await new HtmlParser().ParseDocumentAsync(await added.Content.ReadAsStringAsync(Ct))).GetElementById("client-secret")!.TextContent.Trim();
+
+        // OpenIddict on A issues it (data-protected with the shared key ring, its entry in the shared database); B reads it.
+        using var script = new HttpClient { BaseAddress = cluster.A.Origin };
+        using var issued = await script.PostAsync(new Uri(Api + "/security/back-office/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        using var onB = new HttpClient { BaseAddress = cluster.B.Origin };
+        onB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await issued.Content.ReadAsStringAsync(Ct))!["access_token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync(new Uri(Api + "/user/current", UriKind.Relative), Ct)).StatusCode);
+
+        // Removed on B's screen: the token ends on both.
+        var (_, pageOnB) = await admin.GetAsync(cluster.B.Url(path));
+        using var removed = await admin.Http.PostAsync(cluster.B.Url(path + "/clients/remove"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryOf(pageOnB, $"{path}/clients/remove"),
+            ["clientId"] = clientId,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync(new Uri(Api + "/user/current", UriKind.Relative), Ct)).StatusCode);
+        using var onA = new HttpClient { BaseAddress = cluster.A.Origin };
+        onA.DefaultRequestHeaders.Authorization = onB.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onA.GetAsync(new Uri(Api + "/user/current", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Media_uploaded_on_A_is_served_by_B()
     {
         SiteCluster.SkipUnlessAvailable(cluster);
@@ -308,6 +356,9 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
     }
 
     private static Guid Home() => HomeKey;
+
+    private static string AntiforgeryOf(AngleSharp.Dom.IDocument page, string action) =>
+        page.QuerySelector($"form[action='{action}'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 
     private static string RandomLetters() => new([.. Guid.NewGuid().ToString("N").Where(char.IsAsciiDigit).Select(c => (char)('a' + c - '0')).Take(6)]);
 

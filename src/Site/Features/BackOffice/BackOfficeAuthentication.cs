@@ -78,7 +78,8 @@ public static class BackOfficeAuthentication
 }
 
 /// <summary>
-/// Reads the back-office bearer tokens that <see cref="BackOfficeAuthentication.TokenIssuerScheme"/> issued, and
+/// Reads the back-office bearer tokens that <see cref="BackOfficeAuthentication.TokenIssuerScheme"/> issued (password
+/// sign-in) or OpenIddict issued (API users' client credentials, <see cref="Management.BackOfficeClients"/>), and
 /// refuses them once the account's session is no longer valid (the built-in handler has no hook for that).
 /// </summary>
 internal sealed class BackOfficeTokenHandler(
@@ -97,12 +98,15 @@ internal sealed class BackOfficeTokenHandler(
         }
 
         var ticket = Hosting.BearerTickets.Read(Request, issuer.Get(BackOfficeAuthentication.TokenIssuerScheme), clock);
-        if (ticket is null)
+        // Not a password token: an API user's OpenIddict access token (client credentials)?
+        var principal = ticket is null
+            ? Management.BackOfficeClients.PrincipalOf((await Context.AuthenticateAsync(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).ConfigureAwait(false)).Principal)
+            : new ClaimsPrincipal(new ClaimsIdentity(ticket.Principal.Claims, BackOfficeAuthentication.TokenScheme));
+        if (principal is null)
         {
             return AuthenticateResult.Fail("The token is invalid or has expired.");
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(ticket.Principal.Claims, BackOfficeAuthentication.TokenScheme));
         return await BackOfficeAuthentication.ValidateAsync(Context, principal).ConfigureAwait(false) is null
             ? AuthenticateResult.Fail("The account's session has ended.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, BackOfficeAuthentication.TokenScheme));

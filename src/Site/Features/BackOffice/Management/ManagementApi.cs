@@ -29,12 +29,14 @@ public static class ManagementApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        // Umbraco's path and OAuth 2.0's client credentials grant (RFC 6749 4.4), for API users' scripts.
-        root.MapPost("/security/back-office/token", Security.ClientCredentialsTokenAsync).AllowAnonymous()
+        // Umbraco's path and OAuth 2.0's client credentials grant (RFC 6749 4.4), for API users' scripts: one of
+        // OpenIddict's token endpoints, which checks the request and the client before this runs.
+        root.MapPost("/security/back-office/token", BackOfficeClients.TokenAsync).AllowAnonymous().DisableAntiforgery()
             .RequireRateLimiting(MembersExtensions.RateLimitPolicy).WithTags("Security").WithName("PostSecurityBackOfficeToken")
             .WithDescription("OAuth 2.0 client credentials: send application/x-www-form-urlencoded fields grant_type=client_credentials, " +
                 "client_id and client_secret (or the id and secret as HTTP Basic). Any other request is answered with ProblemDetails " +
                 "carrying OAuth's error code.")
+            .Produces<ClientCredentialsToken>()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -121,75 +123,12 @@ public static class ManagementApi
                 authenticationScheme: BackOfficeAuthentication.TokenIssuerScheme);
         }
 
-        /// <summary>
-        /// A token for a client id and secret, sent as form fields or HTTP Basic (RFC 6749 2.3.1). Refusals are
-        /// ProblemDetails that also carry OAuth's "error" code (invalid_request, unsupported_grant_type, invalid_client).
-        /// </summary>
-        public static async Task<Results<Ok<ClientCredentialsToken>, ProblemHttpResult>> ClientCredentialsTokenAsync(
-            HttpContext context, Site.Core.Users.IUserService users, Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> issuer,
-            TimeProvider clock, CancellationToken cancellationToken)
-        {
-            var text = BackOfficeText.For(BackOfficeControllerBase.PreferredCulture(context.Request));
-            if (!context.Request.HasFormContentType)
-            {
-                return OAuthProblem(context, StatusCodes.Status400BadRequest, "invalid_request", text.TokenFormRequired);
-            }
-
-            var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(form["grant_type"], "client_credentials", StringComparison.Ordinal))
-            {
-                return OAuthProblem(context, StatusCodes.Status400BadRequest, "unsupported_grant_type", text.TokenGrantType);
-            }
-
-            var (clientId, secret) = BasicCredentials(context.Request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
-            var signIn = await users.CheckClientCredentialAsync(clientId, secret, cancellationToken).ConfigureAwait(false);
-            if (signIn.Outcome != Site.Core.Users.SignInOutcome.Succeeded)
-            {
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"umbraco\"";
-                return OAuthProblem(context, StatusCodes.Status401Unauthorized, "invalid_client", text.ClientRefused);
-            }
-
-            var options = issuer.Get(BackOfficeAuthentication.TokenIssuerScheme);
-            var now = clock.GetUtcNow();
-            var stamp = await users.GetSessionStampAsync(signIn.User!.Id, cancellationToken).ConfigureAwait(false) ?? "";
-            var ticket = new AuthenticationTicket(
-                BackOfficeAuthentication.CreatePrincipal(signIn.User, stamp, BackOfficeAuthentication.TokenScheme),
-                new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration },
-                BackOfficeAuthentication.TokenIssuerScheme + ":AccessToken");
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.Headers.Pragma = "no-cache";
-            return TypedResults.Ok(new ClientCredentialsToken(options.BearerTokenProtector.Protect(ticket), "Bearer", (int)options.BearerTokenExpiration.TotalSeconds));
-        }
-
-        private static (string ClientId, string Secret)? BasicCredentials(HttpRequest request)
-        {
-            var header = request.Headers.Authorization.ToString();
-            if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            try
-            {
-                var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                return colon < 0 ? null : (Uri.UnescapeDataString(pair[..colon]), Uri.UnescapeDataString(pair[(colon + 1)..]));
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        private static ProblemHttpResult OAuthProblem(HttpContext context, int status, string error, string detail) =>
-            ManagementProblems.Problem(context, status, error, detail, new Dictionary<string, object?> { ["error"] = error, ["error_description"] = detail });
-
         public static Ok<UserModel> Current(HttpContext context, TimeProvider clock) =>
             TypedResults.Ok(UserModel.From(context.CurrentUser()!, clock.GetUtcNow()));
     }
 }
 
-/// <summary>OAuth 2.0's token response (RFC 6749 5.1).</summary>
+/// <summary>OAuth 2.0's token response (RFC 6749 5.1), as OpenIddict writes it.</summary>
 public sealed record ClientCredentialsToken(
     [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
     [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
