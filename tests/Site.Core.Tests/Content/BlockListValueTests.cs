@@ -244,7 +244,7 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
         var property = schema.FindContentType("page")!.FindProperty(Alias)!;
         var limited = new ContentSchema(schema.Languages,
             schema.DataTypes.Values.Select(d => d.Key == property.DataTypeKey
-                ? d with { ConfigJson = d.ConfigJson.Replace("\"validationLimit\": {\"min\": null, \"max\": null}", "\"validationLimit\": {\"min\": 1, \"max\": 1}", StringComparison.Ordinal) }
+                ? d with { ConfigJson = WithLimit(d.ConfigJson, 1, 1) }
                 : d),
             schema.Dictionary.Values,
             schema.ContentTypes.Values);
@@ -277,5 +277,12 @@ public sealed class BlockListValueTests(TestEngineFixture fixture) : IClassFixtu
 
         Assert.Equal([("Principals of Tampere", false), ("Sample", false), ("<p>Oulu <b>schools</b></p>", true)], english);
         Assert.Equal([("坦佩雷的校长", false), ("示例", false)], chinese);
+    }
+
+    private static string WithLimit(string configJson, int min, int max)
+    {
+        var config = System.Text.Json.Nodes.JsonNode.Parse(configJson)!.AsObject();
+        config["validationLimit"] = new System.Text.Json.Nodes.JsonObject { ["min"] = min, ["max"] = max };
+        return config.ToJsonString();
     }
 }
