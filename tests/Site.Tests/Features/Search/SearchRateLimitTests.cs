@@ -17,21 +17,15 @@ public sealed class SearchRateLimitTests(SiteFactory site)
             .UseSetting("Site:Search:RateLimit:TokensPerSecond", "1"));
         using var client = limited.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? api = null;
-        for (var i = 0; i < 4; i++)
-        {
-            api = await client.GetAsync(new Uri("/api/search?q=forum", UriKind.Relative));
-            statuses.Add(api.StatusCode);
-        }
+        // Bursts, sent at once: a request that took longer than a second would otherwise refill the bucket it drew on.
+        var apis = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync(new Uri("/api/search?q=forum", UriKind.Relative))));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync(new Uri("/en/search?q=forum", UriKind.Relative))));
 
-        var page = await client.GetAsync(new Uri("/en/search?q=forum", UriKind.Relative));
-
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.Equal(HttpStatusCode.TooManyRequests, api!.StatusCode);
+        Assert.Contains(apis, r => r.StatusCode == HttpStatusCode.OK);
+        var api = Assert.IsType<HttpResponseMessage>(apis.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests), exactMatch: false);
+        var page = Assert.IsType<HttpResponseMessage>(pages.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests), exactMatch: false);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.True(api.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("lang=\"en-US\"", html, StringComparison.Ordinal);
