@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
@@ -26,12 +28,16 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         Async = true,
     };
 
+    // uSync saves with XElement.Save(Stream): UTF-8 with a BOM, two-space indent, no newline after the root.
+    private static readonly JsonSerializerOptions ConfigJsonOptions = new() { WriteIndented = true, NewLine = "\n" };
+
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken)
     {
         var schema = await schemaStore.GetAsync(cancellationToken).ConfigureAwait(false);
         var files = new List<(string Path, XDocument Document)>();
         files.AddRange(schema.Languages.All.Select(l => ($"Languages/{l.IsoCode.ToLowerInvariant()}.config", LanguageXml(l))));
-        files.AddRange(schema.DataTypes.Values.Select(d => ($"DataTypes/{FileName(d.Alias)}.config", DataTypeXml(d))));
+        // uSync names a data type's file by its name made a safe alias ("Block list" → blocklist).
+        files.AddRange(schema.DataTypes.Values.Select(d => ($"DataTypes/{DataTypeFileName(d)}.config", DataTypeXml(d))));
         files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d))));
         files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
 
@@ -68,16 +74,28 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         return files.Count;
     }
 
+    /// <summary>
+    /// The URL name, else the first name (default language first) that makes a readable file name, else the key: a
+    /// file name that stays the same whatever the default language is, and never two roots called "home".
+    /// </summary>
     private static string ContentFileName(ContentNodeRecord node, ContentData data, string defaultCulture)
     {
-        if (node.ParentKey is null)
+        var candidates = new[] { data.GetValue(UrlSegments.UrlNameAlias, defaultCulture), data.GetName(defaultCulture) }
+            .Concat(data.Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Value));
+        foreach (var candidate in candidates)
         {
-            return "home";
+            var name = string.IsNullOrWhiteSpace(candidate) ? string.Empty : FileName(UrlSegments.FromName(candidate)).Trim('-');
+            if (name.Any(char.IsAsciiLetterOrDigit))
+            {
+                return name;
+            }
         }
 
-        var segment = data.GetValue(UrlSegments.UrlNameAlias, defaultCulture) ?? data.GetName(defaultCulture) ?? node.Key.ToString("N");
-        return FileName(UrlSegments.FromName(segment));
+        return node.Key.ToString();
     }
+
+    private static string DataTypeFileName(DataType dataType) =>
+        SafeAlias(dataType.Alias) is { Length: > 0 } alias ? FileName(alias) : dataType.Key.ToString();
 
     private static string FileName(string alias)
     {
@@ -92,17 +110,17 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
 
     private static XDocument Document(XElement root) => new(new XDeclaration("1.0", "utf-8", null), root);
 
+    /// <summary>As uSync's LanguageSerializer: the fields sit directly under the root, the name is the culture's name.</summary>
     private static XDocument LanguageXml(Languages.Language language) => Document(
         new XElement("Language",
             new XAttribute("Key", DeterministicKey("language:" + language.IsoCode)),
             new XAttribute("Alias", language.IsoCode),
             new XAttribute("Level", 0),
-            new XElement("Info",
-                new XElement("IsoCode", language.IsoCode),
-                new XElement("CultureName", language.Name),
-                new XElement("IsMandatory", Bool(language.IsMandatory)),
-                new XElement("IsDefault", Bool(language.IsDefault)),
-                language.FallbackIsoCode is null ? null : new XElement("Fallback", language.FallbackIsoCode))));
+            new XElement("Name", language.Name),
+            new XElement("IsoCode", language.IsoCode),
+            new XElement("IsMandatory", Bool(language.IsMandatory)),
+            new XElement("IsDefault", Bool(language.IsDefault)),
+            language.FallbackIsoCode is null ? null : new XElement("Fallback", language.FallbackIsoCode)));
 
     private static XDocument DataTypeXml(DataType dataType) => Document(
         new XElement("DataType",
@@ -113,7 +131,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("Name", dataType.Alias),
                 new XElement("EditorAlias", dataType.EditorAlias),
                 new XElement("DatabaseType", DatabaseType(dataType.EditorAlias))),
-            new XElement("Config", new XCData(dataType.ConfigJson))));
+            new XElement("Config", new XCData(ConfigJson(dataType.ConfigJson)))));
 
     private static XDocument DictionaryXml(DictionaryItem item) => Document(
         new XElement("Dictionary",
@@ -215,17 +233,80 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("Properties", properties)));
     }
 
+    /// <summary>
+    /// As uSync's GetItemPath: every ancestor's invariant name (for culture-variant content Umbraco keeps the default
+    /// language's name there) made a safe alias, joined with slashes.
+    /// </summary>
     private static string PathOf(ContentNodeRecord node, Dictionary<Guid, ContentNodeRecord> byKey, Dictionary<long, ContentData> versions, string culture)
     {
         var parts = new List<string>();
         for (ContentNodeRecord? current = node; current is not null; current = current.ParentKey is { } key ? byKey.GetValueOrDefault(key) : null)
         {
-            var name = versions.GetValueOrDefault(current.CurrentVersionId)?.GetName(culture) ?? current.Key.ToString("N");
-            parts.Add(new string(name.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+            var data = versions.GetValueOrDefault(current.CurrentVersionId);
+            parts.Add(SafeAlias(data?.GetName(culture) ?? data?.Names.Values.FirstOrDefault() ?? current.Key.ToString()));
         }
 
         parts.Reverse();
         return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// Umbraco's safe alias: ASCII letters and digits only (anything else, CJK included, breaks words), starting with a
+    /// letter; the first word keeps its case, later words start upper case ("Simple Homepage" → "SimpleHomepage").
+    /// </summary>
+    internal static string SafeAlias(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var wordStart = false;
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                wordStart = builder.Length > 0;
+                continue;
+            }
+
+            if (builder.Length == 0 && !char.IsAsciiLetter(c))
+            {
+                continue;
+            }
+
+            builder.Append(wordStart ? char.ToUpperInvariant(c) : c);
+            wordStart = false;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// As uSync's DataTypeSerializer: the configuration's keys in order, written indented by System.Text.Json's
+    /// defaults (two spaces, non-ASCII escaped). Anything that is not a JSON object is written as stored.
+    /// </summary>
+    internal static string ConfigJson(string stored)
+    {
+        JsonObject? config;
+        try
+        {
+            config = JsonNode.Parse(stored) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return stored;
+        }
+
+        if (config is null)
+        {
+            return stored;
+        }
+
+        var sorted = new JsonObject();
+        foreach (var (key, value) in config.OrderBy(p => p.Key, StringComparer.InvariantCulture).ToList())
+        {
+            config.Remove(key);
+            sorted.Add(key, value);
+        }
+
+        return sorted.ToJsonString(ConfigJsonOptions);
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

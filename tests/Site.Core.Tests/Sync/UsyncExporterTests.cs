@@ -46,6 +46,73 @@ public sealed class UsyncExporterTests
         }
     }
 
+    [Fact]
+    public async Task Exporting_the_imported_repository_folder_writes_its_files_byte_for_byte()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            var exported = TempFolders.ReadAll(folder);
+            var repository = TempFolders.ReadAll(RepositoryPaths.UsyncFolder);
+            Assert.Equal(repository.Keys, exported.Keys);
+            foreach (var (path, bytes) in repository)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(exported[path]), $"uSync/v14/{path} is not what an export writes: re-export the folder");
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Files_are_written_as_uSync_saves_them()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            var language = await File.ReadAllBytesAsync(Path.Combine(folder, "Languages", "en-us.config"), Ct);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, language[..3]);
+            Assert.Equal((byte)'>', language[^1]);
+            var root = XDocument.Parse(Encoding.UTF8.GetString(language.AsSpan(3))).Root!;
+            Assert.Null(root.Element("Info"));
+            Assert.Equal(["Name", "IsoCode", "IsMandatory", "IsDefault", "Fallback"], root.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("zh-CN", (string?)root.Element("Fallback"));
+
+            var dataType = XDocument.Load(Path.Combine(folder, "DataTypes", "blocklist.config")).Root!;
+            var config = dataType.Element("Config")!.Value;
+            Assert.StartsWith("{\n  \"blocks\": [\n    {\n", config, StringComparison.Ordinal);
+
+            var session = XDocument.Load(Path.Combine(folder, "Content", "13th-forum-2017.config")).Root!;
+            Assert.Equal("///", (string?)session.Element("Info")!.Element("Path"));
+            var story = XDocument.Load(Path.Combine(folder, "Content", "suzhou-peel.config")).Root!;
+            Assert.Equal("第十三届 (2017)", (string?)session.Attribute("Alias"));
+            Assert.StartsWith("/", (string?)story.Element("Info")!.Element("Path"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData("Simple Homepage", "SimpleHomepage")]
+    [InlineData("Wuxi ByCirklen", "WuxiByCirklen")]
+    [InlineData("13th Forum (2017)", "thForum2017")]
+    [InlineData("第十三届 (2017)", "")]
+    [InlineData("Block list", "BlockList")]
+    public void A_path_segment_is_the_name_made_a_safe_alias_as_Umbraco_does(string name, string expected) =>
+        Assert.Equal(expected, Site.Core.Sync.UsyncExporter.SafeAlias(name));
+
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.PostgreSql)]
