@@ -106,6 +106,12 @@ public interface ISessionRegistrationService
     /// <summary>An editor cancels a registration.</summary>
     Task<RegistrationChange> CancelByEditorAsync(Guid registrationId, int? capacity, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives every free place to those waiting, in order: after the capacity was raised, or a member with a place
+    /// deleted their account.
+    /// </summary>
+    Task<RegistrationChange> FillFreePlacesAsync(Guid sessionKey, int? capacity, string actor, CancellationToken cancellationToken);
+
     Task<SessionRegistration?> GetAsync(Guid registrationId, CancellationToken cancellationToken);
 
     Task<SessionRegistration?> GetForMemberAsync(Guid memberId, Guid sessionKey, CancellationToken cancellationToken);
@@ -199,6 +205,10 @@ internal sealed class SessionRegistrationService(MembersDbContext db, TimeProvid
                 : await CancelRowAsync(row, capacity, actor, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<RegistrationChange> FillFreePlacesAsync(Guid sessionKey, int? capacity, string actor, CancellationToken cancellationToken) =>
+        InTransactionAsync(sessionKey, async () =>
+            new RegistrationChange(MemberResult.Ok, null, await FillAsync(sessionKey, capacity, actor, cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     public async Task<SessionRegistration?> GetAsync(Guid registrationId, CancellationToken cancellationToken)
     {
@@ -294,12 +304,18 @@ internal sealed class SessionRegistrationService(MembersDbContext db, TimeProvid
         row.UpdatedUtc = at;
         MemberMapping.Audit(db, at, actor, MemberAuditActions.CancelRegistration, row.MemberId, detail: Detail(row));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var promoted = await FillAsync(row.SessionKey, capacity, actor, cancellationToken).ConfigureAwait(false);
+        return new RegistrationChange(MemberResult.Ok, ToRegistration(row), promoted);
+    }
 
-        // Fill every free place, not just the one freed: the editor may have raised the capacity meanwhile.
-        var taken = await db.Registrations.CountAsync(r => r.SessionKey == row.SessionKey && r.Status == RegistrationStatus.Confirmed, cancellationToken).ConfigureAwait(false);
+    /// <summary>Moves the first on the waiting list into every free place, not just one: the capacity may have been raised.</summary>
+    private async Task<IReadOnlyList<SessionRegistration>> FillAsync(Guid sessionKey, int? capacity, string actor, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        var taken = await db.Registrations.CountAsync(r => r.SessionKey == sessionKey && r.Status == RegistrationStatus.Confirmed, cancellationToken).ConfigureAwait(false);
         var free = capacity is { } places ? Math.Max(places - taken, 0) : int.MaxValue;
         var promoted = free == 0 ? [] : await db.Registrations
-            .Where(r => r.SessionKey == row.SessionKey && r.Status == RegistrationStatus.WaitListed)
+            .Where(r => r.SessionKey == sessionKey && r.Status == RegistrationStatus.WaitListed)
             .OrderBy(r => r.RegisteredUtc).ThenBy(r => r.Id).Take(free)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var next in promoted)
@@ -310,7 +326,7 @@ internal sealed class SessionRegistrationService(MembersDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new RegistrationChange(MemberResult.Ok, ToRegistration(row), [.. promoted.Select(ToRegistration)]);
+        return [.. promoted.Select(ToRegistration)];
     }
 
     /// <summary>

@@ -137,6 +137,29 @@ public sealed class SessionRegistrationServiceTests
         Assert.Equal(["Ben", "Cai", "Dai", "Ann"], exported.Select(r => r.Member!.Name));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Raising_the_capacity_lets_the_editor_give_the_new_places_to_those_waiting_in_order(TestDatabase database)
+    {
+        await using var host = await MembersTestHost.StartAsync(database);
+        var offer = OpenOffer(capacity: 1);
+        await using var scope = host.Scope();
+        var service = scope.ServiceProvider.GetRequiredService<ISessionRegistrationService>();
+        var ids = new List<Guid>();
+        foreach (var name in new[] { "One", "Two", "Three", "Four" })
+        {
+            var id = await host.CreateMemberAsync(name.ToLowerInvariant() + "@example.org", name);
+            ids.Add(id);
+            await service.RegisterAsync(id, offer, None);
+        }
+
+        Assert.Empty((await service.FillFreePlacesAsync(offer.SessionKey, 1, "editor", None)).Promoted);
+        var filled = await service.FillFreePlacesAsync(offer.SessionKey, 3, "editor", None);
+
+        Assert.Equal([ids[1], ids[2]], filled.Promoted.Select(p => p.MemberId));
+        Assert.Equal(new RegistrationCounts(3, 1), await service.CountAsync(offer.SessionKey, None));
+    }
+
     [Fact]
     public void The_window_runs_from_the_first_day_to_the_end_of_the_last_in_the_sessions_time_zone()
     {

@@ -37,8 +37,17 @@ public sealed class RegistrationsAdminController(
             p => BackOfficeExtensions.Path + "/members/registrations?page=" + p.ToString(CultureInfo.InvariantCulture) + (query.Length > 0 ? "&" + query : ""));
         var sessions = Sessions();
         RegistrationCounts? counts = filter.SessionKey is { } key ? await registrations.CountAsync(key, cancellationToken) : null;
-        var data = new RegistrationsData(result.Rows, pager, sessions, filter, query, counts, SessionName);
-        return Show("Registrations", PageOf(Text.Registrations, "members", data, done == "cancelled" ? Text.RegistrationCancelledByEditor : null));
+        var capacity = filter.SessionKey is { } chosen ? schedule.CapacityOf(snapshots.Current.GetByKey(chosen)) : null;
+        // Places free while members wait: the capacity was raised since they joined the list.
+        var canFill = counts is { WaitListed: > 0 } c && (capacity is null || c.Confirmed < capacity);
+        var data = new RegistrationsData(result.Rows, pager, sessions, filter, query, counts, SessionName) { CanFill = canFill };
+        var notice = done switch
+        {
+            "cancelled" => Text.RegistrationCancelledByEditor,
+            "filled" => Text.FreePlacesFilled,
+            _ => null,
+        };
+        return Show("Registrations", PageOf(Text.Registrations, "members", data, notice));
     }
 
     /// <summary>
@@ -104,22 +113,46 @@ public sealed class RegistrationsAdminController(
         }
 
         // The places are those of the session as published now; a session taken down keeps its registrations.
-        var node = snapshots.Current.GetByKey(registration.SessionKey);
-        var capacity = node is null ? null : node.Cultures.Keys.Select(c => schedule.Describe(node, c).Offer.Capacity).FirstOrDefault();
+        var capacity = schedule.CapacityOf(snapshots.Current.GetByKey(registration.SessionKey));
         var change = await registrations.CancelByEditorAsync(id, capacity, Editor.Email, cancellationToken);
         if (!change.Result.Succeeded)
         {
             return change.Result.Errors.Contains(MemberErrors.NotFound) ? Missing() : Refused(Text.RegistrationAlreadyCancelled);
         }
 
-        var origin = PublicOrigin.ForMail(Request, options.Value);
-        await mails.SendAsync(change.Registration!, RegistrationMailKind.Cancelled, origin, cancellationToken);
-        foreach (var promoted in change.Promoted)
+        await MailAsync(change.Registration!, RegistrationMailKind.Cancelled, cancellationToken);
+        await MailPromotedAsync(change, cancellationToken);
+        return Redirect(BackOfficeExtensions.Path + "/members/registrations?done=cancelled" + (Guid.TryParse(session, out var key) ? "&session=" + key.ToString("D") : ""));
+    }
+
+    /// <summary>After the capacity was raised: those waiting take the new places, in order, and hear of it by mail.</summary>
+    [HttpPost("fill")]
+    public async Task<IActionResult> Fill([FromForm] Guid session, CancellationToken cancellationToken)
+    {
+        if (!Allowed)
         {
-            await mails.SendAsync(promoted, RegistrationMailKind.Promoted, origin, cancellationToken);
+            return Refused();
         }
 
-        return Redirect(BackOfficeExtensions.Path + "/members/registrations?done=cancelled" + (Guid.TryParse(session, out var key) ? "&session=" + key.ToString("D") : ""));
+        if (snapshots.Current.GetByKey(session) is not { } node)
+        {
+            return Missing();
+        }
+
+        var change = await registrations.FillFreePlacesAsync(session, schedule.CapacityOf(node), Editor.Email, cancellationToken);
+        await MailPromotedAsync(change, cancellationToken);
+        return Redirect(BackOfficeExtensions.Path + "/members/registrations?done=filled&session=" + session.ToString("D"));
+    }
+
+    private Task MailAsync(SessionRegistration registration, RegistrationMailKind kind, CancellationToken cancellationToken) =>
+        mails.SendAsync(registration, kind, PublicOrigin.ForMail(Request, options.Value), cancellationToken);
+
+    private async Task MailPromotedAsync(RegistrationChange change, CancellationToken cancellationToken)
+    {
+        foreach (var promoted in change.Promoted)
+        {
+            await MailAsync(promoted, RegistrationMailKind.Promoted, cancellationToken);
+        }
     }
 
     private static RegistrationSearch Filter(string? session, RegistrationStatus? status, string? text) => new(
@@ -164,4 +197,8 @@ public sealed record RegistrationsData(
     RegistrationSearch Filter,
     string Query,
     RegistrationCounts? Counts,
-    Func<Guid, string> SessionName);
+    Func<Guid, string> SessionName)
+{
+    /// <summary>Whether places are free while members wait (the capacity was raised): the editor may fill them.</summary>
+    public bool CanFill { get; init; }
+}

@@ -20,6 +20,7 @@ public sealed class MemberAreaController(
     IMemberApplicationService applications,
     ISessionRegistrationService registrations,
     SessionSchedule schedule,
+    RegistrationMails mails,
     IPublishedSnapshotAccessor snapshots,
     ICurrentMemberAccessor members,
     IOptions<PublicSiteOptions> options) : MemberControllerBase(snapshots, members, options)
@@ -163,10 +164,26 @@ public sealed class MemberAreaController(
     [HttpPost("delete")]
     public async Task<IActionResult> Delete(string prefix, [FromForm] DeleteAccountForm form)
     {
-        var result = await accounts.DeleteAsync(MemberId, form, HttpContext.RequestAborted);
-        return result.Succeeded
-            ? Redirect(MemberUrls.Page(prefix, "deleted"))
-            : Invalid("Delete", Form(prefix, t => t.DeleteAccount, "delete", form, result.Errors));
+        var memberId = MemberId;
+        var held = await registrations.GetAllForMemberAsync(memberId, HttpContext.RequestAborted);
+        var result = await accounts.DeleteAsync(memberId, form, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Invalid("Delete", Form(prefix, t => t.DeleteAccount, "delete", form, result.Errors));
+        }
+
+        // The account's places went with it: they go to those waiting.
+        foreach (var place in held.Where(r => r.Status == RegistrationStatus.Confirmed))
+        {
+            var capacity = schedule.CapacityOf(Snapshot.GetByKey(place.SessionKey));
+            var filled = await registrations.FillFreePlacesAsync(place.SessionKey, capacity, memberId.ToString(), HttpContext.RequestAborted);
+            foreach (var promoted in filled.Promoted)
+            {
+                await mails.SendAsync(promoted, RegistrationMailKind.Promoted, MailOrigin, HttpContext.RequestAborted);
+            }
+        }
+
+        return Redirect(MemberUrls.Page(prefix, "deleted"));
     }
 
     private RedirectResult Done(string prefix, string what) => Redirect(MemberUrls.Page(prefix) + "?done=" + what);

@@ -29,6 +29,10 @@ public sealed class SessionSchedule(TimeProvider clock, IOptions<ConferenceOptio
     /// <summary>A session's registration now (any session: a member may hold a place at one that is no longer next).</summary>
     public UpcomingSession Describe(PublishedContent session, string culture) => Describe(session, culture, Now);
 
+    /// <summary>The places a session offers now (null: no limit, or the session is no longer published).</summary>
+    public int? CapacityOf(PublishedContent? session) =>
+        session is null || session.Cultures.Count == 0 ? null : Describe(session, session.Cultures.Keys.First()).Offer.Capacity;
+
     private UpcomingSession Describe(PublishedContent session, string culture, DateTimeOffset now)
     {
         var offer = RegistrationOffer.From(session, culture, TimeZoneOf(session, culture));

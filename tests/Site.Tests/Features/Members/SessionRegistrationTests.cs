@@ -97,6 +97,46 @@ public sealed class SessionRegistrationTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_place_freed_by_a_deleted_account_or_an_editor_goes_to_the_first_waiting()
+    {
+        var session = await PublishSessionAsync(capacity: 1, opens: Today.AddDays(-1), closes: Today.AddDays(5));
+        try
+        {
+            using var first = new MemberClient(site);
+            await first.RegisterAndLogInAsync("en", "Leaving Principal");
+            using var second = new MemberClient(site);
+            var secondEmail = await second.RegisterAndLogInAsync("en", "Waiting Principal");
+            using var third = new MemberClient(site);
+            var thirdEmail = await third.RegisterAndLogInAsync("en", "Third Principal");
+            foreach (var member in new[] { first, second, third })
+            {
+                await member.SubmitAsync("/en/member/registration", new Dictionary<string, string>(), "form[action='/en/member/registration']");
+            }
+
+            var (deleted, _) = await first.SubmitAsync("/en/member/delete", new Dictionary<string, string> { ["CurrentPassword"] = MemberClient.Password });
+            Assert.Equal("/en/member/deleted", deleted.Headers.Location!.OriginalString);
+            await MailAsync(secondEmail, "A place is yours: Sample session (test)");
+
+            // The editor cancels the second's place from the list: the third moves up.
+            using var editor = await BackOfficeScreens.SignInAsync(site, BackOfficeGroups.Editors);
+            var list = $"/umbraco/members/registrations?session={session:D}";
+            var (_, listPage) = await editor.GetAsync(list);
+            var cancelForm = listPage.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Waiting Principal", StringComparison.Ordinal)).QuerySelector("form")!;
+            var (cancelled, _) = await editor.SubmitAsync(list, new Dictionary<string, string>(), $"form[action='{cancelForm.GetAttribute("action")}']");
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+            await MailAsync(secondEmail, "Registration cancelled: Sample session (test)");
+            await MailAsync(thirdEmail, "A place is yours: Sample session (test)");
+            var (_, after) = await editor.GetAsync(list);
+            Assert.Contains("1 places taken, 0 on the waiting list", after.QuerySelector(".registration-counts")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(after.QuerySelector("form[action='/umbraco/members/registrations/fill']"));
+        }
+        finally
+        {
+            await UnpublishAsync(session);
+        }
+    }
+
+    [Fact]
     public async Task After_the_window_a_registration_is_refused_in_the_visitors_language_and_the_home_page_says_it_is_closed()
     {
         var session = await PublishSessionAsync(capacity: null, opens: Today.AddDays(-10), closes: Today.AddDays(-1));
