@@ -3,7 +3,14 @@ using Site.Core.Languages;
 namespace Site.Core.Content;
 
 /// <summary>A data type: an editor with its configuration (Umbraco's data type).</summary>
-public sealed record DataType(Guid Key, string Alias, string EditorAlias, string ConfigJson, int? MaxChars);
+public sealed record DataType(Guid Key, string Alias, string EditorAlias, string ConfigJson, int? MaxChars)
+{
+    /// <summary>
+    /// The back-office editor Umbraco 14+ shows for it (its property editor UI alias, e.g. <c>Umb.PropertyEditorUi.TextBox</c>):
+    /// kept so that an export names the same one; null when there is none.
+    /// </summary>
+    public string? EditorUiAlias { get; init; }
+}
 
 /// <summary>A dictionary item (Umbraco's translation dictionary): used for validation messages such as "#validation.year".</summary>
 public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations);

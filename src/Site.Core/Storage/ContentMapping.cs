@@ -48,7 +48,7 @@ internal static class ContentMapping
         new(record.IsoCode, record.Name, record.IsDefault, record.IsMandatory, record.FallbackIsoCode);
 
     public static DataType ToDataType(DataTypeRecord record) =>
-        new(record.Key, record.Alias, record.EditorAlias, record.ConfigJson, ReadMaxChars(record.ConfigJson));
+        new(record.Key, record.Alias, record.EditorAlias, record.ConfigJson, ReadMaxChars(record.ConfigJson)) { EditorUiAlias = record.EditorUiAlias };
 
     public static DictionaryItem ToDictionaryItem(DictionaryRecord record) =>
         new(record.Key, record.Alias, DeserializeTranslations(record.TranslationsJson));

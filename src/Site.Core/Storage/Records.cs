@@ -16,6 +16,7 @@ internal sealed class DataTypeRecord
     public Guid Key { get; set; }
     public required string Alias { get; set; }
     public required string EditorAlias { get; set; }
+    public string? EditorUiAlias { get; set; }
     public required string ConfigJson { get; set; }
 }
 

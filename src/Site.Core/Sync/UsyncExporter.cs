@@ -122,6 +122,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             new XElement("IsDefault", Bool(language.IsDefault)),
             language.FallbackIsoCode is null ? null : new XElement("Fallback", language.FallbackIsoCode)));
 
+    /// <summary>As uSync 14+'s DataTypeSerializer: name, editor and back-office editor UI; no database type (Umbraco derives it).</summary>
     private static XDocument DataTypeXml(DataType dataType) => Document(
         new XElement("DataType",
             new XAttribute("Key", dataType.Key),
@@ -130,7 +131,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             new XElement("Info",
                 new XElement("Name", dataType.Alias),
                 new XElement("EditorAlias", dataType.EditorAlias),
-                new XElement("DatabaseType", DatabaseType(dataType.EditorAlias))),
+                new XElement("EditorUIAlias", dataType.EditorUiAlias ?? PropertyEditors.DefaultUiAlias(dataType.EditorAlias))),
             new XElement("Config", new XCData(ConfigJson(dataType.ConfigJson)))));
 
     private static XDocument DictionaryXml(DictionaryItem item) => Document(
@@ -310,14 +311,6 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string DatabaseType(string editorAlias) => editorAlias switch
-    {
-        PropertyEditors.Numeric or PropertyEditors.TrueFalse => "Integer",
-        PropertyEditors.DatePicker => "Date",
-        PropertyEditors.TextBox => "Nvarchar",
-        _ => "Ntext",
-    };
 
     /// <summary>Languages have no key in our store; a stable one keeps exports byte-identical.</summary>
     private static Guid DeterministicKey(string text)

@@ -109,7 +109,7 @@ internal sealed class UsyncImporter(
         }));
         db.DataTypes.AddRange(package.DataTypes.Select(d => new DataTypeRecord
         {
-            Key = d.Key, Alias = d.Alias, EditorAlias = d.EditorAlias, ConfigJson = d.ConfigJson,
+            Key = d.Key, Alias = d.Alias, EditorAlias = d.EditorAlias, EditorUiAlias = d.EditorUiAlias, ConfigJson = d.ConfigJson,
         }));
         db.DictionaryItems.AddRange(package.Dictionary.Select(d => new DictionaryRecord
         {

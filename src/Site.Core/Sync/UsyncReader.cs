@@ -416,7 +416,12 @@ internal static class UsyncReader
             throw new UsyncFormatException($"<Config> is not valid JSON: {ex.Message}");
         }
 
-        return new DataType(KeyOf(root), AliasOf(root), editor, config.Length == 0 ? "{}" : config, maxChars);
+        // uSync 14+ names the back-office editor (<EditorUIAlias>); uSync 9–13 wrote <DatabaseType> instead, which the
+        // editor decides anyway: such a data type gets the editor's core UI, as Umbraco's upgrade gives it.
+        return new DataType(KeyOf(root), AliasOf(root), editor, config.Length == 0 ? "{}" : config, maxChars)
+        {
+            EditorUiAlias = NullIfEmpty((string?)info.Element("EditorUIAlias")) ?? PropertyEditors.DefaultUiAlias(editor),
+        };
     }
 
     /// <summary>A dictionary item; its <c>&lt;Info&gt;&lt;Parent&gt;</c> (the parent's key, uSync's nesting) only groups items and is not kept.</summary>

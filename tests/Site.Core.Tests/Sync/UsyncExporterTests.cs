@@ -104,6 +104,46 @@ public sealed class UsyncExporterTests
         }
     }
 
+    [Fact]
+    public async Task A_data_type_names_its_editor_UI_as_uSync_14_writes_it_and_keeps_the_one_its_folder_named()
+    {
+        var source = TempFolders.NewPath("usync-v16");
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            UsyncRealFormatTests.Copy(UsyncRealFormatTests.V16, source);
+            var slider = Path.Combine(source, "DataTypes", "slider.config");
+            File.WriteAllText(slider, File.ReadAllText(slider).Replace("Umb.PropertyEditorUi.Slider", "Acme.PropertyEditorUi.Range", StringComparison.Ordinal));
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, source))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var info = XDocument.Load(Path.Combine(folder, "DataTypes", "slider.config")).Root!.Element("Info")!;
+            Assert.Equal(["Name", "EditorAlias", "EditorUIAlias"], info.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("Acme.PropertyEditorUi.Range", (string?)info.Element("EditorUIAlias"));
+            var textBox = XDocument.Load(Path.Combine(folder, "DataTypes", "textstring.config")).Root!.Element("Info")!;
+            Assert.Equal("Umb.PropertyEditorUi.TextBox", (string?)textBox.Element("EditorUIAlias"));
+
+            await using (var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder))
+            {
+                await copy.Exporter.ExportAsync(second, Ct);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "DataTypes")))
+            {
+                Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, "DataTypes", Path.GetFileName(file)), Ct));
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(source);
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
     [Theory]
     [InlineData("Simple Homepage", "SimpleHomepage")]
     [InlineData("Wuxi ByCirklen", "WuxiByCirklen")]

@@ -56,6 +56,20 @@ public sealed class UsyncRealFormatTests
     }
 
     [Fact]
+    public void Data_types_keep_the_editor_UI_their_folder_names_and_a_uSync_13_folder_gets_the_core_one()
+    {
+        var (v16, _) = UsyncReader.Read(V16);
+        var (v13, _) = UsyncReader.Read(V13);
+
+        Assert.Equal("Umb.PropertyEditorUi.Slider", v16!.DataTypes.Single(d => d.Alias == "Slider").EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Tiptap", v16.DataTypes.Single(d => d.EditorAlias == PropertyEditors.RichText).EditorUiAlias);
+        // uSync 13 wrote <DatabaseType> and no UI: the editor's core one, TinyMCE's rich text as today's.
+        Assert.Equal("Umb.PropertyEditorUi.TextBox", v13!.DataTypes.Single(d => d.Alias == "Textstring").EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Tiptap", v13.DataTypes.Single(d => d.EditorAlias == PropertyEditors.RichText).EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Toggle", v13.DataTypes.Single(d => d.EditorAlias == PropertyEditors.TrueFalse).EditorUiAlias);
+    }
+
+    [Fact]
     public void Dictionary_items_nested_under_a_parent_keep_their_translations()
     {
         var (package, problems) = UsyncReader.Read(V16);
