@@ -13,7 +13,11 @@ public sealed record DataType(Guid Key, string Alias, string EditorAlias, string
 }
 
 /// <summary>A dictionary item (Umbraco's translation dictionary): used for validation messages such as "#validation.year".</summary>
-public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations);
+public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations)
+{
+    /// <summary>The item it is nested under in Umbraco's dictionary tree (it only groups; lookups are by alias); null at the top.</summary>
+    public Guid? ParentKey { get; init; }
+}
 
 /// <summary>A property of a content type.</summary>
 public sealed record PropertyType(

@@ -23,6 +23,7 @@ internal sealed class DataTypeRecord
 internal sealed class DictionaryRecord
 {
     public Guid Key { get; set; }
+    public Guid? ParentKey { get; set; }
     public required string Alias { get; set; }
     public required string TranslationsJson { get; set; }
 }

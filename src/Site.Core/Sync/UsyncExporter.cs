@@ -38,7 +38,8 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         files.AddRange(schema.Languages.All.Select(l => ($"Languages/{l.IsoCode.ToLowerInvariant()}.config", LanguageXml(l))));
         // uSync names a data type's file by its name made a safe alias ("Block list" → blocklist).
         files.AddRange(schema.DataTypes.Values.Select(d => ($"DataTypes/{DataTypeFileName(d)}.config", DataTypeXml(d))));
-        files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d))));
+        var dictionaryByKey = schema.Dictionary.Values.ToDictionary(d => d.Key);
+        files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d, dictionaryByKey))));
         files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
 
         await using var db = dbFactory.Create();
@@ -134,15 +135,29 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("EditorUIAlias", dataType.EditorUiAlias ?? PropertyEditors.DefaultUiAlias(dataType.EditorAlias))),
             new XElement("Config", new XCData(ConfigJson(dataType.ConfigJson)))));
 
-    private static XDocument DictionaryXml(DictionaryItem item) => Document(
-        new XElement("Dictionary",
+    /// <summary>
+    /// As uSync's DictionaryItemSerializer: the level counts the parents (0 at the top) and <c>&lt;Info&gt;</c> names the
+    /// parent by its alias.
+    /// </summary>
+    private static XDocument DictionaryXml(DictionaryItem item, Dictionary<Guid, DictionaryItem> byKey)
+    {
+        var parent = item.ParentKey is { } parentKey ? byKey.GetValueOrDefault(parentKey) : null;
+        var level = 0;
+        var seen = new HashSet<Guid> { item.Key };
+        for (var current = parent; current is not null && seen.Add(current.Key); current = current.ParentKey is { } key ? byKey.GetValueOrDefault(key) : null)
+        {
+            level++;
+        }
+
+        return Document(new XElement("Dictionary",
             new XAttribute("Key", item.Key),
             new XAttribute("Alias", item.Alias),
-            new XAttribute("Level", 1),
-            new XElement("Info"),
+            new XAttribute("Level", level),
+            new XElement("Info", parent is null ? null : new XElement("Parent", parent.Alias)),
             new XElement("Translations",
                 item.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
                     new XElement("Translation", new XAttribute("Language", t.Key), t.Value)))));
+    }
 
     private static XDocument ContentTypeXml(ContentSchema schema, ContentType type) => Document(
         new XElement("ContentType",

@@ -113,7 +113,7 @@ internal sealed class UsyncImporter(
         }));
         db.DictionaryItems.AddRange(package.Dictionary.Select(d => new DictionaryRecord
         {
-            Key = d.Key, Alias = d.Alias, TranslationsJson = ContentMapping.Serialize(d.Translations),
+            Key = d.Key, ParentKey = d.ParentKey, Alias = d.Alias, TranslationsJson = ContentMapping.Serialize(d.Translations),
         }));
         db.ContentTypes.AddRange(package.ContentTypes.Select(t => new ContentTypeRecord
         {

@@ -144,6 +144,39 @@ public sealed class UsyncExporterTests
         }
     }
 
+    [Fact]
+    public async Task Nested_dictionary_items_are_written_with_their_level_and_parent_as_uSync_writes_them()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, UsyncRealFormatTests.V16))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var top = XDocument.Load(Path.Combine(folder, "Dictionary", "site.config")).Root!;
+            Assert.Equal("0", (string?)top.Attribute("Level"));
+            Assert.Empty(top.Element("Info")!.Elements());
+            var child = XDocument.Load(Path.Combine(folder, "Dictionary", "site.readmore.config")).Root!;
+            Assert.Equal("1", (string?)child.Attribute("Level"));
+            Assert.Equal("Site", (string?)child.Element("Info")!.Element("Parent"));
+            var grandchild = XDocument.Load(Path.Combine(folder, "Dictionary", "site.readmore.short.config")).Root!;
+            Assert.Equal("2", (string?)grandchild.Attribute("Level"));
+            Assert.Equal("Site.ReadMore", (string?)grandchild.Element("Info")!.Element("Parent"));
+            Assert.Equal(["Parent"], grandchild.Element("Info")!.Elements().Select(e => e.Name.LocalName));
+
+            // The repository's items are not nested: all at the top, with an empty <Info />.
+            var flat = XDocument.Load(Path.Combine(RepositoryPaths.UsyncFolder, "Dictionary", "validation.year.config")).Root!;
+            Assert.Equal("0", (string?)flat.Attribute("Level"));
+            Assert.Empty(flat.Element("Info")!.Elements());
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
     [Theory]
     [InlineData("Simple Homepage", "SimpleHomepage")]
     [InlineData("Wuxi ByCirklen", "WuxiByCirklen")]

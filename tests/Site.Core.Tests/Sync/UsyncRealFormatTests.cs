@@ -82,6 +82,48 @@ public sealed class UsyncRealFormatTests
     }
 
     [Fact]
+    public void Dictionary_items_keep_the_parent_their_file_names_by_alias()
+    {
+        var (package, problems) = UsyncReader.Read(V16);
+
+        Assert.Empty(problems);
+        var byAlias = package!.Dictionary.ToDictionary(d => d.Alias);
+        Assert.Null(byAlias["Site"].ParentKey);
+        Assert.Equal(byAlias["Site"].Key, byAlias["Site.ReadMore"].ParentKey);
+        Assert.Equal(byAlias["Site"].Key, byAlias["Site.Empty"].ParentKey);
+        Assert.Equal(byAlias["Site.ReadMore"].Key, byAlias["Site.ReadMore.Short"].ParentKey);
+    }
+
+    [Fact]
+    public void A_dictionary_item_whose_parent_is_missing_stays_at_the_top_and_a_loop_of_parents_is_a_problem()
+    {
+        var folder = TempFolders.NewPath("usync-dictionary");
+        try
+        {
+            Copy(V16, folder);
+            File.Delete(Path.Combine(folder, "Dictionary", "site.config"));
+
+            var missing = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Empty(missing.Problems);
+            Assert.Null(missing.Package!.Dictionary.Single(d => d.Alias == "Site.ReadMore").ParentKey);
+            Assert.Contains(missing.Skipped, s => s.File == "Dictionary/site.readmore.config" && s.Problem.Contains("not in Dictionary", StringComparison.Ordinal));
+
+            var readMore = Path.Combine(folder, "Dictionary", "site.readmore.config");
+            File.WriteAllText(readMore, File.ReadAllText(readMore).Replace("<Parent>Site</Parent>", "<Parent>Site.ReadMore.Short</Parent>", StringComparison.Ordinal));
+
+            var loop = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Null(loop.Package);
+            Assert.Contains(loop.Problems, p => p.File == "Dictionary/site.readmore.config" && p.Problem.Contains("nested under itself", StringComparison.Ordinal));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
     public async Task Empty_markers_are_never_problems_rename_is_noted_and_delete_and_clean_trash_what_the_folder_no_longer_holds()
     {
         var folder = TempFolders.NewPath("usync-markers");

@@ -236,6 +236,9 @@ namespace Site.Core.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ParentKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TranslationsJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -225,6 +225,9 @@ namespace Site.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TranslationsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
