@@ -159,8 +159,16 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("Translation", new XAttribute("Language", t.Key), t.Value)))));
     }
 
-    private static XDocument ContentTypeXml(ContentSchema schema, ContentType type) => Document(
-        new XElement("ContentType",
+    /// <summary>
+    /// As uSync 14+'s ContentTypeSerializer. <c>&lt;Info&gt;</c>: name, icon, thumbnail, description, AllowAtRoot
+    /// (.NET's <c>True</c>/<c>False</c>), the collection (<c>ListView</c>, which replaced uSync 13's <c>IsListView</c>;
+    /// none here), variations, IsElement, Umbraco's default history cleanup, compositions (merged into the type on
+    /// import, so none), then the default template and the allowed ones (the default, as Umbraco always allows it).
+    /// </summary>
+    private static XDocument ContentTypeXml(ContentSchema schema, ContentType type)
+    {
+        var template = type.HasTemplate && !type.IsElement ? type.Alias : null;
+        return Document(new XElement("ContentType",
             new XAttribute("Key", type.Key),
             new XAttribute("Alias", type.Alias),
             new XAttribute("Level", 1),
@@ -170,12 +178,17 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("Thumbnail", "folder.png"),
                 new XElement("Description", type.Description),
                 new XElement("AllowAtRoot", type.AllowAtRoot ? "True" : "False"),
-                new XElement("IsListView", "False"),
+                new XElement("ListView", Guid.Empty),
                 new XElement("Variations", type.VariesByCulture ? "Culture" : "Nothing"),
                 new XElement("IsElement", Bool(type.IsElement)),
+                new XElement("HistoryCleanup",
+                    new XElement("PreventCleanup", "False"),
+                    new XElement("KeepAllVersionsNewerThanDays", string.Empty),
+                    new XElement("KeepLatestVersionPerDayForDays", string.Empty)),
                 new XElement("Compositions"),
-                new XElement("DefaultTemplate", type.HasTemplate && !type.IsElement ? type.Alias : string.Empty),
-                new XElement("AllowedTemplates")),
+                new XElement("DefaultTemplate", template ?? string.Empty),
+                new XElement("AllowedTemplates",
+                    template is null ? null : new XElement("Template", new XAttribute("Key", DeterministicKey("template:" + template)), template))),
             new XElement("Structure",
                 type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",
                     new XAttribute("Key", schema.FindContentType(alias)?.Key ?? Guid.Empty),
@@ -204,6 +217,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("Alias", t.Alias),
                     new XElement("Type", "Group"),
                     new XElement("SortOrder", t.SortOrder))))));
+    }
 
     private static XDocument ContentXml(
         ContentSchema schema,
@@ -327,7 +341,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    /// <summary>Languages have no key in our store; a stable one keeps exports byte-identical.</summary>
+    /// <summary>Languages and templates have no key in our store; a stable one keeps exports byte-identical.</summary>
     private static Guid DeterministicKey(string text)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));

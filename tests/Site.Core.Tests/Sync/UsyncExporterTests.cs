@@ -145,6 +145,44 @@ public sealed class UsyncExporterTests
     }
 
     [Fact]
+    public async Task A_content_type_info_holds_uSync_14s_elements_in_its_order()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            var home = XDocument.Load(Path.Combine(folder, "ContentTypes", "home.config")).Root!.Element("Info")!;
+            Assert.Equal(
+                ["Name", "Icon", "Thumbnail", "Description", "AllowAtRoot", "ListView", "Variations", "IsElement", "HistoryCleanup", "Compositions", "DefaultTemplate", "AllowedTemplates"],
+                home.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("True", (string?)home.Element("AllowAtRoot"));
+            Assert.Equal(Guid.Empty.ToString(), (string?)home.Element("ListView"));
+            Assert.Equal(
+                [("PreventCleanup", "False"), ("KeepAllVersionsNewerThanDays", string.Empty), ("KeepLatestVersionPerDayForDays", string.Empty)],
+                home.Element("HistoryCleanup")!.Elements().Select(e => (e.Name.LocalName, e.Value)));
+            Assert.Equal("home", (string?)home.Element("DefaultTemplate"));
+            var allowed = Assert.Single(home.Element("AllowedTemplates")!.Elements("Template"));
+            Assert.Equal("home", allowed.Value);
+            Assert.True(Guid.TryParse((string?)allowed.Attribute("Key"), out _));
+
+            // An element type and a data-only type name no template.
+            foreach (var file in new[] { "quoteblock.config", "sitesettings.config" })
+            {
+                var info = XDocument.Load(Path.Combine(folder, "ContentTypes", file)).Root!.Element("Info")!;
+                Assert.Equal(string.Empty, (string?)info.Element("DefaultTemplate"));
+                Assert.Empty(info.Element("AllowedTemplates")!.Elements());
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
     public async Task Nested_dictionary_items_are_written_with_their_level_and_parent_as_uSync_writes_them()
     {
         var folder = TempFolders.NewPath("export");
