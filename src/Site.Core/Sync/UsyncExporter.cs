@@ -280,33 +280,8 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         return "/" + string.Join('/', parts);
     }
 
-    /// <summary>
-    /// Umbraco's safe alias: ASCII letters and digits only (anything else, CJK included, breaks words), starting with a
-    /// letter; the first word keeps its case, later words start upper case ("Simple Homepage" → "SimpleHomepage").
-    /// </summary>
-    internal static string SafeAlias(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var wordStart = false;
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                wordStart = builder.Length > 0;
-                continue;
-            }
-
-            if (builder.Length == 0 && !char.IsAsciiLetter(c))
-            {
-                continue;
-            }
-
-            builder.Append(wordStart ? char.ToUpperInvariant(c) : c);
-            wordStart = false;
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Umbraco's safe alias of a name (see <see cref="UmbracoSafeAlias"/>).</summary>
+    internal static string SafeAlias(string name) => UmbracoSafeAlias.From(name);
 
     /// <summary>
     /// As uSync's DataTypeSerializer: the configuration's keys in order, written indented by System.Text.Json's

@@ -221,6 +221,20 @@ public sealed class UsyncExporterTests
     [InlineData("13th Forum (2017)", "thForum2017")]
     [InlineData("第十三届 (2017)", "")]
     [InlineData("Block list", "BlockList")]
+    [InlineData("第十三届论坛", "")]
+    [InlineData("第十三届 Forum", "Forum")]
+    [InlineData("苏州 Suzhou 2025", "Suzhou2025")]
+    [InlineData("2025 苏州", "")]
+    [InlineData("１２３ＡＢＣ", "ABC")]
+    [InlineData("_hidden value", "hiddenValue")]
+    [InlineData("A 1b", "AB")]
+    [InlineData("Don't stop", "DontStop")]
+    [InlineData("index.html", "indexhtml")]
+    [InlineData("C++ & C#", "CplusplusC")]
+    [InlineData("Café Straße", "CafeStrasse")]
+    [InlineData("Øresund Brücke", "OresundBruecke")]
+    [InlineData("🎉 Party time", "PartyTime")]
+    [InlineData("camelCase and ABC", "camelCaseAndABC")]
     public void A_path_segment_is_the_name_made_a_safe_alias_as_Umbraco_does(string name, string expected) =>
         Assert.Equal(expected, Site.Core.Sync.UsyncExporter.SafeAlias(name));
 
