@@ -59,6 +59,12 @@ public sealed record ContentType(
     bool IsElement = false,
     bool HasTemplate = true)
 {
+    /// <summary>
+    /// The aliases of the types composed into this one (Umbraco's compositions). Their properties and tabs are already in
+    /// <see cref="Properties"/> and <see cref="Tabs"/>; the list is kept so that an export writes the type as uSync does.
+    /// </summary>
+    public IReadOnlyList<string> Compositions { get; init; } = [];
+
     /// <summary>Whether a node of this type may be created at the root: never for an element type.</summary>
     public bool CanBeRoot => AllowAtRoot && !IsElement;
 

@@ -162,12 +162,15 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     /// <summary>
     /// As uSync 14+'s ContentTypeSerializer. <c>&lt;Info&gt;</c>: name, icon, thumbnail, description, AllowAtRoot
     /// (.NET's <c>True</c>/<c>False</c>), the collection (<c>ListView</c>, which replaced uSync 13's <c>IsListView</c>;
-    /// none here), variations, IsElement, Umbraco's default history cleanup, compositions (merged into the type on
-    /// import, so none), then the default template and the allowed ones (the default, as Umbraco always allows it).
+    /// none here), variations, IsElement, Umbraco's default history cleanup, the compositions (by alias, with their
+    /// keys), then the default template and the allowed ones (the default, as Umbraco always allows it). Then the type's
+    /// own properties by alias and its own tabs by key, as uSync orders them: what its compositions bring is theirs.
     /// </summary>
     private static XDocument ContentTypeXml(ContentSchema schema, ContentType type)
     {
         var template = type.HasTemplate && !type.IsElement ? type.Alias : null;
+        var compositions = type.Compositions.Select(schema.FindContentType).OfType<ContentType>().OrderBy(c => c.Alias, StringComparer.InvariantCulture).ToList();
+        var inherited = compositions.SelectMany(c => c.Properties.Select(p => p.Key).Concat(c.Tabs.Select(t => t.Key))).ToHashSet();
         return Document(new XElement("ContentType",
             new XAttribute("Key", type.Key),
             new XAttribute("Alias", type.Alias),
@@ -185,7 +188,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("PreventCleanup", "False"),
                     new XElement("KeepAllVersionsNewerThanDays", string.Empty),
                     new XElement("KeepLatestVersionPerDayForDays", string.Empty)),
-                new XElement("Compositions"),
+                new XElement("Compositions", compositions.Select(c => new XElement("Composition", new XAttribute("Key", c.Key), c.Alias))),
                 new XElement("DefaultTemplate", template ?? string.Empty),
                 new XElement("AllowedTemplates",
                     template is null ? null : new XElement("Template", new XAttribute("Key", DeterministicKey("template:" + template)), template))),
@@ -195,7 +198,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XAttribute("SortOrder", index),
                     alias))),
             new XElement("GenericProperties",
-                type.Properties.Select(p => new XElement("GenericProperty",
+                type.Properties.Where(p => !inherited.Contains(p.Key)).OrderBy(p => p.Alias, StringComparer.InvariantCulture).Select(p => new XElement("GenericProperty",
                     new XElement("Key", p.Key),
                     new XElement("Name", p.Name),
                     new XElement("Alias", p.Alias),
@@ -211,7 +214,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("ValidationRegExpMessage", p.ValidationMessage ?? string.Empty),
                     new XElement("LabelOnTop", "false")))),
             new XElement("Tabs",
-                type.Tabs.Select(t => new XElement("Tab",
+                type.Tabs.Where(t => !inherited.Contains(t.Key)).OrderBy(t => t.Key).Select(t => new XElement("Tab",
                     new XElement("Key", t.Key),
                     new XElement("Caption", t.Caption),
                     new XElement("Alias", t.Alias),

@@ -241,7 +241,12 @@ internal static class UsyncReader
             resolved.Add((file, entry.Item with { ParentKey = parent }));
         }
 
-        var parents = resolved.ToDictionary(r => r.Item.Key, r => r.Item.ParentKey);
+        var parents = new Dictionary<Guid, Guid?>();
+        foreach (var (_, item) in resolved)
+        {
+            parents.TryAdd(item.Key, item.ParentKey); // two items with one key are the checker's problem
+        }
+
         foreach (var (file, item) in resolved)
         {
             var seen = new HashSet<Guid> { item.Key };
@@ -299,6 +304,7 @@ internal static class UsyncReader
             {
                 Properties = [.. properties.OrderBy(p => p.SortOrder)],
                 Tabs = [.. tabs.OrderBy(t => t.SortOrder)],
+                Compositions = [.. type.Compositions.Where(byAlias.ContainsKey).Distinct(StringComparer.Ordinal)],
             }));
         }
 

@@ -168,6 +168,14 @@ public sealed class UsyncExporterTests
             Assert.Equal("home", allowed.Value);
             Assert.True(Guid.TryParse((string?)allowed.Attribute("Key"), out _));
 
+            // Its own properties by alias and its tabs by key, as uSync orders them.
+            var type = XDocument.Load(Path.Combine(folder, "ContentTypes", "home.config")).Root!;
+            var aliases = type.Element("GenericProperties")!.Elements().Select(p => (string)p.Element("Alias")!).ToList();
+            Assert.True(aliases.Count > 1);
+            Assert.Equal(aliases.Order(StringComparer.InvariantCulture), aliases);
+            var tabs = type.Element("Tabs")!.Elements().Select(t => Guid.Parse((string)t.Element("Key")!)).ToList();
+            Assert.Equal(tabs.Order(), tabs);
+
             // An element type and a data-only type name no template.
             foreach (var file in new[] { "quoteblock.config", "sitesettings.config" })
             {
@@ -179,6 +187,48 @@ public sealed class UsyncExporterTests
         finally
         {
             TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_composed_type_names_its_compositions_and_writes_only_its_own_properties_and_tabs()
+    {
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, UsyncRealFormatTests.V16))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var landing = XDocument.Load(Path.Combine(folder, "ContentTypes", "landing.config")).Root!;
+            var composition = Assert.Single(landing.Element("Info")!.Element("Compositions")!.Elements("Composition"));
+            Assert.Equal("seoComposition", composition.Value);
+            Assert.Equal("5a000000-0000-4000-8000-00000000012d", (string?)composition.Attribute("Key"));
+            var own = landing.Element("GenericProperties")!.Elements().Select(p => (string)p.Element("Alias")!).ToList();
+            Assert.DoesNotContain("metaTitle", own);
+            Assert.NotEmpty(own);
+
+            // Read back, the composition's properties are the type's again, and a second export is the same, byte for byte.
+            await using (var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder))
+            {
+                Assert.NotNull(copy.Snapshots.Current.Schema.FindContentType("landing")!.FindProperty("metaTitle"));
+                await copy.Exporter.ExportAsync(second, Ct);
+            }
+
+            var a = TempFolders.ReadAll(folder);
+            var b = TempFolders.ReadAll(second);
+            Assert.Equal(a.Keys, b.Keys);
+            foreach (var (path, bytes) in a)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs after export → import → export of the uSync 16 fixture");
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
         }
     }
 

@@ -116,6 +116,16 @@ public sealed class UsyncRealFormatTests
 
             Assert.Null(loop.Package);
             Assert.Contains(loop.Problems, p => p.File == "Dictionary/site.readmore.config" && p.Problem.Contains("nested under itself", StringComparison.Ordinal));
+
+            // Two items with one key are refused, not left to the database.
+            File.WriteAllText(readMore, File.ReadAllText(readMore).Replace("<Parent>Site.ReadMore.Short</Parent>", string.Empty, StringComparison.Ordinal));
+            var empty = Path.Combine(folder, "Dictionary", "site.empty.config");
+            File.WriteAllText(empty, File.ReadAllText(empty).Replace("00000000000c", "00000000000b", StringComparison.Ordinal));
+
+            var twice = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Null(twice.Package);
+            Assert.Contains(twice.Problems, p => p.Problem.Contains("dictionary key", StringComparison.Ordinal));
         }
         finally
         {
