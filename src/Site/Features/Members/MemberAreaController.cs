@@ -18,6 +18,8 @@ public sealed class MemberAreaController(
     IMemberAccountService accounts,
     IMemberDataService data,
     IMemberApplicationService applications,
+    ISessionRegistrationService registrations,
+    SessionSchedule schedule,
     IPublishedSnapshotAccessor snapshots,
     ICurrentMemberAccessor members,
     IOptions<PublicSiteOptions> options) : MemberControllerBase(snapshots, members, options)
@@ -37,8 +39,13 @@ public sealed class MemberAreaController(
         var language = LanguageOf(prefix);
         var text = MemberText.For(language.IsoCode);
         var mine = await applications.GetForMemberAsync(MemberId, HttpContext.RequestAborted);
+        var registered = await registrations.GetAllForMemberAsync(MemberId, HttpContext.RequestAborted);
         var model = new AccountPageModel(Snapshot, language, BaseUrl, CurrentMember, profile, mine)
         {
+            Registrations = [.. registered
+                .Select(r => (Registration: r, Session: Snapshot.GetByKey(r.SessionKey)))
+                .Where(r => r.Session?.IsPublished(language.IsoCode) == true)
+                .Select(r => (r.Registration, r.Session!))],
             Notice = done switch
             {
                 "profile" => text.ProfileSaved,
@@ -86,8 +93,17 @@ public sealed class MemberAreaController(
     }
 
     [HttpGet("applications/new")]
-    public IActionResult NewApplication(string prefix, string? kind) =>
-        Show("NewApplication", Form(prefix, t => t.NewApplication, "applications/new", new ApplicationForm { Kind = kind }));
+    public IActionResult NewApplication(string prefix, string? kind)
+    {
+        // Taking part in an announced session is registration to attend, with its window and places.
+        if (kind == nameof(ApplicationKind.NextSession)
+            && schedule.Next(Snapshot, LanguageOf(prefix).IsoCode) is { State: not RegistrationWindowState.NotOffered })
+        {
+            return Redirect(MemberUrls.Page(prefix, "registration"));
+        }
+
+        return Show("NewApplication", Form(prefix, t => t.NewApplication, "applications/new", new ApplicationForm { Kind = kind }));
+    }
 
     [HttpPost("applications/new")]
     public async Task<IActionResult> NewApplication(string prefix, [FromForm] ApplicationForm form)

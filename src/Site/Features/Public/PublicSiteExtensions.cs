@@ -20,6 +20,11 @@ public static class PublicSiteExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.AddPublicOrigin();
+        builder.Services.AddOptions<Site.Core.Conference.ConferenceOptions>()
+            .BindConfiguration(Site.Core.Conference.ConferenceOptions.SectionName)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:Conference:TimeZone must be a time zone id such as Asia/Shanghai.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SessionSchedule>();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
         builder.Services.AddSingleton<Site.Features.Media.ILocalFocalPoints, Site.Features.Media.LocalFocalPoints>();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));
