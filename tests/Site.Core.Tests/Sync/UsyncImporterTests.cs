@@ -29,7 +29,7 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
         Assert.Equal(16, counts.DataTypes);
-        Assert.Equal(181, counts.DictionaryItems);
+        Assert.Equal(191, counts.DictionaryItems);
         Assert.Equal(18, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
