@@ -93,6 +93,7 @@ public static class PublicSiteExtensions
         app.MapGet("/sitemap.xml", SitemapEndpoints.Sitemap).CacheOutput(ContentCachePolicy);
         app.MapGet("/robots.txt", SitemapEndpoints.Robots);
         app.MapGet("/{prefix:culturePrefix}/feed.xml", SitemapEndpoints.Feed).CacheOutput(ContentCachePolicy);
+        app.MapSessionCalendars();
         return app;
     }
 }
