@@ -31,6 +31,19 @@ public static class AgendaKinds
     public static string Read(string? value) =>
         GenericValues.Items(value) is [var kind, ..] && Labels.ContainsKey(kind) ? kind : Other;
 
+    public static bool IsKnown(string? kind) => kind is not null && Labels.ContainsKey(kind);
+
+    /// <summary>The values a flexible dropdown data type offers (Umbraco's <c>items</c>: a list of texts, or of objects with a value).</summary>
+    public static IReadOnlyList<string> ConfiguredItems(DataType? dataType) =>
+        DataTypeConfig.Read<IReadOnlyList<string>>(dataType?.ConfigJson, [], static root =>
+            root.TryGetProperty("items", out var items) && items.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? [.. items.EnumerateArray()
+                    .Select(i => i.ValueKind == System.Text.Json.JsonValueKind.String ? i.GetString()
+                        : i.ValueKind == System.Text.Json.JsonValueKind.Object && i.TryGetProperty("value", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()
+                        : null)
+                    .OfType<string>()]
+                : []);
+
     /// <summary>The kind's label in the culture.</summary>
     public static string Label(string kind, string culture) =>
         (Labels.GetValueOrDefault(kind) ?? Labels[Other]).Get(culture);
