@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NetVips;
+using Site.Core.Content;
+using Site.Core.Media;
 using Site.Core.Programme;
+using Site.Core.Workflow;
 using Site.Tests.Features.Delivery;
 using Site.Tests.TestSupport;
 using static Site.Core.Tests.TestSupport.ProgrammeJson;
@@ -85,6 +90,39 @@ public sealed class ProgrammePageTests(SiteFactory site)
         finally
         {
             await site.RemoveAsync(built.Session, built.Speaker, built.Idle);
+        }
+    }
+
+    [Fact]
+    public async Task The_venue_map_is_shown_with_the_venue_with_its_alt_text_in_the_pages_language()
+    {
+        var editor = new BackOfficeUser("editor@jesie", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
+        using var picture = Image.Black(800, 600, bands: 3);
+        var media = (await site.Services.GetRequiredService<IMediaService>().UploadAsync(
+            new MemoryStream(picture.JpegsaveBuffer()), "venue-map.jpg", new Dictionary<string, string> { [Chinese] = "会场平面图", [English] = "Floor plan of the venue" }, null,
+            editor, CancellationToken.None)).Item!;
+        var slug = "venue-map-" + Guid.NewGuid().ToString("N")[..8];
+        var data = Session("地图测试", "Map test", urlName: slug);
+        var session = await site.PublishSessionAsync(data with
+        {
+            Values = [.. data.Values, new PropertyValue("venueMap", null, $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{media.Key}\",\"mediaTypeAlias\":\"Image\"}}]")],
+        });
+        try
+        {
+            var (_, english) = await site.GetPageAsync($"/en/sessions/{slug}");
+            var (_, chinese) = await site.GetPageAsync($"/zh/sessions/{slug}");
+
+            Assert.Equal("Floor plan of the venue", english.QuerySelector("main figure.venue-map img")!.GetAttribute("alt"));
+            Assert.Equal("Map of the venue", english.QuerySelector("main figure.venue-map figcaption")!.TextContent);
+            Assert.Equal("会场平面图", chinese.QuerySelector("main figure.venue-map img")!.GetAttribute("alt"));
+            Assert.Equal("会场地图", chinese.QuerySelector("main figure.venue-map figcaption")!.TextContent);
+            // No programme and no start date: no calendar link.
+            Assert.Empty(english.QuerySelectorAll("main .add-to-calendar"));
+        }
+        finally
+        {
+            await site.RemoveAsync(session);
+            await site.Services.GetRequiredService<IMediaService>().DeleteAsync(media.Key, editor, CancellationToken.None);
         }
     }
 
