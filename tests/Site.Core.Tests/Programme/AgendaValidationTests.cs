@@ -87,6 +87,24 @@ public sealed class AgendaValidationTests(TestEngineFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Only_speakers_can_be_picked_as_an_items_speakers()
+    {
+        var speaker = await ProgrammeTestContent.PublishSpeakerAsync(Engine, Speaker("钱测试", "Qian Test", "测试学校", "Test School"));
+        Guid[] notASpeaker = [speaker, About];
+
+        var refused = await SaveAsync(Agenda(Item(Guid.NewGuid(), At(2026, 5, 12, 9, 0), At(2026, 5, 12, 10, 0), AgendaKindsFor.Keynote, notASpeaker, Texts("Opening", "Main"))));
+        var gone = await SaveAsync(Agenda(Item(Guid.NewGuid(), At(2026, 5, 12, 9, 0), At(2026, 5, 12, 10, 0), AgendaKindsFor.Keynote, [speaker, Guid.NewGuid()], Texts("Opening", "Main"))));
+
+        Assert.Equal(SaveStatus.ValidationFailed, refused.Status);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("agenda", error.Alias);
+        Assert.Equal("Speakers accepts only items of the type speaker; a picked item is of the type about. Pick another item.", error.Message.Get(English));
+        Assert.Contains("只能选择类型为 speaker 的内容", error.Message.Get(Chinese), StringComparison.Ordinal);
+        // A speaker deleted since (or never there) does not block the save: pages skip it.
+        Assert.True(gone.Succeeded, string.Join("; ", gone.Errors.Select(e => e.Message.Get(English))));
+    }
+
+    [Fact]
     public async Task A_start_that_is_not_a_date_and_time_is_refused_as_such()
     {
         var agenda = Agenda(Item(Guid.NewGuid(), "tomorrow at nine", At(2026, 5, 12, 10, 0), AgendaKindsFor.Keynote, [], Texts("Opening", "Main")));
