@@ -23,8 +23,6 @@ public sealed class SiteCoreOptions
 
     public MediaOptions Media { get; set; } = new();
 
-    public ConferenceOptions Conference { get; set; } = new();
-
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString
         : DatabaseProvider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(DataPath, "site.db")}"
@@ -68,14 +66,4 @@ public sealed class MediaOptions
     /// upload or delete leaves). Long enough that another instance sharing the folder has committed its upload.
     /// </summary>
     public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(1);
-}
-
-/// <summary>Settings of the conference's programmes ("Site:Conference").</summary>
-public sealed class ConferenceOptions
-{
-    /// <summary>
-    /// The IANA time zone of a session's agenda times when the session names none (its "Time zone" property empty);
-    /// the forum is held in Jiangsu, so China's zone by default.
-    /// </summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
 }

@@ -3,10 +3,21 @@ using Site.Core.Languages;
 namespace Site.Core.Content;
 
 /// <summary>A data type: an editor with its configuration (Umbraco's data type).</summary>
-public sealed record DataType(Guid Key, string Alias, string EditorAlias, string ConfigJson, int? MaxChars);
+public sealed record DataType(Guid Key, string Alias, string EditorAlias, string ConfigJson, int? MaxChars)
+{
+    /// <summary>
+    /// The back-office editor Umbraco 14+ shows for it (its property editor UI alias, e.g. <c>Umb.PropertyEditorUi.TextBox</c>):
+    /// kept so that an export names the same one; null when there is none.
+    /// </summary>
+    public string? EditorUiAlias { get; init; }
+}
 
 /// <summary>A dictionary item (Umbraco's translation dictionary): used for validation messages such as "#validation.year".</summary>
-public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations);
+public sealed record DictionaryItem(Guid Key, string Alias, IReadOnlyDictionary<string, string> Translations)
+{
+    /// <summary>The item it is nested under in Umbraco's dictionary tree (it only groups; lookups are by alias); null at the top.</summary>
+    public Guid? ParentKey { get; init; }
+}
 
 /// <summary>A property of a content type.</summary>
 public sealed record PropertyType(
@@ -48,6 +59,12 @@ public sealed record ContentType(
     bool IsElement = false,
     bool HasTemplate = true)
 {
+    /// <summary>
+    /// The aliases of the types composed into this one (Umbraco's compositions). Their properties and tabs are already in
+    /// <see cref="Properties"/> and <see cref="Tabs"/>; the list is kept so that an export writes the type as uSync does.
+    /// </summary>
+    public IReadOnlyList<string> Compositions { get; init; } = [];
+
     /// <summary>Whether a node of this type may be created at the root: never for an element type.</summary>
     public bool CanBeRoot => AllowAtRoot && !IsElement;
 

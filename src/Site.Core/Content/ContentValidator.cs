@@ -57,6 +57,8 @@ internal static class ContentValidator
             }
         }
 
+        CheckDateRanges(type, data, errors);
+
         // Rules across values (an agenda's times and rooms), once every value has its own shape.
         if (errors.Count == 0)
         {
@@ -64,6 +66,31 @@ internal static class ContentValidator
         }
 
         return errors;
+    }
+
+    /// <summary>Pairs of dates where the second cannot come before the first (a session's days, its registration window).</summary>
+    private static readonly (string Start, string End)[] DateRanges = [("startDate", "endDate"), ("registrationOpens", "registrationCloses")];
+
+    private static void CheckDateRanges(ContentType type, ContentData data, List<ContentError> errors)
+    {
+        foreach (var (startAlias, endAlias) in DateRanges)
+        {
+            if (type.FindProperty(startAlias) is not { EditorAlias: PropertyEditors.DatePicker } start
+                || type.FindProperty(endAlias) is not { EditorAlias: PropertyEditors.DatePicker } end)
+            {
+                continue;
+            }
+
+            foreach (var value in data.Values.Where(v => v.Alias == endAlias))
+            {
+                if (EditorValues.Date(value.Value) is { } last
+                    && EditorValues.Date(data.GetValue(startAlias, start.VariesByCulture ? value.Culture : null)) is { } first
+                    && last < first)
+                {
+                    errors.Add(new ContentError(endAlias, value.Culture, Messages.DateBeforeStart.Format(end.Name, start.Name)));
+                }
+            }
+        }
     }
 
     /// <summary>Errors that stop a culture going live: a missing name, missing mandatory values (its own and the invariant ones).</summary>

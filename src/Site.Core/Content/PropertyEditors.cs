@@ -61,6 +61,46 @@ public static class PropertyEditors
 
     public static bool IsGeneric(string editorAlias) => Generic.Contains(editorAlias);
 
+    /// <summary>
+    /// The back-office editor (property editor UI alias) Umbraco 14+ gives a data type of this editor when nothing names
+    /// one: Umbraco's own upgrade table, with Umbraco 16's Tiptap for rich text (TinyMCE is no longer in its core).
+    /// Null for an editor that has no core UI.
+    /// </summary>
+    public static string? DefaultUiAlias(string editorAlias) => editorAlias switch
+    {
+        TextBox => "Umb.PropertyEditorUi.TextBox",
+        TextArea => "Umb.PropertyEditorUi.TextArea",
+        Markdown => "Umb.PropertyEditorUi.MarkdownEditor",
+        RichText or TinyMce => "Umb.PropertyEditorUi.Tiptap",
+        Numeric => "Umb.PropertyEditorUi.Integer",
+        DecimalNumber => "Umb.PropertyEditorUi.Decimal",
+        DatePicker => "Umb.PropertyEditorUi.DatePicker",
+        TrueFalse => "Umb.PropertyEditorUi.Toggle",
+        Tags => "Umb.PropertyEditorUi.Tags",
+        ContentPicker => "Umb.PropertyEditorUi.DocumentPicker",
+        MultiNodeTreePicker => "Umb.PropertyEditorUi.ContentPicker",
+        MediaPicker => "Umb.PropertyEditorUi.MediaPicker",
+        MultiUrlPicker => "Umb.PropertyEditorUi.MultiUrlPicker",
+        BlockList => "Umb.PropertyEditorUi.BlockList",
+        BlockGrid => "Umb.PropertyEditorUi.BlockGrid",
+        DropDown => "Umb.PropertyEditorUi.Dropdown",
+        CheckBoxList => "Umb.PropertyEditorUi.CheckBoxList",
+        RadioButtonList => "Umb.PropertyEditorUi.RadioButtonList",
+        Slider => "Umb.PropertyEditorUi.Slider",
+        EmailAddress => "Umb.PropertyEditorUi.EmailAddress",
+        ColorPicker => "Umb.PropertyEditorUi.ColorPicker",
+        EyeDropper => "Umb.PropertyEditorUi.EyeDropper",
+        UploadField => "Umb.PropertyEditorUi.UploadField",
+        ImageCropper => "Umb.PropertyEditorUi.ImageCropper",
+        Label => "Umb.PropertyEditorUi.Label",
+        ListView => "Umb.PropertyEditorUi.Collection",
+        MemberPicker => "Umb.PropertyEditorUi.MemberPicker",
+        MemberGroupPicker => "Umb.PropertyEditorUi.MemberGroupPicker",
+        UserPicker => "Umb.PropertyEditorUi.UserPicker",
+        MultipleTextstring => "Umb.PropertyEditorUi.MultipleTextString",
+        _ => null,
+    };
+
     /// <summary>Editors whose values may hold line breaks: long text, and the generic editors (multiple text strings are one per line).</summary>
     public static bool IsMultiLine(string editorAlias) =>
         editorAlias is TextArea or Markdown or RichText or BlockList || Generic.Contains(editorAlias);

@@ -42,6 +42,8 @@ internal sealed class MemberDataService(MembersDbContext db, UserManager<Member>
 
         var applications = await db.Applications.AsNoTracking().Where(a => a.MemberId == memberId)
             .OrderBy(a => a.CreatedUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var registrations = await db.Registrations.AsNoTracking().Where(r => r.MemberId == memberId)
+            .OrderBy(r => r.RegisteredUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
         var audit = await db.Audit.AsNoTracking().Where(a => a.MemberId == memberId)
             .OrderBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var export = new
@@ -49,6 +51,7 @@ internal sealed class MemberDataService(MembersDbContext db, UserManager<Member>
             exportedAtUtc = clock.GetUtcNow().UtcDateTime,
             profile,
             applications = applications.Select(MemberMapping.ToApplication),
+            registrations = registrations.Select(r => new { r.SessionKey, Status = r.Status.ToString(), r.RegisteredUtc, r.UpdatedUtc }),
             history = audit.Select(a => new { a.AtUtc, a.Action, a.ApplicationId, a.Detail }),
         };
         return JsonSerializer.Serialize(export, Json);

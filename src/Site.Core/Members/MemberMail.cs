@@ -46,8 +46,14 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 }
 
-/// <summary>A plain-text mail to one person.</summary>
-public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string Body, string Culture);
+/// <summary>A plain-text mail to one person, with files attached (a calendar entry).</summary>
+public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string Body, string Culture)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file attached to a mail; the media type may carry parameters (text/calendar; method=PUBLISH).</summary>
+public sealed record MailAttachment(string FileName, string MediaType, ReadOnlyMemory<byte> Content);
 
 public interface IMailSender
 {
@@ -67,7 +73,13 @@ internal sealed class MailKitMailSender(IOptions<MailOptions> options, IOptions<
         message.Subject = mail.Subject;
         message.Date = clock.GetUtcNow();
         message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        var body = new BodyBuilder { TextBody = mail.Body };
+        foreach (var attachment in mail.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.MediaType));
+        }
+
+        message.Body = body.ToMessageBody();
 
         if (settings.Delivery == MailDelivery.Smtp)
         {

@@ -71,6 +71,10 @@ public static class MemberErrors
     public const string DuplicateGroup = "DuplicateGroup";
     public const string InvalidGroupName = "InvalidGroupName";
     public const string InvalidMessage = "InvalidMessage";
+    public const string RegistrationNotOpen = "RegistrationNotOpen";
+    public const string RegistrationClosed = "RegistrationClosed";
+    public const string AlreadyRegistered = "AlreadyRegistered";
+    public const string NotRegistered = "NotRegistered";
 }
 
 public static class MemberAuditActions
@@ -86,5 +90,9 @@ public static class MemberAuditActions
     public const string Export = "member.export";
     public const string SubmitApplication = "application.submit";
     public const string ApplicationStatus = "application.status";
+    public const string RegisterForSession = "registration.register";
+    public const string CancelRegistration = "registration.cancel";
+    public const string PromoteRegistration = "registration.promote";
+    public const string ExportRegistrations = "registration.export";
 }
 

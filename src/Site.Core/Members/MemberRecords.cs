@@ -51,6 +51,20 @@ internal sealed class MemberApplicationRecord
     public DateTime UpdatedUtc { get; set; }
 }
 
+/// <summary>A member's place at a session (or on its waiting list). One row per member and session: registering again after a cancellation reuses it.</summary>
+internal sealed class SessionRegistrationRecord
+{
+    public Guid Id { get; set; }
+    public Guid SessionKey { get; set; }
+    public Guid MemberId { get; set; }
+    public RegistrationStatus Status { get; set; }
+
+    /// <summary>When the member last registered: the waiting list's order.</summary>
+    public DateTime RegisteredUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}
+
 /// <summary>What editors (and members, on their own account) did to member data. Ids only, no personal data.</summary>
 internal sealed class MemberAuditRecord
 {

@@ -17,6 +17,7 @@ internal abstract class MembersDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<MemberApplicationRecord> Applications => Set<MemberApplicationRecord>();
     public DbSet<MemberAuditRecord> Audit => Set<MemberAuditRecord>();
+    public DbSet<SessionRegistrationRecord> Registrations => Set<SessionRegistrationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +50,17 @@ internal abstract class MembersDbContext(DbContextOptions options) : IdentityDbC
             e.HasIndex(x => new { x.MemberId, x.CreatedUtc });
             e.HasIndex(x => x.Status);
             // Deleting a member deletes their applications with them.
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SessionRegistrationRecord>(e =>
+        {
+            e.ToTable("member_registrations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            // One place per member and session, even when two requests race.
+            e.HasIndex(x => new { x.SessionKey, x.MemberId }).IsUnique();
+            e.HasIndex(x => new { x.SessionKey, x.Status, x.RegisteredUtc });
+            e.HasIndex(x => x.MemberId);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<MemberAuditRecord>(e =>

@@ -21,6 +21,7 @@ public static class MembersServiceCollectionExtensions
         services.AddScoped<IMemberAdminService, MemberAdminService>();
         services.AddScoped<IMemberApplicationService, MemberApplicationService>();
         services.AddScoped<IMemberDataService, MemberDataService>();
+        services.AddScoped<ISessionRegistrationService, SessionRegistrationService>();
         return services
             .AddIdentityCore<Member>(o =>
             {

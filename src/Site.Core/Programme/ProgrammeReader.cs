@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Site.Core.Conference;
 using Site.Core.Publishing;
 
 namespace Site.Core.Programme;
@@ -31,9 +32,10 @@ public interface IProgrammeReader
     IReadOnlyList<SpeakerAppearance> AppearancesOf(PublishedSnapshot snapshot, PublishedContent speaker, string culture);
 }
 
-internal sealed class ProgrammeReader(IOptions<SiteCoreOptions> options) : IProgrammeReader
+internal sealed class ProgrammeReader(IOptions<ConferenceOptions> options) : IProgrammeReader
 {
-    public string DefaultTimeZone => options.Value.Conference.TimeZone;
+    // The host checks on start that the setting is an IANA id; a library user who skips that gets UTC, not an exception.
+    public string DefaultTimeZone => TimeZones.IsKnown(options.Value.TimeZone) ? options.Value.TimeZone : "UTC";
 
     public string TimeZoneOf(PublishedContent session)
     {

@@ -48,10 +48,10 @@ internal static class ContentMapping
         new(record.IsoCode, record.Name, record.IsDefault, record.IsMandatory, record.FallbackIsoCode);
 
     public static DataType ToDataType(DataTypeRecord record) =>
-        new(record.Key, record.Alias, record.EditorAlias, record.ConfigJson, ReadMaxChars(record.ConfigJson));
+        new(record.Key, record.Alias, record.EditorAlias, record.ConfigJson, ReadMaxChars(record.ConfigJson)) { EditorUiAlias = record.EditorUiAlias };
 
     public static DictionaryItem ToDictionaryItem(DictionaryRecord record) =>
-        new(record.Key, record.Alias, DeserializeTranslations(record.TranslationsJson));
+        new(record.Key, record.Alias, DeserializeTranslations(record.TranslationsJson)) { ParentKey = record.ParentKey };
 
     public static ContentVersion ToVersion(ContentVersionRecord record) =>
         new(record.Id, record.Number, AsUtc(record.CreatedAtUtc), record.CreatedBy, DeserializeData(record.DataJson));

@@ -16,12 +16,14 @@ internal sealed class DataTypeRecord
     public Guid Key { get; set; }
     public required string Alias { get; set; }
     public required string EditorAlias { get; set; }
+    public string? EditorUiAlias { get; set; }
     public required string ConfigJson { get; set; }
 }
 
 internal sealed class DictionaryRecord
 {
     public Guid Key { get; set; }
+    public Guid? ParentKey { get; set; }
     public required string Alias { get; set; }
     public required string TranslationsJson { get; set; }
 }

@@ -48,6 +48,7 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Key);
             e.Property(x => x.Alias).HasMaxLength(200);
             e.Property(x => x.EditorAlias).HasMaxLength(200);
+            e.Property(x => x.EditorUiAlias).HasMaxLength(200);
             e.HasIndex(x => x.Alias).IsUnique();
         });
         modelBuilder.Entity<DictionaryRecord>(e =>

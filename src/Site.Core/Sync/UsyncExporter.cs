@@ -38,7 +38,8 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         files.AddRange(schema.Languages.All.Select(l => ($"Languages/{l.IsoCode.ToLowerInvariant()}.config", LanguageXml(l))));
         // uSync names a data type's file by its name made a safe alias ("Block list" → blocklist).
         files.AddRange(schema.DataTypes.Values.Select(d => ($"DataTypes/{DataTypeFileName(d)}.config", DataTypeXml(d))));
-        files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d))));
+        var dictionaryByKey = schema.Dictionary.Values.ToDictionary(d => d.Key);
+        files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d, dictionaryByKey))));
         files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
 
         await using var db = dbFactory.Create();
@@ -122,6 +123,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             new XElement("IsDefault", Bool(language.IsDefault)),
             language.FallbackIsoCode is null ? null : new XElement("Fallback", language.FallbackIsoCode)));
 
+    /// <summary>As uSync 14+'s DataTypeSerializer: name, editor and back-office editor UI; no database type (Umbraco derives it).</summary>
     private static XDocument DataTypeXml(DataType dataType) => Document(
         new XElement("DataType",
             new XAttribute("Key", dataType.Key),
@@ -130,21 +132,46 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
             new XElement("Info",
                 new XElement("Name", dataType.Alias),
                 new XElement("EditorAlias", dataType.EditorAlias),
-                new XElement("DatabaseType", DatabaseType(dataType.EditorAlias))),
+                new XElement("EditorUIAlias", dataType.EditorUiAlias ?? PropertyEditors.DefaultUiAlias(dataType.EditorAlias))),
             new XElement("Config", new XCData(ConfigJson(dataType.ConfigJson)))));
 
-    private static XDocument DictionaryXml(DictionaryItem item) => Document(
-        new XElement("Dictionary",
+    /// <summary>
+    /// As uSync's DictionaryItemSerializer: the level counts the parents (0 at the top) and <c>&lt;Info&gt;</c> names the
+    /// parent by its alias.
+    /// </summary>
+    private static XDocument DictionaryXml(DictionaryItem item, Dictionary<Guid, DictionaryItem> byKey)
+    {
+        var parent = item.ParentKey is { } parentKey ? byKey.GetValueOrDefault(parentKey) : null;
+        var level = 0;
+        var seen = new HashSet<Guid> { item.Key };
+        for (var current = parent; current is not null && seen.Add(current.Key); current = current.ParentKey is { } key ? byKey.GetValueOrDefault(key) : null)
+        {
+            level++;
+        }
+
+        return Document(new XElement("Dictionary",
             new XAttribute("Key", item.Key),
             new XAttribute("Alias", item.Alias),
-            new XAttribute("Level", 1),
-            new XElement("Info"),
+            new XAttribute("Level", level),
+            new XElement("Info", parent is null ? null : new XElement("Parent", parent.Alias)),
             new XElement("Translations",
                 item.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
                     new XElement("Translation", new XAttribute("Language", t.Key), t.Value)))));
+    }
 
-    private static XDocument ContentTypeXml(ContentSchema schema, ContentType type) => Document(
-        new XElement("ContentType",
+    /// <summary>
+    /// As uSync 14+'s ContentTypeSerializer. <c>&lt;Info&gt;</c>: name, icon, thumbnail, description, AllowAtRoot
+    /// (.NET's <c>True</c>/<c>False</c>), the collection (<c>ListView</c>, which replaced uSync 13's <c>IsListView</c>;
+    /// none here), variations, IsElement, Umbraco's default history cleanup, the compositions (by alias, with their
+    /// keys), then the default template and the allowed ones (the default, as Umbraco always allows it). Then the type's
+    /// own properties by alias and its own tabs by key, as uSync orders them: what its compositions bring is theirs.
+    /// </summary>
+    private static XDocument ContentTypeXml(ContentSchema schema, ContentType type)
+    {
+        var template = type.HasTemplate && !type.IsElement ? type.Alias : null;
+        var compositions = type.Compositions.Select(schema.FindContentType).OfType<ContentType>().OrderBy(c => c.Alias, StringComparer.InvariantCulture).ToList();
+        var inherited = compositions.SelectMany(c => c.Properties.Select(p => p.Key).Concat(c.Tabs.Select(t => t.Key))).ToHashSet();
+        return Document(new XElement("ContentType",
             new XAttribute("Key", type.Key),
             new XAttribute("Alias", type.Alias),
             new XAttribute("Level", 1),
@@ -154,19 +181,24 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XElement("Thumbnail", "folder.png"),
                 new XElement("Description", type.Description),
                 new XElement("AllowAtRoot", type.AllowAtRoot ? "True" : "False"),
-                new XElement("IsListView", "False"),
+                new XElement("ListView", Guid.Empty),
                 new XElement("Variations", type.VariesByCulture ? "Culture" : "Nothing"),
                 new XElement("IsElement", Bool(type.IsElement)),
-                new XElement("Compositions"),
-                new XElement("DefaultTemplate", type.HasTemplate && !type.IsElement ? type.Alias : string.Empty),
-                new XElement("AllowedTemplates")),
+                new XElement("HistoryCleanup",
+                    new XElement("PreventCleanup", "False"),
+                    new XElement("KeepAllVersionsNewerThanDays", string.Empty),
+                    new XElement("KeepLatestVersionPerDayForDays", string.Empty)),
+                new XElement("Compositions", compositions.Select(c => new XElement("Composition", new XAttribute("Key", c.Key), c.Alias))),
+                new XElement("DefaultTemplate", template ?? string.Empty),
+                new XElement("AllowedTemplates",
+                    template is null ? null : new XElement("Template", new XAttribute("Key", DeterministicKey("template:" + template)), template))),
             new XElement("Structure",
                 type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",
                     new XAttribute("Key", schema.FindContentType(alias)?.Key ?? Guid.Empty),
                     new XAttribute("SortOrder", index),
                     alias))),
             new XElement("GenericProperties",
-                type.Properties.Select(p => new XElement("GenericProperty",
+                type.Properties.Where(p => !inherited.Contains(p.Key)).OrderBy(p => p.Alias, StringComparer.InvariantCulture).Select(p => new XElement("GenericProperty",
                     new XElement("Key", p.Key),
                     new XElement("Name", p.Name),
                     new XElement("Alias", p.Alias),
@@ -182,12 +214,13 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("ValidationRegExpMessage", p.ValidationMessage ?? string.Empty),
                     new XElement("LabelOnTop", "false")))),
             new XElement("Tabs",
-                type.Tabs.Select(t => new XElement("Tab",
+                type.Tabs.Where(t => !inherited.Contains(t.Key)).OrderBy(t => t.Key).Select(t => new XElement("Tab",
                     new XElement("Key", t.Key),
                     new XElement("Caption", t.Caption),
                     new XElement("Alias", t.Alias),
                     new XElement("Type", "Group"),
                     new XElement("SortOrder", t.SortOrder))))));
+    }
 
     private static XDocument ContentXml(
         ContentSchema schema,
@@ -250,33 +283,8 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         return "/" + string.Join('/', parts);
     }
 
-    /// <summary>
-    /// Umbraco's safe alias: ASCII letters and digits only (anything else, CJK included, breaks words), starting with a
-    /// letter; the first word keeps its case, later words start upper case ("Simple Homepage" → "SimpleHomepage").
-    /// </summary>
-    internal static string SafeAlias(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var wordStart = false;
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                wordStart = builder.Length > 0;
-                continue;
-            }
-
-            if (builder.Length == 0 && !char.IsAsciiLetter(c))
-            {
-                continue;
-            }
-
-            builder.Append(wordStart ? char.ToUpperInvariant(c) : c);
-            wordStart = false;
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Umbraco's safe alias of a name (see <see cref="UmbracoSafeAlias"/>).</summary>
+    internal static string SafeAlias(string name) => UmbracoSafeAlias.From(name);
 
     /// <summary>
     /// As uSync's DataTypeSerializer: the configuration's keys in order, written indented by System.Text.Json's
@@ -311,15 +319,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static string DatabaseType(string editorAlias) => editorAlias switch
-    {
-        PropertyEditors.Numeric or PropertyEditors.TrueFalse => "Integer",
-        PropertyEditors.DatePicker => "Date",
-        PropertyEditors.TextBox => "Nvarchar",
-        _ => "Ntext",
-    };
-
-    /// <summary>Languages have no key in our store; a stable one keeps exports byte-identical.</summary>
+    /// <summary>Languages and templates have no key in our store; a stable one keeps exports byte-identical.</summary>
     private static Guid DeterministicKey(string text)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));

@@ -109,11 +109,11 @@ internal sealed class UsyncImporter(
         }));
         db.DataTypes.AddRange(package.DataTypes.Select(d => new DataTypeRecord
         {
-            Key = d.Key, Alias = d.Alias, EditorAlias = d.EditorAlias, ConfigJson = d.ConfigJson,
+            Key = d.Key, Alias = d.Alias, EditorAlias = d.EditorAlias, EditorUiAlias = d.EditorUiAlias, ConfigJson = d.ConfigJson,
         }));
         db.DictionaryItems.AddRange(package.Dictionary.Select(d => new DictionaryRecord
         {
-            Key = d.Key, Alias = d.Alias, TranslationsJson = ContentMapping.Serialize(d.Translations),
+            Key = d.Key, ParentKey = d.ParentKey, Alias = d.Alias, TranslationsJson = ContentMapping.Serialize(d.Translations),
         }));
         db.ContentTypes.AddRange(package.ContentTypes.Select(t => new ContentTypeRecord
         {

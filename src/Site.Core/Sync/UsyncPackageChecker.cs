@@ -29,6 +29,7 @@ internal static class UsyncPackageChecker
         Unique(languages, l => l.UrlPrefix, "URL prefix (two languages of one language family share /xx/)", problems);
         Unique(dataTypes, d => d.Key.ToString(), "data type key", problems);
         Unique(dictionary, d => d.Alias, "dictionary alias", problems);
+        Unique(dictionary, d => d.Key.ToString(), "dictionary key", problems);
         Unique(contentTypes, t => t.Alias, "content type alias", problems);
         Unique(package.Content.Select(c => (c.File, c)).ToList(), c => c.Key.ToString(), "content key", problems);
 

@@ -128,7 +128,7 @@ internal static class UsyncReader
         var languages = files.Languages;
         var types = ResolveCompositions(files.ContentTypes, problems);
         var dataTypes = files.DataTypes;
-        var dictionary = files.Dictionary;
+        var dictionary = ResolveDictionaryParents(files.Dictionary, problems, notes);
         var byAlias = new Dictionary<string, ContentType>(StringComparer.Ordinal);
         var byKey = new Dictionary<Guid, ContentType>();
         foreach (var (_, type) in types)
@@ -201,6 +201,68 @@ internal static class UsyncReader
         return removals;
     }
 
+    /// <summary>
+    /// Dictionary items with the key of the item each is nested under: uSync names the parent by its alias
+    /// (<c>&lt;Info&gt;&lt;Parent&gt;Site&lt;/Parent&gt;</c>); a <c>Key</c> attribute on it is read too. A parent the
+    /// folder does not hold leaves the item at the top, as uSync does (noted); a loop of parents is a problem.
+    /// </summary>
+    private static List<(string File, DictionaryItem Item)> ResolveDictionaryParents(
+        List<(string File, UsyncDictionaryRead Item)> read, List<SyncProblem> problems, List<SyncProblem> notes)
+    {
+        var byAlias = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        var keys = new HashSet<Guid>();
+        foreach (var (_, entry) in read)
+        {
+            byAlias.TryAdd(entry.Item.Alias, entry.Item.Key);
+            keys.Add(entry.Item.Key);
+        }
+
+        var resolved = new List<(string File, DictionaryItem Item)>();
+        foreach (var (file, entry) in read)
+        {
+            Guid? parent = null;
+            if (entry.ParentKey is { } key && keys.Contains(key))
+            {
+                parent = key;
+            }
+            else if (entry.ParentAlias is { } alias && byAlias.TryGetValue(alias, out var byName))
+            {
+                parent = byName;
+            }
+            else if (entry.ParentAlias is not null || entry.ParentKey is not null)
+            {
+                var note = new SyncProblem(file, $"the parent \"{entry.ParentAlias ?? entry.ParentKey.ToString()}\" is not in Dictionary: the item is kept at the top level");
+                if (!notes.Contains(note))
+                {
+                    notes.Add(note);
+                }
+            }
+
+            resolved.Add((file, entry.Item with { ParentKey = parent }));
+        }
+
+        var parents = new Dictionary<Guid, Guid?>();
+        foreach (var (_, item) in resolved)
+        {
+            parents.TryAdd(item.Key, item.ParentKey); // two items with one key are the checker's problem
+        }
+
+        foreach (var (file, item) in resolved)
+        {
+            var seen = new HashSet<Guid> { item.Key };
+            for (var parent = item.ParentKey; parent is { } key; parent = parents.GetValueOrDefault(key))
+            {
+                if (!seen.Add(key))
+                {
+                    problems.Add(new SyncProblem(file, $"the dictionary item \"{item.Alias}\" is nested under itself (its parents loop)"));
+                    break;
+                }
+            }
+        }
+
+        return resolved;
+    }
+
     /// <summary>A type with the properties and tabs of its compositions (uSync lists a composition by alias; compositions may compose).</summary>
     private static List<(string File, ContentType Item)> ResolveCompositions(List<(string File, UsyncType Item)> types, List<SyncProblem> problems)
     {
@@ -242,6 +304,7 @@ internal static class UsyncReader
             {
                 Properties = [.. properties.OrderBy(p => p.SortOrder)],
                 Tabs = [.. tabs.OrderBy(t => t.SortOrder)],
+                Compositions = [.. type.Compositions.Where(byAlias.ContainsKey).Distinct(StringComparer.Ordinal)],
             }));
         }
 
@@ -416,11 +479,16 @@ internal static class UsyncReader
             throw new UsyncFormatException($"<Config> is not valid JSON: {ex.Message}");
         }
 
-        return new DataType(KeyOf(root), AliasOf(root), editor, config.Length == 0 ? "{}" : config, maxChars);
+        // uSync 14+ names the back-office editor (<EditorUIAlias>); uSync 9–13 wrote <DatabaseType> instead, which the
+        // editor decides anyway: such a data type gets the editor's core UI, as Umbraco's upgrade gives it.
+        return new DataType(KeyOf(root), AliasOf(root), editor, config.Length == 0 ? "{}" : config, maxChars)
+        {
+            EditorUiAlias = NullIfEmpty((string?)info.Element("EditorUIAlias")) ?? PropertyEditors.DefaultUiAlias(editor),
+        };
     }
 
-    /// <summary>A dictionary item; its <c>&lt;Info&gt;&lt;Parent&gt;</c> (the parent's key, uSync's nesting) only groups items and is not kept.</summary>
-    private static DictionaryItem ReadDictionaryItem(XElement root)
+    /// <summary>A dictionary item, with the parent its <c>&lt;Info&gt;&lt;Parent&gt;</c> names (by alias, as uSync writes it, or by a Key attribute).</summary>
+    private static UsyncDictionaryRead ReadDictionaryItem(XElement root)
     {
         Expect(root, "Dictionary");
         var translations = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -433,7 +501,12 @@ internal static class UsyncReader
             }
         }
 
-        return new DictionaryItem(KeyOf(root), AliasOf(root), translations);
+        var parent = root.Element("Info")?.Element("Parent");
+        Guid? parentKey = parent?.Attribute("Key") is { } keyAttribute ? GuidOf(keyAttribute, "Parent Key") : null;
+        return new UsyncDictionaryRead(
+            new DictionaryItem(KeyOf(root), AliasOf(root), translations),
+            NullIfEmpty(parent?.Value),
+            parentKey == Guid.Empty ? null : parentKey);
     }
 
     private static UsyncType ReadContentType(XElement root, string rootName)
@@ -642,6 +715,9 @@ internal enum MarkerChange
 
 internal sealed record UsyncMarker(string Folder, MarkerChange Change, Guid Key, string Alias, string File);
 
+/// <summary>A dictionary item as read, before the parent its file names is looked up.</summary>
+internal sealed record UsyncDictionaryRead(DictionaryItem Item, string? ParentAlias, Guid? ParentKey);
+
 /// <summary>A content type as read, before its compositions are merged in.</summary>
 internal sealed record UsyncType(ContentType Type, IReadOnlyList<string> Compositions);
 
@@ -663,7 +739,7 @@ internal sealed record UsyncRead(
 internal sealed class UsyncFiles(
     List<(string File, Language Item)> languages,
     List<(string File, DataType Item)> dataTypes,
-    List<(string File, DictionaryItem Item)> dictionary,
+    List<(string File, UsyncDictionaryRead Item)> dictionary,
     List<(string File, UsyncType Item)> contentTypes,
     List<(string File, UsyncRead Item)> content)
 {
@@ -671,7 +747,7 @@ internal sealed class UsyncFiles(
 
     public List<(string File, DataType Item)> DataTypes { get; } = dataTypes;
 
-    public List<(string File, DictionaryItem Item)> Dictionary { get; } = dictionary;
+    public List<(string File, UsyncDictionaryRead Item)> Dictionary { get; } = dictionary;
 
     public List<(string File, UsyncType Item)> ContentTypes { get; } = contentTypes;
 

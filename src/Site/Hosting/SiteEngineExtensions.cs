@@ -21,8 +21,6 @@ public static class SiteEngineExtensions
             })
             .Validate(o => o.DatabaseProvider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "PostgreSQL needs a connection string: set ConnectionStrings:Site (or Site:ConnectionString).")
-            .Validate(o => Site.Core.Programme.TimeZones.IsKnown(o.Conference.TimeZone),
-                "Site:Conference:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
             .ValidateOnStart();
         builder.Services.AddSiteCore();
         // Kestrel reads only its endpoints from configuration by itself; its limits against slow and oversized clients

@@ -104,12 +104,187 @@ public sealed class UsyncExporterTests
         }
     }
 
+    [Fact]
+    public async Task A_data_type_names_its_editor_UI_as_uSync_14_writes_it_and_keeps_the_one_its_folder_named()
+    {
+        var source = TempFolders.NewPath("usync-v16");
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            UsyncRealFormatTests.Copy(UsyncRealFormatTests.V16, source);
+            var slider = Path.Combine(source, "DataTypes", "slider.config");
+            File.WriteAllText(slider, File.ReadAllText(slider).Replace("Umb.PropertyEditorUi.Slider", "Acme.PropertyEditorUi.Range", StringComparison.Ordinal));
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, source))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var info = XDocument.Load(Path.Combine(folder, "DataTypes", "slider.config")).Root!.Element("Info")!;
+            Assert.Equal(["Name", "EditorAlias", "EditorUIAlias"], info.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("Acme.PropertyEditorUi.Range", (string?)info.Element("EditorUIAlias"));
+            var textBox = XDocument.Load(Path.Combine(folder, "DataTypes", "textstring.config")).Root!.Element("Info")!;
+            Assert.Equal("Umb.PropertyEditorUi.TextBox", (string?)textBox.Element("EditorUIAlias"));
+
+            await using (var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder))
+            {
+                await copy.Exporter.ExportAsync(second, Ct);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "DataTypes")))
+            {
+                Assert.Equal(await File.ReadAllBytesAsync(file, Ct), await File.ReadAllBytesAsync(Path.Combine(second, "DataTypes", Path.GetFileName(file)), Ct));
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(source);
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task A_content_type_info_holds_uSync_14s_elements_in_its_order()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            var home = XDocument.Load(Path.Combine(folder, "ContentTypes", "home.config")).Root!.Element("Info")!;
+            Assert.Equal(
+                ["Name", "Icon", "Thumbnail", "Description", "AllowAtRoot", "ListView", "Variations", "IsElement", "HistoryCleanup", "Compositions", "DefaultTemplate", "AllowedTemplates"],
+                home.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("True", (string?)home.Element("AllowAtRoot"));
+            Assert.Equal(Guid.Empty.ToString(), (string?)home.Element("ListView"));
+            Assert.Equal(
+                [("PreventCleanup", "False"), ("KeepAllVersionsNewerThanDays", string.Empty), ("KeepLatestVersionPerDayForDays", string.Empty)],
+                home.Element("HistoryCleanup")!.Elements().Select(e => (e.Name.LocalName, e.Value)));
+            Assert.Equal("home", (string?)home.Element("DefaultTemplate"));
+            var allowed = Assert.Single(home.Element("AllowedTemplates")!.Elements("Template"));
+            Assert.Equal("home", allowed.Value);
+            Assert.True(Guid.TryParse((string?)allowed.Attribute("Key"), out _));
+
+            // Its own properties by alias and its tabs by key, as uSync orders them.
+            var type = XDocument.Load(Path.Combine(folder, "ContentTypes", "home.config")).Root!;
+            var aliases = type.Element("GenericProperties")!.Elements().Select(p => (string)p.Element("Alias")!).ToList();
+            Assert.True(aliases.Count > 1);
+            Assert.Equal(aliases.Order(StringComparer.InvariantCulture), aliases);
+            var tabs = type.Element("Tabs")!.Elements().Select(t => Guid.Parse((string)t.Element("Key")!)).ToList();
+            Assert.Equal(tabs.Order(), tabs);
+
+            // An element type and a data-only type name no template.
+            foreach (var file in new[] { "quoteblock.config", "sitesettings.config" })
+            {
+                var info = XDocument.Load(Path.Combine(folder, "ContentTypes", file)).Root!.Element("Info")!;
+                Assert.Equal(string.Empty, (string?)info.Element("DefaultTemplate"));
+                Assert.Empty(info.Element("AllowedTemplates")!.Elements());
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_composed_type_names_its_compositions_and_writes_only_its_own_properties_and_tabs()
+    {
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, UsyncRealFormatTests.V16))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var landing = XDocument.Load(Path.Combine(folder, "ContentTypes", "landing.config")).Root!;
+            var composition = Assert.Single(landing.Element("Info")!.Element("Compositions")!.Elements("Composition"));
+            Assert.Equal("seoComposition", composition.Value);
+            Assert.Equal("5a000000-0000-4000-8000-00000000012d", (string?)composition.Attribute("Key"));
+            var own = landing.Element("GenericProperties")!.Elements().Select(p => (string)p.Element("Alias")!).ToList();
+            Assert.DoesNotContain("metaTitle", own);
+            Assert.NotEmpty(own);
+
+            // Read back, the composition's properties are the type's again, and a second export is the same, byte for byte.
+            await using (var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder))
+            {
+                Assert.NotNull(copy.Snapshots.Current.Schema.FindContentType("landing")!.FindProperty("metaTitle"));
+                await copy.Exporter.ExportAsync(second, Ct);
+            }
+
+            var a = TempFolders.ReadAll(folder);
+            var b = TempFolders.ReadAll(second);
+            Assert.Equal(a.Keys, b.Keys);
+            foreach (var (path, bytes) in a)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs after export → import → export of the uSync 16 fixture");
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task Nested_dictionary_items_are_written_with_their_level_and_parent_as_uSync_writes_them()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, UsyncRealFormatTests.V16))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            var top = XDocument.Load(Path.Combine(folder, "Dictionary", "site.config")).Root!;
+            Assert.Equal("0", (string?)top.Attribute("Level"));
+            Assert.Empty(top.Element("Info")!.Elements());
+            var child = XDocument.Load(Path.Combine(folder, "Dictionary", "site.readmore.config")).Root!;
+            Assert.Equal("1", (string?)child.Attribute("Level"));
+            Assert.Equal("Site", (string?)child.Element("Info")!.Element("Parent"));
+            var grandchild = XDocument.Load(Path.Combine(folder, "Dictionary", "site.readmore.short.config")).Root!;
+            Assert.Equal("2", (string?)grandchild.Attribute("Level"));
+            Assert.Equal("Site.ReadMore", (string?)grandchild.Element("Info")!.Element("Parent"));
+            Assert.Equal(["Parent"], grandchild.Element("Info")!.Elements().Select(e => e.Name.LocalName));
+
+            // The repository's items are not nested: all at the top, with an empty <Info />.
+            var flat = XDocument.Load(Path.Combine(RepositoryPaths.UsyncFolder, "Dictionary", "validation.year.config")).Root!;
+            Assert.Equal("0", (string?)flat.Attribute("Level"));
+            Assert.Empty(flat.Element("Info")!.Elements());
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
+
     [Theory]
     [InlineData("Simple Homepage", "SimpleHomepage")]
     [InlineData("Wuxi ByCirklen", "WuxiByCirklen")]
     [InlineData("13th Forum (2017)", "thForum2017")]
     [InlineData("第十三届 (2017)", "")]
     [InlineData("Block list", "BlockList")]
+    [InlineData("第十三届论坛", "")]
+    [InlineData("第十三届 Forum", "Forum")]
+    [InlineData("苏州 Suzhou 2025", "Suzhou2025")]
+    [InlineData("2025 苏州", "")]
+    [InlineData("１２３ＡＢＣ", "ABC")]
+    [InlineData("_hidden value", "hiddenValue")]
+    [InlineData("A 1b", "AB")]
+    [InlineData("Don't stop", "DontStop")]
+    [InlineData("index.html", "indexhtml")]
+    [InlineData("C++ & C#", "CplusplusC")]
+    [InlineData("Café Straße", "CafeStrasse")]
+    [InlineData("Øresund Brücke", "OresundBruecke")]
+    [InlineData("🎉 Party time", "PartyTime")]
+    [InlineData("camelCase and ABC", "camelCaseAndABC")]
     public void A_path_segment_is_the_name_made_a_safe_alias_as_Umbraco_does(string name, string expected) =>
         Assert.Equal(expected, Site.Core.Sync.UsyncExporter.SafeAlias(name));
 
@@ -126,7 +301,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 20 + 211 + 21 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 20 + 218 + 21 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));

@@ -56,6 +56,20 @@ public sealed class UsyncRealFormatTests
     }
 
     [Fact]
+    public void Data_types_keep_the_editor_UI_their_folder_names_and_a_uSync_13_folder_gets_the_core_one()
+    {
+        var (v16, _) = UsyncReader.Read(V16);
+        var (v13, _) = UsyncReader.Read(V13);
+
+        Assert.Equal("Umb.PropertyEditorUi.Slider", v16!.DataTypes.Single(d => d.Alias == "Slider").EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Tiptap", v16.DataTypes.Single(d => d.EditorAlias == PropertyEditors.RichText).EditorUiAlias);
+        // uSync 13 wrote <DatabaseType> and no UI: the editor's core one, TinyMCE's rich text as today's.
+        Assert.Equal("Umb.PropertyEditorUi.TextBox", v13!.DataTypes.Single(d => d.Alias == "Textstring").EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Tiptap", v13.DataTypes.Single(d => d.EditorAlias == PropertyEditors.RichText).EditorUiAlias);
+        Assert.Equal("Umb.PropertyEditorUi.Toggle", v13.DataTypes.Single(d => d.EditorAlias == PropertyEditors.TrueFalse).EditorUiAlias);
+    }
+
+    [Fact]
     public void Dictionary_items_nested_under_a_parent_keep_their_translations()
     {
         var (package, problems) = UsyncReader.Read(V16);
@@ -65,6 +79,58 @@ public sealed class UsyncRealFormatTests
         Assert.Equal("Læs mere", readMore.Translations[Danish]);
         Assert.Equal("Read more", readMore.Translations[English]);
         Assert.False(package.Dictionary.Single(d => d.Alias == "Site.Empty").Translations.ContainsKey(Danish));
+    }
+
+    [Fact]
+    public void Dictionary_items_keep_the_parent_their_file_names_by_alias()
+    {
+        var (package, problems) = UsyncReader.Read(V16);
+
+        Assert.Empty(problems);
+        var byAlias = package!.Dictionary.ToDictionary(d => d.Alias);
+        Assert.Null(byAlias["Site"].ParentKey);
+        Assert.Equal(byAlias["Site"].Key, byAlias["Site.ReadMore"].ParentKey);
+        Assert.Equal(byAlias["Site"].Key, byAlias["Site.Empty"].ParentKey);
+        Assert.Equal(byAlias["Site.ReadMore"].Key, byAlias["Site.ReadMore.Short"].ParentKey);
+    }
+
+    [Fact]
+    public void A_dictionary_item_whose_parent_is_missing_stays_at_the_top_and_a_loop_of_parents_is_a_problem()
+    {
+        var folder = TempFolders.NewPath("usync-dictionary");
+        try
+        {
+            Copy(V16, folder);
+            File.Delete(Path.Combine(folder, "Dictionary", "site.config"));
+
+            var missing = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Empty(missing.Problems);
+            Assert.Null(missing.Package!.Dictionary.Single(d => d.Alias == "Site.ReadMore").ParentKey);
+            Assert.Contains(missing.Skipped, s => s.File == "Dictionary/site.readmore.config" && s.Problem.Contains("not in Dictionary", StringComparison.Ordinal));
+
+            var readMore = Path.Combine(folder, "Dictionary", "site.readmore.config");
+            File.WriteAllText(readMore, File.ReadAllText(readMore).Replace("<Parent>Site</Parent>", "<Parent>Site.ReadMore.Short</Parent>", StringComparison.Ordinal));
+
+            var loop = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Null(loop.Package);
+            Assert.Contains(loop.Problems, p => p.File == "Dictionary/site.readmore.config" && p.Problem.Contains("nested under itself", StringComparison.Ordinal));
+
+            // Two items with one key are refused, not left to the database.
+            File.WriteAllText(readMore, File.ReadAllText(readMore).Replace("<Parent>Site.ReadMore.Short</Parent>", string.Empty, StringComparison.Ordinal));
+            var empty = Path.Combine(folder, "Dictionary", "site.empty.config");
+            File.WriteAllText(empty, File.ReadAllText(empty).Replace("00000000000c", "00000000000b", StringComparison.Ordinal));
+
+            var twice = UsyncReader.Read(folder, UsyncImportOptions.AllOrNothing);
+
+            Assert.Null(twice.Package);
+            Assert.Contains(twice.Problems, p => p.Problem.Contains("dictionary key", StringComparison.Ordinal));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using Site.E2ETests.Infrastructure;
 
 namespace Site.E2ETests.Members;
 
 /// <summary>Registration, confirmation and log-in in Chromium, with axe on every page on the way and the Nu checker on the member area.</summary>
-public sealed partial class MemberBrowserTests(SiteServerFixture site)
+public sealed class MemberBrowserTests(SiteServerFixture site)
 {
     private const string Password = "a long and memorable passphrase";
 
@@ -46,7 +44,7 @@ public sealed partial class MemberBrowserTests(SiteServerFixture site)
         await page.WaitForURLAsync($"**/{prefix}/member/check-email?for=register");
         await Axe.AssertNoViolationsAsync(page, "check email");
 
-        await page.GotoAsync(await MailLinkAsync(email));
+        await page.GotoAsync(MemberBrowser.LinkIn(await MemberBrowser.MailAsync(site, email, _ => true)));
         Assert.Equal(200, (await page.EvaluateAsync<int>("() => performance.getEntriesByType('navigation')[0].responseStatus")));
         await Axe.AssertNoViolationsAsync(page, "confirmed");
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = logIn }).ClickAsync();
@@ -90,7 +88,7 @@ public sealed partial class MemberBrowserTests(SiteServerFixture site)
         await page.Locator("#f-Country").FillAsync("China");
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/en/member/check-email?for=register");
-        await page.GotoAsync(await MailLinkAsync(email));
+        await page.GotoAsync(MemberBrowser.LinkIn(await MemberBrowser.MailAsync(site, email, _ => true)));
         await page.GotoAsync("/en/member/login");
         await page.Locator("#f-Email").FillAsync(email);
         await page.Locator("#f-Password").FillAsync(Password);
@@ -120,30 +118,4 @@ public sealed partial class MemberBrowserTests(SiteServerFixture site)
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    /// <summary>The link in the newest mail to the address, from the site's pickup folder, as a path.</summary>
-    private async Task<string> MailLinkAsync(string email)
-    {
-        var folder = Path.Combine(site.DataPath, "mail");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (Directory.Exists(folder))
-            {
-                var mail = Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal)
-                    .Select(f => MimeMessage.Load(f))
-                    .LastOrDefault(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)));
-                if (mail is not null)
-                {
-                    return new Uri(LinkPattern().Match(mail.TextBody ?? string.Empty).Value).PathAndQuery;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("No mail to " + email);
-    }
-
-    [GeneratedRegex(@"https?://\S+/member/\S+")]
-    private static partial Regex LinkPattern();
 }

@@ -13,6 +13,7 @@ namespace Site.Features.BackOffice;
 public sealed class PreviewController(
     IPreviewSnapshotService previews,
     Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views,
+    SessionSchedule schedule,
     IOptions<PublicSiteOptions> options) : BackOfficeControllerBase
 {
     [HttpGet("{id:guid}/{culture}")]
@@ -27,7 +28,7 @@ public sealed class PreviewController(
         }
 
         var model = PublicContentController.ModelFor(snapshot, content, language, PublicContentController.BaseUrl(Request, options.Value), null,
-            new PageQuery(location, decade, sort, page), options.Value.NewsPageSize);
+            new PageQuery(location, decade, sort, page), options.Value.NewsPageSize, schedule);
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         return View(PublicContentController.ViewFor(views, content.ContentTypeAlias), model);
     }

@@ -68,12 +68,7 @@ internal static class ContentEndpoints
             return DeliveryProblems.BadRequest(selectionError);
         }
 
-        var found = ContentQueryExecutor.Execute(request!, parsed);
-        if (found is not { } result)
-        {
-            return DeliveryProblems.NotFound($"The item named by fetch ('{query.Fetch}') was not found in {request!.Culture}.");
-        }
-
+        var result = ContentQueryExecutor.Execute(request!, parsed);
         SetContentLanguage(http, request!, result.Items);
         var items = result.Items.Select(i => renderer.Render(request!, i, fields, expand)).ToList();
         return TypedResults.Ok(new ApiPagedContent { Total = result.Total, Items = items });

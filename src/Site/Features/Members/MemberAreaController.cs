@@ -18,6 +18,9 @@ public sealed class MemberAreaController(
     IMemberAccountService accounts,
     IMemberDataService data,
     IMemberApplicationService applications,
+    ISessionRegistrationService registrations,
+    SessionSchedule schedule,
+    RegistrationMails mails,
     IPublishedSnapshotAccessor snapshots,
     ICurrentMemberAccessor members,
     IOptions<PublicSiteOptions> options) : MemberControllerBase(snapshots, members, options)
@@ -37,8 +40,13 @@ public sealed class MemberAreaController(
         var language = LanguageOf(prefix);
         var text = MemberText.For(language.IsoCode);
         var mine = await applications.GetForMemberAsync(MemberId, HttpContext.RequestAborted);
+        var registered = await registrations.GetAllForMemberAsync(MemberId, HttpContext.RequestAborted);
         var model = new AccountPageModel(Snapshot, language, BaseUrl, CurrentMember, profile, mine)
         {
+            Registrations = [.. registered
+                .Select(r => (Registration: r, Session: Snapshot.GetByKey(r.SessionKey)))
+                .Where(r => r.Session?.IsPublished(language.IsoCode) == true)
+                .Select(r => (r.Registration, r.Session!))],
             Notice = done switch
             {
                 "profile" => text.ProfileSaved,
@@ -86,8 +94,17 @@ public sealed class MemberAreaController(
     }
 
     [HttpGet("applications/new")]
-    public IActionResult NewApplication(string prefix, string? kind) =>
-        Show("NewApplication", Form(prefix, t => t.NewApplication, "applications/new", new ApplicationForm { Kind = kind }));
+    public IActionResult NewApplication(string prefix, string? kind)
+    {
+        // Taking part in an announced session is registration to attend, with its window and places.
+        if (kind == nameof(ApplicationKind.NextSession)
+            && schedule.Next(Snapshot, LanguageOf(prefix).IsoCode) is { State: not RegistrationWindowState.NotOffered })
+        {
+            return Redirect(MemberUrls.Page(prefix, "registration"));
+        }
+
+        return Show("NewApplication", Form(prefix, t => t.NewApplication, "applications/new", new ApplicationForm { Kind = kind }));
+    }
 
     [HttpPost("applications/new")]
     public async Task<IActionResult> NewApplication(string prefix, [FromForm] ApplicationForm form)
@@ -147,10 +164,26 @@ public sealed class MemberAreaController(
     [HttpPost("delete")]
     public async Task<IActionResult> Delete(string prefix, [FromForm] DeleteAccountForm form)
     {
-        var result = await accounts.DeleteAsync(MemberId, form, HttpContext.RequestAborted);
-        return result.Succeeded
-            ? Redirect(MemberUrls.Page(prefix, "deleted"))
-            : Invalid("Delete", Form(prefix, t => t.DeleteAccount, "delete", form, result.Errors));
+        var memberId = MemberId;
+        var held = await registrations.GetAllForMemberAsync(memberId, HttpContext.RequestAborted);
+        var result = await accounts.DeleteAsync(memberId, form, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Invalid("Delete", Form(prefix, t => t.DeleteAccount, "delete", form, result.Errors));
+        }
+
+        // The account's places went with it: they go to those waiting.
+        foreach (var place in held.Where(r => r.Status == RegistrationStatus.Confirmed))
+        {
+            var capacity = schedule.CapacityOf(Snapshot.GetByKey(place.SessionKey));
+            var filled = await registrations.FillFreePlacesAsync(place.SessionKey, capacity, memberId.ToString(), HttpContext.RequestAborted);
+            foreach (var promoted in filled.Promoted)
+            {
+                await mails.SendAsync(promoted, RegistrationMailKind.Promoted, MailOrigin, HttpContext.RequestAborted);
+            }
+        }
+
+        return Redirect(MemberUrls.Page(prefix, "deleted"));
     }
 
     private RedirectResult Done(string prefix, string what) => Redirect(MemberUrls.Page(prefix) + "?done=" + what);

@@ -149,6 +149,16 @@ public sealed class AccountPageModel(PublishedSnapshot snapshot, Language langua
     public MemberProfile Profile { get; } = profile;
 
     public IReadOnlyList<MemberApplication> Applications { get; } = applications;
+
+    /// <summary>The member's registrations to attend, with the sessions still published in this language.</summary>
+    public IReadOnlyList<(SessionRegistration Registration, PublishedContent Session)> Registrations { get; init; } = [];
+
+    public string RegistrationStatusName(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Confirmed => M.RegistrationStatusConfirmed,
+        RegistrationStatus.WaitListed => M.RegistrationStatusWaitListed,
+        _ => M.RegistrationStatusCancelled,
+    };
 }
 
 public sealed class ApplicationPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member, MemberApplication application)

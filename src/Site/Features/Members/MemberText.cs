@@ -100,6 +100,35 @@ public sealed record MemberText
     public required string MailResetBody { get; init; }
     public required string MailChangeEmailSubject { get; init; }
     public required string MailChangeEmailBody { get; init; }
+    public required string RegistrationTitle { get; init; }
+    public required string YourRegistration { get; init; }
+    public required string RegistrationConfirmed { get; init; }
+    public required string RegistrationWaitListed { get; init; }
+    public required string RegistrationCancelled { get; init; }
+    public required string NoSessionAnnounced { get; init; }
+    public required string RegistrationNotOpenYet { get; init; }
+    public required string RegistrationHasClosed { get; init; }
+    public required string AlreadyRegistered { get; init; }
+    public required string NotRegistered { get; init; }
+    public required string RegistrationFailed { get; init; }
+    public required string RegistrationStatusConfirmed { get; init; }
+    public required string RegistrationStatusWaitListed { get; init; }
+    public required string RegistrationStatusCancelled { get; init; }
+    public required string PlacesLeft { get; init; }
+    public required string NoPlacesLeft { get; init; }
+    public required string RegisterButton { get; init; }
+    public required string JoinWaitingList { get; init; }
+    public required string CancelRegistration { get; init; }
+    public required string CancelRegistrationHint { get; init; }
+    public required string RegistrationWindow { get; init; }
+    public required string MailRegisteredSubject { get; init; }
+    public required string MailRegisteredBody { get; init; }
+    public required string MailWaitListedSubject { get; init; }
+    public required string MailWaitListedBody { get; init; }
+    public required string MailPromotedSubject { get; init; }
+    public required string MailPromotedBody { get; init; }
+    public required string MailRegistrationCancelledSubject { get; init; }
+    public required string MailRegistrationCancelledBody { get; init; }
     public required string MailSignature { get; init; }
 
     private static readonly ConcurrentDictionary<string, MemberText> ByCulture = new(StringComparer.OrdinalIgnoreCase);
@@ -203,6 +232,35 @@ public sealed record MemberText
         MailResetBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nwe received a request to reset the password of your account. Open this link to choose a new password (valid for one day):\n\n{1}\n\nIf you did not ask for this, you can ignore this email; your password stays as it is."),
         MailChangeEmailSubject = SiteTexts.Public.Get(culture, "Confirm your new email address"),
         MailChangeEmailBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nplease open this link to use this address for your account from now on:\n\n{1}\n\nIf you did not ask for this, you can ignore this email."),
+        RegistrationTitle = SiteTexts.Public.Get(culture, "Register to attend"),
+        YourRegistration = SiteTexts.Public.Get(culture, "Your registration"),
+        RegistrationConfirmed = SiteTexts.Public.Get(culture, "You are registered and your place is confirmed. We have sent you an email with a calendar entry."),
+        RegistrationWaitListed = SiteTexts.Public.Get(culture, "All places are taken, so you are on the waiting list. If a place becomes free, it goes to the first on the list and we will email you."),
+        RegistrationCancelled = SiteTexts.Public.Get(culture, "Your registration has been cancelled."),
+        NoSessionAnnounced = SiteTexts.Public.Get(culture, "No session of the forum is announced at the moment. You can still apply to take part, and we will contact you."),
+        RegistrationNotOpenYet = SiteTexts.Public.Get(culture, "Registration for this session has not opened yet."),
+        RegistrationHasClosed = SiteTexts.Public.Get(culture, "Registration for this session has closed."),
+        AlreadyRegistered = SiteTexts.Public.Get(culture, "You are already registered for this session."),
+        NotRegistered = SiteTexts.Public.Get(culture, "You are not registered for this session."),
+        RegistrationFailed = SiteTexts.Public.Get(culture, "Your registration could not be completed. Please try again."),
+        RegistrationStatusConfirmed = SiteTexts.Public.Get(culture, "Place confirmed"),
+        RegistrationStatusWaitListed = SiteTexts.Public.Get(culture, "On the waiting list"),
+        RegistrationStatusCancelled = SiteTexts.Public.Get(culture, "Cancelled"),
+        PlacesLeft = SiteTexts.Public.Get(culture, "Places left: {0}"),
+        NoPlacesLeft = SiteTexts.Public.Get(culture, "All places are taken: new registrations join the waiting list."),
+        RegisterButton = SiteTexts.Public.Get(culture, "Register for this session"),
+        JoinWaitingList = SiteTexts.Public.Get(culture, "Join the waiting list"),
+        CancelRegistration = SiteTexts.Public.Get(culture, "Cancel my registration"),
+        CancelRegistrationHint = SiteTexts.Public.Get(culture, "Your place goes to the first person on the waiting list."),
+        RegistrationWindow = SiteTexts.Public.Get(culture, "Registration"),
+        MailRegisteredSubject = SiteTexts.Public.Get(culture, "Your place at {0}"),
+        MailRegisteredBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nyour place at {1} is confirmed. Open the attached calendar file to add the session to your calendar.\n\nYou can see or cancel your registration here:\n\n{2}"),
+        MailWaitListedSubject = SiteTexts.Public.Get(culture, "Waiting list: {0}"),
+        MailWaitListedBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nall places at {1} are taken, so you are on the waiting list. If a place becomes free, it goes to the first on the list and we will email you at once.\n\nYour registration:\n\n{2}"),
+        MailPromotedSubject = SiteTexts.Public.Get(culture, "A place is yours: {0}"),
+        MailPromotedBody = SiteTexts.Public.Get(culture, "Dear {0},\n\na place at {1} has become free and is now yours. Open the attached calendar file to add the session to your calendar. If you can no longer come, please cancel so that the next person can have it:\n\n{2}"),
+        MailRegistrationCancelledSubject = SiteTexts.Public.Get(culture, "Registration cancelled: {0}"),
+        MailRegistrationCancelledBody = SiteTexts.Public.Get(culture, "Dear {0},\n\nyour registration for {1} has been cancelled. If this was a mistake, you can register again while registration is open:\n\n{2}"),
         MailSignature = LanguageNames.Format(culture, SiteTexts.Public.Get(culture, "\n\n{0}\nJESIE, Jiangsu Education Services for International Exchange"), SiteTexts.SiteName(culture)),
     };
 }

@@ -47,6 +47,8 @@ public static class MembersExtensions
             .AddClaimsPrincipalFactory<MemberClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IMemberAccountService, MemberAccountService>();
+        services.AddScoped<RegistrationMails>();
+        services.AddSingleton<ISessionCalendarAttachment, SessionCalendarAttachment>();
         services.AddMemberTokens();
         services.AddOpenIdServer();
         services.AddMemberAuthorization();

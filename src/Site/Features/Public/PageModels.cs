@@ -20,9 +20,14 @@ public sealed record SessionSummary(PublishedContent Node, int? Number, int? Yea
 public sealed class HomePageModel(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member)
     : PageModel(snapshot, content, language, baseUrl, member)
 {
+    /// <summary>The session being prepared (or held today), which the page leads with; null when none is announced.</summary>
+    public UpcomingSession? NextSession { get; init; }
+
+    /// <summary>The latest session held (the one being prepared is <see cref="NextSession"/>).</summary>
     public SessionSummary? LatestSession => Snapshot.OfType("sessionArchive")
         .Where(a => a.IsPublished(Culture) && Member.CanSee(a))
         .SelectMany(ChildrenOf)
+        .Where(s => s != NextSession?.Node)
         .Select(s => SessionSummary.From(s, Culture))
         .OrderByDescending(s => s.Number)
         .FirstOrDefault();

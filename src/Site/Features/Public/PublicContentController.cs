@@ -15,6 +15,7 @@ public sealed class PublicContentController(
     ICurrentMemberAccessor members,
     Site.Core.Media.IMediaLibrary media,
     ICompositeViewEngine views,
+    SessionSchedule schedule,
     IOptions<PublicSiteOptions> options) : Controller
 {
     internal const string ViewRoot = "~/Features/Public/Views/";
@@ -58,7 +59,7 @@ public sealed class PublicContentController(
             return Refuse(snapshot, content, language, baseUrl, member, access);
         }
 
-        var model = ModelFor(snapshot, content, language, baseUrl, member, new PageQuery(location, decade, sort, page), options.Value.NewsPageSize);
+        var model = ModelFor(snapshot, content, language, baseUrl, member, new PageQuery(location, decade, sort, page), options.Value.NewsPageSize, schedule);
         if (model is NewsIndexPageModel { IsPageInRange: false })
         {
             return NotFound();
@@ -66,7 +67,7 @@ public sealed class PublicContentController(
 
         // Browsers revalidate every time (a publish must show at once) and get a 304 while the snapshot is unchanged.
         Response.Headers.CacheControl = "no-cache";
-        Response.Headers.ETag = SnapshotETag(snapshot, media.Version);
+        Response.Headers.ETag = model is HomePageModel home ? WithSchedule(SnapshotETag(snapshot, media.Version), home.NextSession) : SnapshotETag(snapshot, media.Version);
         Response.Headers.LastModified = new DateTimeOffset(content.UpdateDateUtc).ToString("R", CultureInfo.InvariantCulture);
         return View(ViewFor(views, content.ContentTypeAlias), model);
     }
@@ -92,10 +93,10 @@ public sealed class PublicContentController(
     }
 
     /// <summary>The page model of a node's view: the same for visitors and for the back office's preview of a draft.</summary>
-    internal static PageModel ModelFor(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, PageQuery query, int newsPageSize) =>
+    internal static PageModel ModelFor(PublishedSnapshot snapshot, PublishedContent content, Language language, string baseUrl, MemberIdentity? member, PageQuery query, int newsPageSize, SessionSchedule schedule) =>
         content.ContentTypeAlias switch
         {
-            "home" => new HomePageModel(snapshot, content, language, baseUrl, member),
+            "home" => new HomePageModel(snapshot, content, language, baseUrl, member) { NextSession = schedule.Next(snapshot, language.IsoCode) is { } next && PublicAccess.Check(next.Node, member) == AccessOutcome.Allowed ? next : null },
             "sessionArchive" => new SessionArchivePageModel(snapshot, content, language, baseUrl, member, query.Location, query.Decade, query.Sort),
             "newsIndex" => new NewsIndexPageModel(snapshot, content, language, baseUrl, member, PageNumber(query.Page), newsPageSize),
             _ => new PageModel(snapshot, content, language, baseUrl, member),
@@ -109,6 +110,10 @@ public sealed class PublicContentController(
     /// <summary>Changes whenever a new snapshot goes live, so a cached copy is never taken for a newer one.</summary>
     internal static string SnapshotETag(PublishedSnapshot snapshot, long mediaVersion) =>
         $"W/\"{snapshot.Generation.ToString(CultureInfo.InvariantCulture)}-{snapshot.BuiltAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)}-{mediaVersion.ToString(CultureInfo.InvariantCulture)}\"";
+
+    // The home page changes without a publish when registration opens or closes, or the session ends.
+    private static string WithSchedule(string etag, UpcomingSession? next) =>
+        etag[..^1] + (next is null ? "-none\"" : $"-{next.Node.Key:N}-{(int)next.State}\"");
 
     internal static string BaseUrl(HttpRequest request, PublicSiteOptions options) =>
         !string.IsNullOrWhiteSpace(options.BaseUrl) ? options.BaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";

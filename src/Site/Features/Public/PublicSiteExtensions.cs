@@ -20,6 +20,13 @@ public static class PublicSiteExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.AddPublicOrigin();
+        builder.Services.AddOptions<Site.Core.Conference.ConferenceOptions>()
+            .BindConfiguration(Site.Core.Conference.ConferenceOptions.SectionName)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:Conference:TimeZone must be a time zone id such as Asia/Shanghai.")
+            // Programmes and their calendars read zones from the IANA database (NodaTime's), which has no Windows ids.
+            .Validate(o => Site.Core.Programme.TimeZones.IsKnown(o.TimeZone), "Site:Conference:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SessionSchedule>();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
         builder.Services.AddSingleton<Site.Features.Media.ILocalFocalPoints, Site.Features.Media.LocalFocalPoints>();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));

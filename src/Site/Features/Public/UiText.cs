@@ -46,6 +46,12 @@ public sealed record UiText
     public required string SessionsShown { get; init; }
     public required string NoSessionsMatch { get; init; }
     public required string LatestSession { get; init; }
+    public required string NextSession { get; init; }
+    public required string RegisterToAttend { get; init; }
+    public required string RegistrationOpensOn { get; init; }
+    public required string RegistrationOpenUntil { get; init; }
+    public required string RegistrationIsOpen { get; init; }
+    public required string RegistrationClosed { get; init; }
     public required string KeyFigures { get; init; }
     public required string SessionsHeld { get; init; }
     public required string SisterSchoolPartnerships { get; init; }
@@ -191,6 +197,12 @@ public sealed record UiText
         SessionsShown = SiteTexts.Public.Get(culture, "{0} of {1} sessions shown"),
         NoSessionsMatch = SiteTexts.Public.Get(culture, "No session matches these filters."),
         LatestSession = SiteTexts.Public.Get(culture, "Latest session"),
+        NextSession = SiteTexts.Public.Get(culture, "Next session"),
+        RegisterToAttend = SiteTexts.Public.Get(culture, "Register to attend"),
+        RegistrationOpensOn = SiteTexts.Public.Get(culture, "Registration opens on {0}."),
+        RegistrationOpenUntil = SiteTexts.Public.Get(culture, "Registration is open until {0}."),
+        RegistrationIsOpen = SiteTexts.Public.Get(culture, "Registration is open."),
+        RegistrationClosed = SiteTexts.Public.Get(culture, "Registration is closed."),
         KeyFigures = SiteTexts.Public.Get(culture, "Key figures"),
         SessionsHeld = SiteTexts.Public.Get(culture, "sessions held since 2005"),
         SisterSchoolPartnerships = SiteTexts.Public.Get(culture, "sister-school partnerships"),

@@ -225,14 +225,17 @@ public sealed class QueryGrammarTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task A_fetch_of_an_item_that_does_not_exist_is_a_404_problem()
+    public async Task A_fetch_of_an_item_that_does_not_exist_finds_nothing_as_in_Umbraco()
     {
-        var byId = await site.GetAsync($"content?fetch=children:{Guid.NewGuid()}");
-        var byPath = await site.GetAsync("content?fetch=descendants:/no/such/path");
+        foreach (var fetch in new[] { $"children:{Guid.NewGuid()}", $"descendants:{Guid.NewGuid()}", $"ancestors:{Guid.NewGuid()}", "descendants:/no/such/path", "children:/no/such/path" })
+        {
+            var response = await site.GetAsync($"content?fetch={fetch}");
 
-        Assert.Equal(HttpStatusCode.NotFound, byId.Status);
-        Assert.Equal(HttpStatusCode.NotFound, byPath.Status);
-        Assert.Equal("application/problem+json", byPath.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Equal("application/json", response.ContentType?.MediaType);
+            Assert.Equal(0, response.Json.GetProperty("total").GetInt64());
+            Assert.Empty(response.Json.GetProperty("items").EnumerateArray());
+        }
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public sealed class ImportedSiteTests(SiteFactory site) : IAsyncLifetime
         Assert.Contains("A block in the list (sample text).", html, StringComparison.Ordinal);
         Assert.Contains("A block in the grid (sample text).", html, StringComparison.Ordinal);
         Assert.Contains("A block in the rich text (en-US, sample text).", html, StringComparison.Ordinal);
-        Assert.Contains("background-color: #2e7d32", html, StringComparison.Ordinal);
+        Assert.Contains("fill=\"#2e7d32\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal); // the CSP allows no inline styles
         Assert.Contains("<li>Coffee</li>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"mailto:sample@example.org\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://docs.umbraco.com/\"", html, StringComparison.Ordinal);

@@ -338,6 +338,41 @@ namespace Site.Core.Members.Migrations.Postgres
                     b.ToTable("member_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Members.SessionRegistrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RegisteredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SessionKey", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionKey", "Status", "RegisteredUtc");
+
+                    b.ToTable("member_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Site.Core.Members.MemberGroup", null)
@@ -390,6 +425,15 @@ namespace Site.Core.Members.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Site.Core.Members.MemberApplicationRecord", b =>
+                {
+                    b.HasOne("Site.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Site.Core.Members.SessionRegistrationRecord", b =>
                 {
                     b.HasOne("Site.Core.Members.Member", null)
                         .WithMany()

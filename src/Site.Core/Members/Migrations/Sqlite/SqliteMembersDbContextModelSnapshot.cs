@@ -327,6 +327,41 @@ namespace Site.Core.Members.Migrations.Sqlite
                     b.ToTable("member_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Members.SessionRegistrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SessionKey", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionKey", "Status", "RegisteredUtc");
+
+                    b.ToTable("member_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Site.Core.Members.MemberGroup", null)
@@ -379,6 +414,15 @@ namespace Site.Core.Members.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Site.Core.Members.MemberApplicationRecord", b =>
+                {
+                    b.HasOne("Site.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Site.Core.Members.SessionRegistrationRecord", b =>
                 {
                     b.HasOne("Site.Core.Members.Member", null)
                         .WithMany()

@@ -213,6 +213,10 @@ namespace Site.Core.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EditorUiAlias")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Key");
 
                     b.HasIndex("Alias")
@@ -231,6 +235,9 @@ namespace Site.Core.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ParentKey")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TranslationsJson")
                         .IsRequired()

@@ -202,6 +202,10 @@ namespace Site.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditorUiAlias")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Key");
 
                     b.HasIndex("Alias")
@@ -219,6 +223,9 @@ namespace Site.Core.Storage.Migrations.Sqlite
                     b.Property<string>("Alias")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TranslationsJson")

@@ -6,8 +6,13 @@ namespace Site.Features.Delivery.Querying;
 /// <summary>Runs a parsed query against the request's snapshot: no database, no index, a walk over the tree in memory.</summary>
 internal static class ContentQueryExecutor
 {
-    /// <summary>The page of items and the total; null when the fetch names an item that this request cannot see.</summary>
-    public static (IReadOnlyList<Served> Items, long Total)? Execute(DeliveryRequest request, ContentQuery query)
+    /// <summary>
+    /// The page of items and the total. A fetch naming an item this request cannot see (none with that id or path, not
+    /// published in its language, protected) finds nothing, as in Umbraco 15+: its selectors then match no document
+    /// (ChildrenSelector, DescendantsSelector, and AncestorsSelector since its fix for a missing item), so the answer is
+    /// an empty page, never a 404.
+    /// </summary>
+    public static (IReadOnlyList<Served> Items, long Total) Execute(DeliveryRequest request, ContentQuery query)
     {
         // A culture the site does not have (and no fallback asked for): nothing is in it, as in Umbraco's index.
         if (request.Language is null && request.Fallback is null)
@@ -28,7 +33,7 @@ internal static class ContentQueryExecutor
                 : request.LocateByPath(reference) is { } located && request.CanSee(located.Content) ? located : null;
             if (subject is null)
             {
-                return null;
+                return ([], 0);
             }
 
             candidates = query.Fetch.Kind switch
