@@ -301,7 +301,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 20 + 218 + 21 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 20 + 228 + 21 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));

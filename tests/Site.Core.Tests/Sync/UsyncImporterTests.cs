@@ -29,7 +29,7 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
         Assert.Equal(20, counts.DataTypes);
-        Assert.Equal(218, counts.DictionaryItems);
+        Assert.Equal(228, counts.DictionaryItems);
         Assert.Equal(21, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
