@@ -31,8 +31,12 @@ public static class PublicSiteExtensions
         builder.Services.AddSingleton<Site.Features.Media.ILocalFocalPoints, Site.Features.Media.LocalFocalPoints>();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[CulturePrefixConstraint.Name] = typeof(CulturePrefixConstraint));
         builder.Services.Configure<RazorViewEngineOptions>(o => o.ViewLocationFormats.Add(PublicContentController.ViewRoot[1..] + "Shared/{0}.cshtml"));
+        // Eviction alone races with a page rendered from the old snapshot and stored just after it; keyed by the
+        // snapshot's generation and the media library's version, such a page is never served for a newer one.
         builder.Services.AddOutputCache(o =>
-            o.AddPolicy(ContentCachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ContentCacheTag)));
+            o.AddPolicy(ContentCachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ContentCacheTag)
+                .VaryByValue(context => new KeyValuePair<string, string>("snapshot", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{context.RequestServices.GetRequiredService<IPublishedSnapshotAccessor>().Current.Generation}-{context.RequestServices.GetRequiredService<Site.Core.Media.IMediaLibrary>().Version}")))));
         builder.Services.AddNotificationHandler<PublishedSnapshotChangedNotification, OutputCacheEviction>();
         builder.Services.AddNotificationHandler<MediaChangedNotification, OutputCacheEviction>();
         return builder;
