@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Site.Core.Content;
 using Site.Core.Languages;
+using Site.Core.Workflow;
 
 namespace Site.Core.Sync;
 
@@ -138,6 +139,7 @@ internal static class UsyncReader
         }
 
         var content = new List<UsyncContentItem>();
+        var defaultCulture = languages.Select(l => l.Item).FirstOrDefault(l => l.IsDefault)?.IsoCode ?? string.Empty;
         foreach (var (file, item) in files.Content)
         {
             if (item.Trashed)
@@ -150,7 +152,7 @@ internal static class UsyncReader
                 continue;
             }
 
-            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
+            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), defaultCulture, byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
         }
 
         var package = new UsyncPackage(
@@ -316,7 +318,7 @@ internal static class UsyncReader
     /// <c>Published Default</c>) gets its name and published state in every language, and values take the shape the
     /// engine stores (see <see cref="UsyncValues"/>).
     /// </summary>
-    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, ContentType? type, Func<Guid, ContentType?> elementTypes)
+    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, string defaultCulture, ContentType? type, Func<Guid, ContentType?> elementTypes)
     {
         var names = new Dictionary<string, string>(item.Names, StringComparer.OrdinalIgnoreCase);
         if (names.Count == 0 && item.DefaultName is { } name)
@@ -329,7 +331,11 @@ internal static class UsyncReader
 
         var published = item.Published.Count == 0 && item.PublishedByDefault && item.Names.Count == 0 ? cultures : item.Published;
         var values = type is null ? item.Values : [.. item.Values.Select(v => UsyncValues.Normalize(type.FindProperty(v.Alias), v, elementTypes))];
-        return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file);
+        return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file)
+        {
+            // The engine schedules per culture: an invariant node's entry is the default language's.
+            Schedules = [.. item.Schedules.Select(s => s.Culture.Length == 0 ? s with { Culture = defaultCulture } : s)],
+        };
     }
 
     private static List<(string File, T Item)> ReadAll<T>(
@@ -628,7 +634,26 @@ internal static class UsyncReader
             values,
             published,
             string.Equals(((string?)publishedElement?.Attribute("Default"))?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
-            Bool(info, "Trashed"));
+            Bool(info, "Trashed"))
+        {
+            Schedules = [.. (info.Element("Schedule")?.Elements("ContentSchedule") ?? []).Select(ReadSchedule)],
+        };
+    }
+
+    /// <summary>uSync's <c>&lt;ContentSchedule&gt;&lt;Culture/&gt;&lt;Action/&gt;&lt;Date/&gt;</c>: Release or Expire at a date (read as UTC).</summary>
+    private static UsyncSchedule ReadSchedule(XElement schedule)
+    {
+        var action = ((string?)schedule.Element("Action"))?.Trim();
+        var kind = action switch
+        {
+            "Release" => ScheduledActionKind.Publish,
+            "Expire" => ScheduledActionKind.Unpublish,
+            _ => throw new UsyncFormatException($"<ContentSchedule> has the action \"{action}\"; uSync writes Release or Expire"),
+        };
+        var dateText = ((string?)schedule.Element("Date"))?.Trim();
+        return DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? new UsyncSchedule(((string?)schedule.Element("Culture"))?.Trim() ?? string.Empty, kind, date)
+            : throw new UsyncFormatException($"<ContentSchedule> has the date \"{dateText}\", which is not a date");
     }
 
     private static void Expect(XElement root, string name)
@@ -733,7 +758,11 @@ internal sealed record UsyncRead(
     IReadOnlyList<PropertyValue> Values,
     IReadOnlyList<string> Published,
     bool PublishedByDefault,
-    bool Trashed);
+    bool Trashed)
+{
+    /// <summary>The file's schedule entries; an empty culture is the invariant node's.</summary>
+    public IReadOnlyList<UsyncSchedule> Schedules { get; init; } = [];
+}
 
 /// <summary>The items read from each folder, with their files; a partial import drops those of files with problems.</summary>
 internal sealed class UsyncFiles(

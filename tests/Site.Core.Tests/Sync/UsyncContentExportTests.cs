@@ -199,9 +199,10 @@ public sealed class UsyncContentExportTests
     }
 
     [Fact]
-    public async Task A_pending_schedule_is_written_as_uSyncs_content_schedule()
+    public async Task A_pending_schedule_is_written_as_uSyncs_content_schedule_and_read_back()
     {
         var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
         try
         {
             await using var engine = await TestEngine.StartAsync();
@@ -218,6 +219,44 @@ public sealed class UsyncContentExportTests
                 schedule.Elements("ContentSchedule").Select(s => ((string)s.Element("Culture")!, (string)s.Element("Action")!, (string)s.Element("Date")!)));
             Assert.Equal(["Culture", "Action", "Date"], schedule.Elements().First().Elements().Select(e => e.Name.LocalName));
             Assert.False(Load(folder, "会议简介.config").Element("Info")!.Element("Schedule")!.HasElements);
+
+            // Read back, the schedule is pending again, and a second export writes the same file.
+            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+            var actions = await copy.Services.GetRequiredService<ISchedulingService>().GetForNodeAsync(Session13, Ct);
+            Assert.Equal(
+                [(Chinese, ScheduledActionKind.Publish, at), (English, ScheduledActionKind.Unpublish, at.AddDays(1))],
+                actions.Where(a => a.RanAtUtc is null).Select(a => (a.Culture, a.Kind, a.DueAtUtc)).OrderBy(a => a.DueAtUtc));
+            await copy.Exporter.ExportAsync(second, Ct);
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(folder, "Content", "第十三届-2017.config")),
+                File.ReadAllBytes(Path.Combine(second, "Content", "第十三届-2017.config")));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
+    [Theory]
+    [InlineData("<Culture>en-US</Culture><Action>Later</Action><Date>2030-05-01T08:30:00</Date>", "uSync writes Release or Expire")]
+    [InlineData("<Culture>en-US</Culture><Action>Release</Action><Date>soon</Date>", "is not a date")]
+    [InlineData("<Culture>fr-FR</Culture><Action>Release</Action><Date>2030-05-01T08:30:00</Date>", "scheduled culture \"fr-FR\" is not a language of the site")]
+    public async Task A_schedule_uSync_would_not_write_is_a_problem_of_its_file(string entry, string problem)
+    {
+        var folder = TempFolders.CopyOfRealUsyncFolder();
+        try
+        {
+            var path = Path.Combine(folder, "Content", "会议简介.config");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("<Schedule />", $"<Schedule><ContentSchedule>{entry}</ContentSchedule></Schedule>", StringComparison.Ordinal));
+            await using var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, import: false);
+
+            var result = await engine.Importer.ImportAsync(folder, "uSync", Ct);
+
+            Assert.False(result.Succeeded);
+            var found = Assert.Single(result.Problems);
+            Assert.Equal("Content/会议简介.config", found.File);
+            Assert.Contains(problem, found.Problem, StringComparison.Ordinal);
         }
         finally
         {
