@@ -41,6 +41,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         var dictionaryByKey = schema.Dictionary.Values.ToDictionary(d => d.Key);
         files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d, dictionaryByKey))));
         files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
+        files.AddRange(TemplateFiles(schema));
 
         await using var db = dbFactory.Create();
         var nodes = await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -196,7 +197,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     /// </summary>
     private static XDocument ContentTypeXml(ContentSchema schema, ContentType type)
     {
-        var template = type.HasTemplate && !type.IsElement ? type.Alias : null;
+        var template = DefaultTemplate(type);
         var compositions = type.Compositions.Select(schema.FindContentType).OfType<ContentType>().OrderBy(c => c.Alias, StringComparer.InvariantCulture).ToList();
         var inherited = compositions.SelectMany(c => c.Properties.Select(p => p.Key).Concat(c.Tabs.Select(t => t.Key))).ToHashSet();
         return Document(new XElement("ContentType",
@@ -218,8 +219,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("KeepLatestVersionPerDayForDays", string.Empty)),
                 new XElement("Compositions", compositions.Select(c => new XElement("Composition", new XAttribute("Key", c.Key), c.Alias))),
                 new XElement("DefaultTemplate", template ?? string.Empty),
-                new XElement("AllowedTemplates",
-                    template is null ? null : new XElement("Template", new XAttribute("Key", TemplateKey(template)), template))),
+                new XElement("AllowedTemplates", AllowedTemplates(type).Select(t => new XElement("Template", new XAttribute("Key", t.Key), t.Alias)))),
             new XElement("Structure",
                 type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",
                     new XAttribute("Key", schema.FindContentType(alias)?.Key ?? Guid.Empty),
@@ -277,7 +277,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         var publishedCultures = published.Select(p => p.Culture).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var parent = node.ParentKey is { } parentKey ? byKey.GetValueOrDefault(parentKey) : null;
         var defaultName = DefaultName(data, defaultCulture);
-        var template = type is { IsPage: true } ? type.Alias : null;
+        var template = type is null ? null : DefaultTemplate(type);
         return Document(
             new XElement("Content",
                 new XAttribute("Key", node.Key),
@@ -306,7 +306,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                                 new XElement("Date", DateText(a.DueAtUtc))))),
                     template is null
                         ? new XElement("Template")
-                        : new XElement("Template", new XAttribute("Key", TemplateKey(template)), template)),
+                        : new XElement("Template", new XAttribute("Key", TemplateKeyOf(type!, template)), template)),
                 new XElement("Properties", PropertiesXml(type, data, cultures))));
     }
 
@@ -370,8 +370,59 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     private static string DateText(DateTime utc) =>
         ContentMapping.AsUtc(utc).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>The site keeps no template records: a type's template has a key made from its alias, the same everywhere.</summary>
-    private static Guid TemplateKey(string alias) => DeterministicKey("template:" + alias);
+    /// <summary>
+    /// The type's default template: as a uSync folder named it, else (the site's own types) the type's alias for a page
+    /// type; none for an element or data-only type.
+    /// </summary>
+    private static string? DefaultTemplate(ContentType type) =>
+        type.DefaultTemplateAlias ?? (type.AllowedTemplates.Count == 0 && type.IsPage ? type.Alias : null);
+
+    /// <summary>
+    /// The allowed templates as uSync lists them (by alias): those a folder named, else the default one (Umbraco always
+    /// allows it) with a key made from its alias, the same everywhere.
+    /// </summary>
+    private static IEnumerable<TemplateReference> AllowedTemplates(ContentType type)
+    {
+        if (type.AllowedTemplates.Count > 0)
+        {
+            return type.AllowedTemplates.OrderBy(t => t.Alias, StringComparer.InvariantCulture);
+        }
+
+        return DefaultTemplate(type) is { } alias ? [new TemplateReference(UsyncKeys.Template(alias), alias)] : [];
+    }
+
+    private static Guid TemplateKeyOf(ContentType type, string alias) =>
+        type.AllowedTemplates.FirstOrDefault(t => string.Equals(t.Alias, alias, StringComparison.OrdinalIgnoreCase))?.Key ?? UsyncKeys.Template(alias);
+
+    /// <summary>
+    /// As uSync's TemplateSerializer, for the templates a folder held files for (kept with the types that allow them):
+    /// key, alias and level (1, plus one per parent template), the name and the parent's alias; no Razor (uSync writes
+    /// it only when asked to). Named by the alias made a safe file name, as uSync's template handler names them.
+    /// </summary>
+    private static IEnumerable<(string Path, XDocument Document)> TemplateFiles(ContentSchema schema)
+    {
+        var kept = schema.ContentTypes.Values.SelectMany(t => t.AllowedTemplates).Where(t => t.Name is not null)
+            .GroupBy(t => t.Key).Select(g => g.First()).ToList();
+        var byAlias = kept.GroupBy(t => t.Alias, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var template in kept.OrderBy(t => t.Alias, StringComparer.Ordinal))
+        {
+            var level = 1;
+            var seen = new HashSet<Guid> { template.Key };
+            for (var parent = template.Parent; !string.IsNullOrEmpty(parent); level++)
+            {
+                var next = byAlias.GetValueOrDefault(parent);
+                parent = next is not null && seen.Add(next.Key) ? next.Parent : null;
+            }
+
+            var name = UmbracoSafeFileName.From(template.Alias) is { Length: > 0 } safe ? safe : template.Key.ToString();
+            yield return ($"Templates/{name}.config", Document(new XElement("Template",
+                new XAttribute("Key", template.Key),
+                new XAttribute("Alias", template.Alias),
+                new XAttribute("Level", level),
+                new XElement("Name", template.Name),
+                new XElement("Parent", template.Parent ?? string.Empty))));
+        }
+    }
 
     /// <summary>
     /// As uSync's GetItemPath: every ancestor's invariant name (for culture-variant content Umbraco keeps the default
@@ -427,9 +478,5 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     private static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>Languages and templates have no key in our store; a stable one keeps exports byte-identical.</summary>
-    private static Guid DeterministicKey(string text)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    private static Guid DeterministicKey(string text) => UsyncKeys.Deterministic(text);
 }

@@ -73,9 +73,10 @@ internal static class UsyncReader
             notes.Add(new SyncProblem(file, "member type read and not imported: the site's members have their own fixed shape"));
         }
 
-        foreach (var (file, name) in ReadAll(root, "Templates", problems, markers, ReadTemplate))
+        var templates = ReadAll(root, "Templates", problems, markers, ReadTemplate);
+        foreach (var (file, template) in templates)
         {
-            notes.Add(new SyncProblem(file, $"template \"{name}\" kept as a record only: Razor templates are not run; pages use the site's own views, or its generic page"));
+            notes.Add(new SyncProblem(file, $"template \"{template.Name}\" kept only for the export, with the document types that allow it: Razor templates are not run; pages use the site's own views, or its generic page"));
         }
 
         foreach (var (file, _) in ReadAll(root, "Media", problems, markers, r => ReadContent(r, "Media")))
@@ -120,7 +121,23 @@ internal static class UsyncReader
             skipped.AddRange(round);
         }
 
-        return new(package! with { Removals = removals, Notes = notes }, [], [.. skipped.Concat(notes)]);
+        return new(package! with { ContentTypes = WithTemplateFiles(package.ContentTypes, templates), Removals = removals, Notes = notes }, [], [.. skipped.Concat(notes)]);
+    }
+
+    /// <summary>
+    /// The templates' files kept with the types that allow them (by key, else alias): the site has no templates of its
+    /// own, and a template no type allows names nothing the site shows.
+    /// </summary>
+    private static List<ContentType> WithTemplateFiles(IReadOnlyList<ContentType> types, List<(string File, TemplateReference Item)> templates)
+    {
+        TemplateReference Complete(TemplateReference reference)
+        {
+            var file = templates.Select(t => t.Item).FirstOrDefault(t => t.Key == reference.Key)
+                ?? templates.Select(t => t.Item).FirstOrDefault(t => string.Equals(t.Alias, reference.Alias, StringComparison.OrdinalIgnoreCase));
+            return file is null ? reference : reference with { Name = file.Name, Parent = file.Parent };
+        }
+
+        return [.. types.Select(t => t.AllowedTemplates.Count == 0 ? t : t with { AllowedTemplates = [.. t.AllowedTemplates.Select(Complete)] })];
     }
 
     /// <summary>Builds the package from what was read and checks it; null when there are problems.</summary>
@@ -570,17 +587,31 @@ internal static class UsyncReader
             [.. properties.OrderBy(p => p.SortOrder)],
             [.. tabs.OrderBy(t => t.SortOrder)],
             Bool(info, "IsElement"),
-            HasTemplate(info));
+            HasTemplate(info))
+        {
+            DefaultTemplateAlias = NullIfEmpty(((string?)info.Element("DefaultTemplate"))?.Trim()),
+            AllowedTemplates = [.. (info.Element("AllowedTemplates")?.Elements("Template") ?? []).Where(t => t.Value.Trim().Length > 0).Select(ReadTemplateReference)],
+        };
         var compositions = (info.Element("Compositions")?.Elements("Composition") ?? []).Select(c => c.Value.Trim()).Where(a => a.Length > 0).ToList();
         return new UsyncType(type, compositions);
     }
 
-    /// <summary>A template: its name only (uSync v14+ writes no markup; v13 its Razor, which this site never runs).</summary>
-    private static string ReadTemplate(XElement root)
+    /// <summary>An allowed template: its alias, and its key (made from the alias when the file gives none).</summary>
+    private static TemplateReference ReadTemplateReference(XElement template)
+    {
+        var alias = template.Value.Trim();
+        return new TemplateReference(template.Attribute("Key") is { } key ? GuidOf(key, $"template \"{alias}\" Key") : UsyncKeys.Template(alias), alias);
+    }
+
+    /// <summary>A template: key, alias, name and parent (uSync v14+ writes no markup; v13 its Razor, which this site never runs).</summary>
+    private static TemplateReference ReadTemplate(XElement root)
     {
         Expect(root, "Template");
-        _ = KeyOf(root);
-        return NullIfEmpty((string?)root.Element("Name")) ?? AliasOf(root);
+        return new TemplateReference(KeyOf(root), AliasOf(root))
+        {
+            Name = NullIfEmpty((string?)root.Element("Name")) ?? AliasOf(root),
+            Parent = ((string?)root.Element("Parent"))?.Trim() ?? string.Empty,
+        };
     }
 
     private static UsyncRead ReadContent(XElement root, string rootName)

@@ -263,4 +263,73 @@ public sealed class UsyncContentExportTests
             TempFolders.Delete(folder);
         }
     }
+
+    [Fact]
+    public async Task A_folders_templates_are_kept_with_the_types_that_allow_them_and_written_back_as_they_were()
+    {
+        var folder = TempFolders.NewPath("export");
+        var second = TempFolders.NewPath("export");
+        try
+        {
+            await using (var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, UsyncRealFormatTests.V16))
+            {
+                await engine.Exporter.ExportAsync(folder, Ct);
+            }
+
+            foreach (var file in Directory.GetFiles(Path.Combine(UsyncRealFormatTests.V16, "Templates")))
+            {
+                Assert.Equal(File.ReadAllText(file).Trim(), File.ReadAllText(Path.Combine(folder, "Templates", Path.GetFileName(file))).TrimStart('\uFEFF').Trim());
+            }
+
+            Assert.Equal(
+                Directory.GetFiles(Path.Combine(UsyncRealFormatTests.V16, "Templates")).Select(Path.GetFileName).Order(StringComparer.Ordinal),
+                Directory.GetFiles(Path.Combine(folder, "Templates")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            foreach (var type in new[] { "article.config", "landing.config", "textblock.config" })
+            {
+                var original = XDocument.Load(Path.Combine(UsyncRealFormatTests.V16, "ContentTypes", type)).Root!.Element("Info")!;
+                var exported = XDocument.Load(Path.Combine(folder, "ContentTypes", type)).Root!.Element("Info")!;
+                Assert.Equal(original.Element("DefaultTemplate")!.ToString(), exported.Element("DefaultTemplate")!.ToString());
+                Assert.Equal(original.Element("AllowedTemplates")!.ToString(), exported.Element("AllowedTemplates")!.ToString());
+            }
+
+            // A page of such a type names the template the type allows, by its key.
+            var article = Load(folder, "getting-there.config").Element("Info")!.Element("Template")!;
+            Assert.Equal("Article", article.Value);
+            Assert.Equal("5a000000-0000-4000-8000-000000000385", (string?)article.Attribute("Key"));
+
+            // Export → import → export: the templates and types are written again byte for byte.
+            await using (var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder))
+            {
+                await copy.Exporter.ExportAsync(second, Ct);
+            }
+
+            foreach (var file in Directory.GetFiles(Path.Combine(folder, "Templates")).Concat(Directory.GetFiles(Path.Combine(folder, "ContentTypes"))))
+            {
+                var relative = Path.GetRelativePath(folder, file);
+                Assert.True(File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, relative))), $"{relative} differs after export → import → export");
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+            TempFolders.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task The_sites_own_types_write_no_template_files()
+    {
+        var folder = TempFolders.NewPath("export");
+        try
+        {
+            await using var engine = await TestEngine.StartAsync();
+            await engine.Exporter.ExportAsync(folder, Ct);
+
+            Assert.False(Directory.Exists(Path.Combine(folder, "Templates")));
+        }
+        finally
+        {
+            TempFolders.Delete(folder);
+        }
+    }
 }
