@@ -18,7 +18,12 @@ public interface IClusterJournalFollower
     Task<int> PollAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IPublishedSnapshotService snapshots, IMediaLibrary library, IEventAggregator events) : IClusterJournalFollower, IDisposable
+internal sealed class ClusterJournalFollower(
+    ISiteDbContextFactory dbFactory,
+    IPublishedSnapshotService snapshots,
+    IMediaLibrary library,
+    IEventAggregator events,
+    Content.IContentSchemaStore schemaStore) : IClusterJournalFollower, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _lastSeen;
@@ -46,6 +51,12 @@ internal sealed class ClusterJournalFollower(ISiteDbContextFactory dbFactory, IP
             _lastSeen = rows[^1].Id;
             var remote = rows.Where(r => r.Instance != dbFactory.InstanceId
                 && (r.Kind == ChangeJournalKinds.Media ? r.Id > mediaSeen : r.Id > contentSeen)).ToList();
+            // An edited glossary is in the dictionary: read it before the snapshot that carries it is built.
+            if (remote.Any(r => r.Kind == ChangeJournalKinds.Dictionary))
+            {
+                await schemaStore.ReloadDictionaryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (remote.Any(r => r.Kind != ChangeJournalKinds.Media))
             {
                 await snapshots.RefreshAsync(cancellationToken).ConfigureAwait(false);

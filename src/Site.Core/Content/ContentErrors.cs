@@ -68,6 +68,8 @@ internal static class Messages
     public static readonly LocalizedText NoCultures = LocalizedText.Of("Choose at least one language to publish.");
     public static readonly LocalizedText NotDate = LocalizedText.Of("{0} must be a date (yyyy-MM-dd).");
     public static readonly LocalizedText DateBeforeStart = LocalizedText.Of("{0} cannot be before {1}.");
+    public static readonly LocalizedText NotDateTime = LocalizedText.Of("{0} must be a date and time (yyyy-MM-dd HH:mm:ss).");
+    public static readonly LocalizedText WrongPickedType = LocalizedText.Of("{0} accepts only items of the type {1}; a picked item is of the type {2}. Pick another item.");
     public static readonly LocalizedText NotBoolean = LocalizedText.Of("{0} must be 1 or 0.");
     public static readonly LocalizedText NotJsonArray = LocalizedText.Of("{0} must be a JSON list.");
     public static readonly LocalizedText NotTag = LocalizedText.Of("{0}: item {1} is not a tag. Tags are a JSON list of texts, each on one line and not empty.");

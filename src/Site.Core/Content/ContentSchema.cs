@@ -111,7 +111,31 @@ public sealed class ContentSchema
         Dictionary = dictionary.ToDictionary(d => d.Alias, StringComparer.OrdinalIgnoreCase);
         ContentTypes = contentTypes.ToDictionary(t => t.Alias, StringComparer.Ordinal);
         _byKey = ContentTypes.Values.ToDictionary(t => t.Key);
+        Structure = new object();
     }
+
+    private ContentSchema(ContentSchema schema, IEnumerable<DictionaryItem> dictionary)
+    {
+        Languages = schema.Languages;
+        DataTypes = schema.DataTypes;
+        Dictionary = dictionary.ToDictionary(d => d.Alias, StringComparer.OrdinalIgnoreCase);
+        ContentTypes = schema.ContentTypes;
+        _byKey = schema._byKey;
+        Structure = schema.Structure;
+    }
+
+    /// <summary>
+    /// The same languages, data types and content types (one <see cref="Structure"/>): what content is read with is
+    /// unchanged, so a snapshot built on it need not read every node again.
+    /// </summary>
+    public ContentSchema WithDictionary(IEnumerable<DictionaryItem> dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        return new(this, dictionary);
+    }
+
+    /// <summary>Shared by schemas that differ only in their dictionary; a new one for every schema read whole.</summary>
+    internal object Structure { get; }
 
 
     public static ContentSchema Empty { get; } = new(LanguageSet.Empty, [], [], []);

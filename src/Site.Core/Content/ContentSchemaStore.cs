@@ -10,6 +10,9 @@ public interface IContentSchemaStore
     Task<ContentSchema> GetAsync(CancellationToken cancellationToken);
 
     void Invalidate();
+
+    /// <summary>Reads the dictionary again (an edited glossary), keeping the rest of the schema as it is.</summary>
+    Task ReloadDictionaryAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class ContentSchemaStore(ISiteDbContextFactory dbFactory) : IContentSchemaStore
@@ -38,4 +41,16 @@ internal sealed class ContentSchemaStore(ISiteDbContextFactory dbFactory) : ICon
     }
 
     public void Invalidate() => _schema = null;
+
+    public async Task ReloadDictionaryAsync(CancellationToken cancellationToken)
+    {
+        if (_schema is not { } cached)
+        {
+            return; // the next read loads everything
+        }
+
+        await using var db = dbFactory.Create();
+        var dictionary = await db.DictionaryItems.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        _schema = cached.WithDictionary(dictionary.Select(ContentMapping.ToDictionaryItem));
+    }
 }

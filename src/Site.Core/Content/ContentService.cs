@@ -194,6 +194,30 @@ internal sealed class ContentService(
         return errors;
     }
 
+    /// <summary>
+    /// Nodes picked by a multi-node tree picker whose data type allows only some types (the agenda's speakers): a node
+    /// of another type is refused. A node that no longer exists is let through (readers skip it), as a deleted media
+    /// item never blocks other edits.
+    /// </summary>
+    private static async Task<List<ContentError>> WrongPickedTypesAsync(SiteDbContext db, ContentSchema schema, ContentType type, ContentData data, CancellationToken cancellationToken)
+    {
+        var picks = PickerFilter.Picks(schema, type, data);
+        if (picks.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = picks.Select(p => p.Key).Distinct().ToList();
+        var types = await db.Nodes.Where(n => keys.Contains(n.Key)).Select(n => new { n.Key, n.ContentTypeAlias })
+            .ToDictionaryAsync(n => n.Key, n => n.ContentTypeAlias, cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. picks.Where(p => types.TryGetValue(p.Key, out var alias) && !p.Allowed.Contains(alias))
+                .DistinctBy(p => (p.Alias, p.Culture, p.PropertyName))
+                .Select(p => new ContentError(p.Alias, p.Culture, Messages.WrongPickedType.Format(p.PropertyName, string.Join(", ", p.Allowed.Order(StringComparer.Ordinal)), types[p.Key]))),
+        ];
+    }
+
     private const int MaxSaveAttempts = 5;
 
     private async Task<SaveResult> SaveOnceAsync(ContentEdit edit, string user, CancellationToken cancellationToken)
@@ -227,6 +251,11 @@ internal sealed class ContentService(
         if (errors.Count == 0)
         {
             errors = await MissingMediaAsync(db, type, edit, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (errors.Count == 0)
+        {
+            errors = await WrongPickedTypesAsync(db, schema, type, edit.Data, cancellationToken).ConfigureAwait(false);
         }
 
         if (errors.Count > 0)

@@ -58,6 +58,13 @@ internal static class ContentValidator
         }
 
         CheckDateRanges(type, data, errors);
+
+        // Rules across values (an agenda's times and rooms), once every value has its own shape.
+        if (errors.Count == 0)
+        {
+            errors.AddRange(Programme.AgendaRules.Check(schema, type, data));
+        }
+
         return errors;
     }
 

@@ -46,6 +46,30 @@ public static partial class EditorValues
         }
     }
 
+    /// <summary>
+    /// Every block of a block list value read in the culture, in layout order, whether or not it is shown there
+    /// (<c>expose</c>): for rules across blocks, which hold for what an editor may later expose.
+    /// </summary>
+    internal static IReadOnlyList<BlockElement> AllBlockElements(ContentSchema schema, string? value, string culture)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return ParseBlocks(document.RootElement, BlockListLayout, strict: false) is { } raw
+                ? [.. raw.Layout.Where(l => raw.Content.ContainsKey(l.ContentKey)).Select(l => Element(schema, raw.Content[l.ContentKey], culture))]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The markup and blocks of a rich text value in a culture; null when it is empty or not rich text.</summary>
     public static RichTextValue? RichText(ContentSchema schema, string? value, string culture)
     {

@@ -53,7 +53,8 @@ public static partial class EditorValues
             case PropertyEditors.Numeric:
                 return WholeNumber(value) is null ? Messages.NotInteger.Format(name) : null;
             case PropertyEditors.DatePicker:
-                return Date(value) is null ? Messages.NotDate.Format(name) : null;
+                return DateAndTime(value) is not null ? null
+                    : HasTime(dataType) ? Messages.NotDateTime.Format(name) : Messages.NotDate.Format(name);
             case PropertyEditors.TrueFalse:
                 return value is "1" or "0" ? null : Messages.NotBoolean.Format(name);
             case PropertyEditors.ContentPicker:
@@ -105,6 +106,35 @@ public static partial class EditorValues
             ? DateOnly.FromDateTime(dateTime)
             : null;
     }
+
+    /// <summary>
+    /// A date and time as the date picker stores it: Umbraco's yyyy-MM-dd HH:mm:ss (or with a T, as uSync import
+    /// writes it; seconds may be left out), or a date alone (midnight). A wall-clock time: no offset, no zone.
+    /// </summary>
+    public static DateTime? DateAndTime(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Date(value) is { } date && value.Length == 10)
+        {
+            return date.ToDateTime(TimeOnly.MinValue);
+        }
+
+        return DateTime.TryParseExact(value, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime)
+            ? dateTime
+            : null;
+    }
+
+    /// <summary>Whether a date picker data type asks for a time too (Umbraco's <c>format</c> setting names hours).</summary>
+    public static bool HasTime(DataType? dataType) =>
+        DataTypeConfig.Read(dataType?.ConfigJson, false, static root =>
+            root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
+            && format.GetString()!.Contains("HH", StringComparison.Ordinal));
+
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm"];
 
     /// <summary>A true/false value: "1" is true, anything else false.</summary>
     public static bool IsTrue(string? value) => value == "1";

@@ -56,6 +56,8 @@ public static class SiteCoreServiceCollectionExtensions
         services.AddSingleton<IMarkdownToRichTextMigration, MarkdownToRichTextMigration>();
         services.AddSingleton<ISiteInitializer, SiteInitializer>();
         services.AddSingleton<ISiteBackup, SiteBackup>();
+        services.AddSingleton<Programme.IProgrammeReader, Programme.ProgrammeReader>();
+        services.AddSingleton<Calendar.ISessionCalendar, Calendar.SessionCalendar>();
         services.AddBackupStore<ISiteDbContextFactory>("site", 0, f => f.Create());
         services.AddSiteSearchCore();
         return services;

@@ -86,7 +86,7 @@ internal sealed partial class PublishedSnapshotService(
 
         // Read first: a change committed while the content is read shows up again in the journal, never goes missing.
         var journalPosition = await db.ChangeJournal.MaxAsync(j => (long?)j.Id, cancellationToken).ConfigureAwait(false) ?? 0;
-        var changed = incremental && _rows is { } previous && ReferenceEquals(previous.Schema, schema) && journalPosition >= previous.JournalPosition
+        var changed = incremental && _rows is { } previous && ReferenceEquals(previous.Schema.Structure, schema.Structure) && journalPosition >= previous.JournalPosition
             ? await ChangedKeysAsync(db, previous.JournalPosition, journalPosition, cancellationToken).ConfigureAwait(false)
             : null;
         var rows = changed is null
@@ -115,7 +115,7 @@ internal sealed partial class PublishedSnapshotService(
     private static async Task<List<Guid>?> ChangedKeysAsync(SiteDbContext db, long from, long to, CancellationToken cancellationToken)
     {
         var keys = await db.ChangeJournal.AsNoTracking()
-            .Where(j => j.Id > from && j.Id <= to && j.Kind != ChangeJournalKinds.Media)
+            .Where(j => j.Id > from && j.Id <= to && j.Kind != ChangeJournalKinds.Media && j.Kind != ChangeJournalKinds.Dictionary)
             .Select(j => j.NodeKey)
             .Distinct()
             .Take(IncrementalLimit + 1)

@@ -20,6 +20,13 @@ internal static class LuceneQueryBuilder
         for (var i = 0; i < query.Words.Count; i++)
         {
             var word = query.Words[i];
+            if (GlossarySpan(query.Words, i, bridge) is ( > 1, var term) span)
+            {
+                main.Add(Span(query.Words, i, span.Length, term, cultures, bridge), relaxed ? Occur.SHOULD : Occur.MUST);
+                i += span.Length - 1;
+                continue;
+            }
+
             var prefix = lastWordIsPrefix && i == query.Words.Count - 1;
             var clause = Word(word, cultures, bridge, prefix);
             if (clause is not null)
@@ -71,18 +78,7 @@ internal static class LuceneQueryBuilder
 
         if (!prefix)
         {
-            foreach (var (culture, text) in bridge.Translate(word.Text))
-            {
-                var analyzer = SearchAnalyzers.ForCulture(culture);
-                foreach (var (field, boost) in SearchFields.SearchedFields)
-                {
-                    if (Field(SearchFields.For(field, culture), analyzer, text, phrase: true, prefix: false) is { } query)
-                    {
-                        query.Boost = boost * 0.8f;
-                        any.Add(query);
-                    }
-                }
-            }
+            AddEquivalents(any, word.Text, bridge);
 
             if (SearchQueryParser.IsNumber(word.Text))
             {
@@ -96,6 +92,66 @@ internal static class LuceneQueryBuilder
         }
 
         return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    /// <summary>What names the same thing as <paramref name="text"/> (in another language, or a glossary synonym), as phrases.</summary>
+    private static void AddEquivalents(DisjunctionMaxQuery any, string text, TermBridge bridge)
+    {
+        foreach (var (culture, equivalent) in bridge.Translate(text))
+        {
+            var analyzer = SearchAnalyzers.ForCulture(culture);
+            foreach (var (field, boost) in SearchFields.SearchedFields)
+            {
+                if (Field(SearchFields.For(field, culture), analyzer, equivalent, phrase: true, prefix: false) is { } query)
+                {
+                    query.Boost = boost * 0.8f;
+                    any.Add(query);
+                }
+            }
+        }
+    }
+
+    /// <summary>The glossary term that the words from <paramref name="start"/> spell ("sister school"), and how many they are; none: 0.</summary>
+    private static (int Length, string Term) GlossarySpan(IReadOnlyList<QueryWord> words, int start, TermBridge bridge)
+    {
+        if (words[start].IsPhrase || !bridge.Phrases.TryGetValue(TermBridge.Normalize(words[start].Text), out var phrases))
+        {
+            return (0, "");
+        }
+
+        // Longest first, so "science technology engineering" wins over "science technology".
+        foreach (var (phrase, term) in phrases)
+        {
+            if (start + phrase.Length <= words.Count
+                && phrase.Select((w, k) => !words[start + k].IsPhrase && TermBridge.Normalize(words[start + k].Text) == w).All(same => same))
+            {
+                return (phrase.Length, term);
+            }
+        }
+
+        return (0, "");
+    }
+
+    /// <summary>A glossary term typed as several words: those words together, or what the term's entry names in its place (友好学校 for "sister school").</summary>
+    private static DisjunctionMaxQuery Span(IReadOnlyList<QueryWord> words, int start, int length, string term, IReadOnlyList<string> cultures, TermBridge bridge)
+    {
+        var together = new BooleanQuery();
+        for (var k = start; k < start + length; k++)
+        {
+            if (Word(words[k], cultures, bridge, prefix: false) is { } clause)
+            {
+                together.Add(clause, words[k].IsOptional ? Occur.SHOULD : Occur.MUST);
+            }
+        }
+
+        var any = new DisjunctionMaxQuery(0.3f);
+        if (together.Clauses.Count > 0)
+        {
+            any.Add(together);
+        }
+
+        AddEquivalents(any, term, bridge);
+        return any;
     }
 
     internal static Query? Field(string field, Analyzer analyzer, string text, bool phrase, bool prefix)

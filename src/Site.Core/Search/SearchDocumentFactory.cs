@@ -13,12 +13,12 @@ namespace Site.Core.Search;
 internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTextRenderer richText)
 {
     /// <summary>Short texts that describe a node: they weigh more than the body.</summary>
-    private static readonly string[] SummaryProperties = ["summary", "theme", "metaDescription", "statusNote", "dateNote", "intro"];
+    private static readonly string[] SummaryProperties = ["summary", "theme", "metaDescription", "statusNote", "dateNote", "intro", "position"];
 
-    /// <summary>Where a node happened or who it is about: cities, countries, venues, partners.</summary>
-    private static readonly string[] PlaceProperties = ["venueName", "venueCity", "venueCountry", "partnerCountry", "jiangsuPartner", "overseasPartner"];
+    /// <summary>Where a node happened or who it is about: cities, countries, venues, partners, a speaker's organisation and country.</summary>
+    private static readonly string[] PlaceProperties = ["venueName", "venueCity", "venueCountry", "partnerCountry", "jiangsuPartner", "overseasPartner", "organisation", "country"];
 
-    private static readonly string[] CountryProperties = ["venueCountry", "partnerCountry"];
+    private static readonly string[] CountryProperties = ["venueCountry", "partnerCountry", "country"];
 
     private static readonly FieldType SpellFieldType = CreateSpellFieldType();
 

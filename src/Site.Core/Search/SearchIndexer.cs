@@ -263,6 +263,10 @@ internal sealed partial class SearchIndexer(
             {
                 RefreshBridge(snapshot);
             }
+            else
+            {
+                RefreshGlossary(snapshot);
+            }
         }
         finally
         {
@@ -376,7 +380,18 @@ internal sealed partial class SearchIndexer(
     /// Learns the term bridge again from every node, after the documents are searchable: the bridge only adds
     /// equivalents, it never hides a page.
     /// </summary>
-    private void RefreshBridge(PublishedSnapshot snapshot) => Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)));
+    private void RefreshBridge(PublishedSnapshot snapshot) =>
+        Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)).WithGlossary(Glossary.From(snapshot.Schema)));
+
+    /// <summary>A new dictionary (an import, an edited glossary) changes only the glossary the bridge knows.</summary>
+    private void RefreshGlossary(PublishedSnapshot snapshot)
+    {
+        var bridge = Bridge;
+        if (!ReferenceEquals(bridge.Glossary.Source, snapshot.Schema.Dictionary))
+        {
+            Volatile.Write(ref _bridge, bridge.WithGlossary(Glossary.From(snapshot.Schema)));
+        }
+    }
 
     /// <summary>What a node's fingerprint is made of, compared by reference where the snapshot reuses objects.</summary>
     private readonly record struct FingerprintSource(

@@ -18,6 +18,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IIndexRebuilder>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<ISearchIndexStatus>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<ISearchService, SearchService>();
+        services.AddSingleton<IGlossaryService, GlossaryService>();
         services.AddNotificationHandler<PublishedSnapshotChangedNotification, SearchIndexer>();
         return services;
     }

@@ -16,13 +16,41 @@ public sealed class TermBridge
 
     private static readonly string[] AlignedProperties = ["venueCity", "venueCountry", "partnerCountry", "jiangsuPartner"];
 
+    private static readonly FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> None = FrozenDictionary<string, IReadOnlyList<(string, string)>>.Empty;
+
     private readonly FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> _equivalents;
+    private readonly FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> _glossaryTerms;
 
-    private TermBridge(FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> equivalents) => _equivalents = equivalents;
+    private TermBridge(FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> equivalents, Glossary glossary)
+    {
+        _equivalents = equivalents;
+        Glossary = glossary;
+        _glossaryTerms = GlossaryTerms(glossary);
+        Phrases = PhrasesOf(_glossaryTerms.Keys);
+    }
 
-    public static TermBridge Empty { get; } = new(FrozenDictionary<string, IReadOnlyList<(string, string)>>.Empty);
+    public static TermBridge Empty { get; } = new(None, Glossary.Empty);
 
-    public int Count => _equivalents.Count;
+    public int Count => _equivalents.Count + _glossaryTerms.Count;
+
+    /// <summary>The glossary this bridge knows (editors' term pairs), besides what it learnt from the content.</summary>
+    public Glossary Glossary { get; }
+
+    /// <summary>
+    /// Glossary terms that a query reads as several words ("sister school", 科学、技术、工程和数学), by their first
+    /// word: a query's consecutive words may spell one.
+    /// </summary>
+    internal FrozenDictionary<string, IReadOnlyList<(string[] Words, string Term)>> Phrases { get; }
+
+    /// <summary>
+    /// The same learnt equivalents with another glossary: a glossary change costs the glossary's size, not the
+    /// content's, and what the content taught is not learnt again.
+    /// </summary>
+    public TermBridge WithGlossary(Glossary glossary)
+    {
+        ArgumentNullException.ThrowIfNull(glossary);
+        return new(_equivalents, glossary);
+    }
 
     /// <summary>Learns the equivalents recorded in the published content.</summary>
     public static TermBridge Build(IEnumerable<PublishedContent> nodes)
@@ -45,15 +73,54 @@ public sealed class TermBridge
             Align(map, cultures.Select(c => (c, node.TagsValue("tags", c))).ToList());
         }
 
-        return new TermBridge(map.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyList<(string, string)>)[.. kv.Value.OrderBy(v => v.Culture, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)],
-            StringComparer.Ordinal));
+        return new TermBridge(Freeze(map), Glossary.Empty);
     }
 
-    /// <summary>The texts in other cultures that name what <paramref name="text"/> names; empty when none is known.</summary>
-    public IReadOnlyList<(string Culture, string Text)> Translate(string text) =>
-        _equivalents.TryGetValue(Normalize(text), out var list) ? list : [];
+    /// <summary>
+    /// The texts that name what <paramref name="text"/> names: in other cultures (learnt from the content), and every
+    /// other term of its glossary entries (synonyms in the same culture too); empty when none is known.
+    /// </summary>
+    public IReadOnlyList<(string Culture, string Text)> Translate(string text)
+    {
+        var key = Normalize(text);
+        var learnt = _equivalents.TryGetValue(key, out var list) ? list : [];
+        return _glossaryTerms.TryGetValue(key, out var glossary) ? [.. learnt.Union(glossary)] : learnt;
+    }
+
+    private static FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> Freeze(Dictionary<string, HashSet<(string Culture, string Text)>> map) =>
+        map.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<(string, string)>)[.. kv.Value.OrderBy(v => v.Culture, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)],
+            StringComparer.Ordinal);
+
+    /// <summary>Every term of an entry names what each of its other terms names.</summary>
+    private static FrozenDictionary<string, IReadOnlyList<(string Culture, string Text)>> GlossaryTerms(Glossary glossary)
+    {
+        var map = new Dictionary<string, HashSet<(string Culture, string Text)>>(StringComparer.Ordinal);
+        foreach (var entry in glossary.Entries)
+        {
+            var terms = entry.Terms.SelectMany(t => t.Value.Select(term => (Culture: t.Key, Text: term))).ToList();
+            foreach (var (_, text) in terms)
+            {
+                var key = Normalize(text);
+                if (!map.TryGetValue(key, out var set))
+                {
+                    map[key] = set = [];
+                }
+
+                set.UnionWith(terms.Where(other => Normalize(other.Text) != key));
+            }
+        }
+
+        return Freeze(map);
+    }
+
+    // Split as the query parser splits what a visitor types, so that the words line up.
+    private static FrozenDictionary<string, IReadOnlyList<(string[] Words, string Term)>> PhrasesOf(IEnumerable<string> terms) =>
+        terms.Select(t => (Words: SearchQueryParser.Parse(t).Words.Select(w => Normalize(w.Text)).ToArray(), Term: t))
+            .Where(p => p.Words.Length > 1)
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<(string[], string)>)[.. g.OrderByDescending(p => p.Words.Length)], StringComparer.Ordinal);
 
     internal static string Normalize(string text) => text.Trim().ToLower(CultureInfo.InvariantCulture);
 

@@ -36,4 +36,10 @@ public static class ChangeJournalKinds
     /// content: the snapshot's refresh skips it, and another instance reloads its media library instead.
     /// </summary>
     public const string Media = "media";
+
+    /// <summary>
+    /// A dictionary item (a glossary entry) was saved or deleted; <c>NodeKey</c> is its key. Not a node either: the
+    /// snapshot's refresh skips it, and another instance reloads its dictionary first.
+    /// </summary>
+    public const string Dictionary = "dictionary";
 }

@@ -28,6 +28,17 @@ internal sealed class DictionaryRecord
     public required string TranslationsJson { get; set; }
 }
 
+/// <summary>One saved state of a dictionary item (a glossary entry), for its history; no translations: deleted.</summary>
+internal sealed class DictionaryVersionRecord
+{
+    public long Id { get; set; }
+    public Guid ItemKey { get; set; }
+    public required string Alias { get; set; }
+    public string? TranslationsJson { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string User { get; set; }
+}
+
 internal sealed class ContentTypeRecord
 {
     public Guid Key { get; set; }

@@ -21,6 +21,7 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<LanguageRecord> Languages => Set<LanguageRecord>();
     public DbSet<DataTypeRecord> DataTypes => Set<DataTypeRecord>();
     public DbSet<DictionaryRecord> DictionaryItems => Set<DictionaryRecord>();
+    public DbSet<DictionaryVersionRecord> DictionaryVersions => Set<DictionaryVersionRecord>();
     public DbSet<ContentTypeRecord> ContentTypes => Set<ContentTypeRecord>();
     public DbSet<ContentNodeRecord> Nodes => Set<ContentNodeRecord>();
     public DbSet<ContentVersionRecord> Versions => Set<ContentVersionRecord>();
@@ -57,6 +58,14 @@ internal abstract class SiteDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Key);
             e.Property(x => x.Alias).HasMaxLength(200);
             e.HasIndex(x => x.Alias).IsUnique();
+        });
+        modelBuilder.Entity<DictionaryVersionRecord>(e =>
+        {
+            e.ToTable("dictionary_versions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Alias).HasMaxLength(200);
+            e.Property(x => x.User).HasMaxLength(200);
+            e.HasIndex(x => new { x.ItemKey, x.Id });
         });
         modelBuilder.Entity<ContentTypeRecord>(e =>
         {

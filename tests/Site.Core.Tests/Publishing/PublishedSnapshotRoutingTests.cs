@@ -250,7 +250,7 @@ public sealed class PublishedSnapshotRoutingTests
         Assert.Equal(Enumerable.Range(1, 20).Cast<int?>(), numbers);
         Assert.Equal(sessions, sessions.Children(Chinese).First().Parent);
         Assert.Equal(
-            ["about", "sessions", "partners", "news", "sources"],
+            ["about", "sessions", "partners", "news", "sources", "speakers"],
             engine.Snapshots.Current.Home!.Children(English).Select(c => c.Culture(English)!.UrlSegment));
     }
 }

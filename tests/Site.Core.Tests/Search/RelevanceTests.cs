@@ -72,6 +72,18 @@ public sealed class RelevanceTests(RealContentSearchFixture fixture) : IClassFix
         { "淮安", Zh, "/sessions/6th-forum-2010" },
         { "Washington", En, "/sessions/9th-forum-2013" },
 
+        // The glossary (uSync Dictionary, under "Glossary"): terms the content does not pair up itself.
+        { "人工智能", Zh, "/sessions/20th-forum-2025" },
+        { "人工智能", En, "/sessions/20th-forum-2025" },
+        { "artificial intelligence", En, "/sessions/20th-forum-2025" },
+        { "artificial intelligence", Zh, "/sessions/20th-forum-2025" },
+        { "AI", Zh, "/sessions/20th-forum-2025" },
+        { "数字时代", En, "/sessions/20th-forum-2025" },
+        { "科学、技术、工程和数学", Zh, "/sessions/15th-forum-2019" },
+        { "科学、技术、工程和数学", En, "/sessions/15th-forum-2019" },
+        { "友好学校", En, "/partners/jesie-sister-school-project" },
+        { "partner school", Zh, "/partners/jesie-sister-school-project" },
+
         // News.
         { "18th Forum held in Xuzhou", En, "/news/18th-forum-xuzhou-2023" },
         { "第二十届 苏州", Zh, "/news/20th-forum-suzhou-2025" },

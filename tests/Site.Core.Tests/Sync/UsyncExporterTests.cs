@@ -301,7 +301,7 @@ public sealed class UsyncExporterTests
             var written = await engine.Exporter.ExportAsync(folder, Ct);
 
             var files = TempFolders.ReadAll(folder).Keys.ToList();
-            Assert.Equal(2 + 16 + 181 + 18 + KnownContent.NodeCount, written);
+            Assert.Equal(2 + 20 + 228 + 21 + KnownContent.NodeCount, written);
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
@@ -489,7 +489,7 @@ public sealed class UsyncExporterTests
             // The settings element type and the data type naming it as the quote's settings come back as they were.
             var copied = copy.Snapshots.Current.Schema;
             Assert.True(copied.FindContentType("blockSettings")!.IsElement);
-            var quoteBlock = BlockConfiguration.Of(copied.DataTypes.Values.Single(d => d.EditorAlias == "Umbraco.BlockList")).Find(BlockJson.QuoteType)!;
+            var quoteBlock = BlockConfiguration.Of(copied.DataTypes.Values.Single(d => d.EditorAlias == "Umbraco.BlockList" && d.Alias == "Block list")).Find(BlockJson.QuoteType)!;
             Assert.Equal(BlockJson.SettingsType, quoteBlock.SettingsElementTypeKey);
             Assert.Equal("1", EditorValues.Blocks(copied, blocks, English)[0].Settings!.Value("highlight"));
         }

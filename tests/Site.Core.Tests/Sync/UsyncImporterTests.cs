@@ -14,7 +14,7 @@ public sealed class UsyncImporterTests
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.PostgreSql)]
-    public async Task The_real_folder_gives_36_nodes_2_languages_and_9_document_types_and_6_element_types(TestDatabase database)
+    public async Task The_real_folder_gives_38_nodes_2_languages_and_12_document_types_and_9_element_types(TestDatabase database)
     {
         await using var engine = await TestEngine.StartAsync(database, import: false);
 
@@ -28,12 +28,12 @@ public sealed class UsyncImporterTests
         Assert.Equal(KnownContent.NodeCount, counts.Versions);
         Assert.Equal(KnownContent.NodeCount * 2, counts.PublishedCultures);
         Assert.Equal(2, counts.Languages);
-        Assert.Equal(16, counts.DataTypes);
-        Assert.Equal(181, counts.DictionaryItems);
-        Assert.Equal(18, counts.ContentTypes);
+        Assert.Equal(20, counts.DataTypes);
+        Assert.Equal(228, counts.DictionaryItems);
+        Assert.Equal(21, counts.ContentTypes);
 
         var schema = await engine.Services.GetRequiredService<IContentSchemaStore>().GetAsync(Ct);
-        Assert.Equal(8, schema.ContentTypes.Values.Count(t => t.IsElement));
+        Assert.Equal(9, schema.ContentTypes.Values.Count(t => t.IsElement));
         var chinese = schema.Languages.Default!;
         Assert.Equal(Chinese, chinese.IsoCode);
         Assert.True(chinese.IsMandatory);
@@ -41,7 +41,7 @@ public sealed class UsyncImporterTests
         Assert.False(schema.Languages.Find(English)!.IsDefault);
         Assert.Equal(Chinese, schema.Languages.Find(English)!.FallbackIsoCode);
         Assert.Equal(
-            ["about", "home", "newsArticle", "newsIndex", "page", "partnerIndex", "partnerStory", "session", "sessionArchive", "siteSettings"],
+            ["about", "home", "newsArticle", "newsIndex", "page", "partnerIndex", "partnerStory", "session", "sessionArchive", "siteSettings", "speaker", "speakerIndex"],
             schema.ContentTypes.Values.Where(t => !t.IsElement).Select(t => t.Alias).Order(StringComparer.Ordinal));
         // Every document type names its template except the settings, which hold data only.
         Assert.Equal(["siteSettings"], schema.ContentTypes.Values.Where(t => !t.IsElement && !t.HasTemplate).Select(t => t.Alias));
@@ -52,7 +52,7 @@ public sealed class UsyncImporterTests
         Assert.Equal(20, snapshot.OfType("session").Count());
         Assert.Equal(6, snapshot.OfType("partnerStory").Count());
         Assert.Equal(4, snapshot.OfType("newsArticle").Count());
-        Assert.Equal(["about", "sessionArchive", "partnerIndex", "newsIndex", "page"], snapshot.Home!.AllChildren.Select(c => c.ContentTypeAlias));
+        Assert.Equal(["about", "sessionArchive", "partnerIndex", "newsIndex", "page", "speakerIndex"], snapshot.Home!.AllChildren.Select(c => c.ContentTypeAlias));
         Assert.Equal([KnownContent.Home, KnownContent.SiteSettings], snapshot.Roots.Select(r => r.Key));
         Assert.False(snapshot.GetByKey(KnownContent.SiteSettings)!.IsPage);
     }

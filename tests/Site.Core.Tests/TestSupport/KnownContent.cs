@@ -13,6 +13,9 @@ public static class KnownContent
     public static readonly Guid News = Guid.Parse("ae8bc759-188d-5ed6-b17c-3a8e892fb009");
     public static readonly Guid SourcesPage = Guid.Parse("54cce012-ad46-5519-a867-813c41c96844");
 
+    /// <summary>The speakers index (/zh/speakers, /en/speakers): shipped empty.</summary>
+    public static readonly Guid SpeakersIndex = Guid.Parse("c8e1f2a3-4b5c-4d6e-8f7a-9b0c1d2e3f40");
+
     /// <summary>The 13th forum (2017, Tampere): session number 13, year 2017, location "abroad".</summary>
     public static readonly Guid Session13 = Guid.Parse("66a338ba-9ad1-55e3-ae79-5f26d1274594");
 
@@ -28,7 +31,7 @@ public static class KnownContent
     /// <summary>The site settings node (root, beside the home page): data for the footer, not a page.</summary>
     public static readonly Guid SiteSettings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70");
 
-    public const int NodeCount = 37;
+    public const int NodeCount = 38;
 
     /// <summary>The nodes that are pages (indexed, in the sitemap): all but the site settings.</summary>
     public const int PageCount = NodeCount - 1;

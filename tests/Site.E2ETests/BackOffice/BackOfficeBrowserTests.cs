@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Site.Core.Publishing;
+using Site.Core.Search;
 using Site.Core.Users;
 using Site.Core.Workflow;
 using Site.E2ETests.Infrastructure;
@@ -516,7 +517,8 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
             $"/umbraco/content/create?parentId={NewsIndex}&type=newsArticle", "/umbraco/recycle-bin", "/umbraco/translations",
             "/umbraco/password", "/umbraco/media", "/umbraco/members", "/umbraco/members/applications", "/umbraco/users",
             $"/umbraco/users/{await UserIdAsync(email)}", "/umbraco/audit", "/umbraco/audit?action=publish", "/umbraco/search",
-            "/umbraco/tree/find?q=forum",
+            "/umbraco/tree/find?q=forum", "/umbraco/members/registrations", "/umbraco/glossary",
+            $"/umbraco/glossary/{(await site.Services.GetRequiredService<IGlossaryService>().GetAllAsync(CancellationToken.None))[0].Key}",
         ];
     }
 }

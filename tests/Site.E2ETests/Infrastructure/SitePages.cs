@@ -20,6 +20,7 @@ public static class SitePages
         new("news-list", "news"),
         new("news-article", "news/20th-forum-suzhou-2025"),
         new("page", "sources"),
+        new("speaker-index", "speakers"),
         new("not-found", "does-not-exist", 404),
         new("search-empty", "search"),
         new("search-results", "search?q=Tampere"),

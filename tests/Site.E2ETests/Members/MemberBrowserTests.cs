@@ -101,7 +101,7 @@ public sealed class MemberBrowserTests(SiteServerFixture site)
         {
             foreach (var prefix in SitePages.Cultures.Keys)
             {
-                foreach (var path in new[] { "", "profile", "email", "password", "applications/new", "delete" })
+                foreach (var path in new[] { "", "profile", "email", "password", "applications/new", "registration", "delete" })
                 {
                     // The page's source as the server sent it, with the browser's cookies.
                     var response = await context.APIRequest.GetAsync($"/{prefix}/member/{path}");

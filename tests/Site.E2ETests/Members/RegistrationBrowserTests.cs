@@ -1,25 +1,30 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MimeKit;
 using Site.Core.Content;
+using Site.Core.Programme;
 using Site.Core.Publishing;
+using Site.Core.Tests.TestSupport;
 using Site.E2ETests.Infrastructure;
+using static Site.Core.Tests.TestSupport.ProgrammeJson;
 
 namespace Site.E2ETests.Members;
 
 /// <summary>
-/// An announced session in Chromium: the home page leads with it in both languages; members register through the
-/// member area until the places are taken, the next is wait-listed, and a cancellation moves them up, each told by
-/// mail; no axe violations on the way, and the registration page fits a 390px phone.
+/// An editor announces a session with a two-day agenda and three speakers; in Chromium the home page leads with it in
+/// both languages; members register through the member area until the places are taken (the mail carries a valid
+/// calendar file), the next is wait-listed, and a cancellation moves them up, each told by mail; no axe violations on
+/// the way, and the registration page fits a 390px phone.
 /// </summary>
 public sealed class RegistrationBrowserTests(SiteServerFixture site)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
-    public async Task Members_register_until_the_places_are_taken_then_wait_and_move_up_with_no_axe_violations()
+    public async Task An_announced_session_leads_the_home_page_and_members_register_wait_and_move_up_with_no_axe_violations()
     {
-        var session = await PublishSessionAsync();
+        var (session, speakers) = await AnnounceAsync();
         try
         {
             await using var visitor = await site.NewContextAsync();
@@ -32,6 +37,12 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
                 Assert.Equal(title, await lead.Locator("h3").InnerTextAsync());
                 await Axe.AssertNoViolationsAsync(home, prefix + " home with the next session");
             }
+
+            // The announced session's page has its programme with the three speakers.
+            await home.GotoAsync("/en/sessions/sample-session-e2e");
+            Assert.Equal(2, await home.Locator("main .agenda-day").CountAsync());
+            Assert.Equal(3, await home.Locator("main .agenda-item a[href^='/en/speakers/e2e-reg-']").CountAsync());
+            await Axe.AssertNoViolationsAsync(home, "the announced session's page");
 
             // The call to register leads a visitor through log-in.
             await home.GotoAsync("/en/");
@@ -48,7 +59,19 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
             await first.WaitForURLAsync("**/en/member/registration?done=registered");
             Assert.Equal("Place confirmed", await first.Locator(".registration-confirmed").InnerTextAsync());
             await Axe.AssertNoViolationsAsync(first, "registration, confirmed");
-            await MemberBrowser.MailAsync(site, firstEmail, m => m.Subject == "Your place at Sample session (E2E test)");
+            var confirmation = await MemberBrowser.MailAsync(site, firstEmail, m => m.Subject == "Your place at Sample session (E2E test)");
+            // The mail's calendar file holds the two days of the agenda, in the session's time zone.
+            var ics = confirmation.Attachments.OfType<MimePart>().Single(a => a.FileName == "session.ics");
+            using (var text = new MemoryStream())
+            {
+                await ics.Content!.DecodeToAsync(text);
+                var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(text.ToArray()))!;
+                Assert.Equal(2, calendar.Events.Count);
+                var opening = calendar.Events.OrderBy(e => e.DtStart!.AsUtc).First();
+                Assert.Equal("Asia/Shanghai", opening.DtStart!.TzId);
+                Assert.Equal(new DateTime(Today.AddDays(30), new TimeOnly(1, 0), DateTimeKind.Utc), opening.DtStart.AsUtc); // 09:00 in Shanghai
+            }
+
 
             await using var secondContext = await site.NewContextAsync(new BrowserNewContextOptions
             {
@@ -79,39 +102,61 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
         finally
         {
             var publishing = site.Services.GetRequiredService<IPublishingService>();
-            foreach (var culture in new[] { "en-US", "zh-CN" })
+            foreach (var key in speakers.Prepend(session))
             {
-                await publishing.UnpublishAsync(session, culture, "e2e", CancellationToken.None);
+                foreach (var culture in new[] { EnglishCulture, ChineseCulture })
+                {
+                    await publishing.UnpublishAsync(key, culture, "e2e", CancellationToken.None);
+                }
             }
         }
     }
 
-    private async Task<Guid> PublishSessionAsync()
+    private async Task<Guid> PublishAsync(string parentType, string type, ContentData data)
     {
-        var archive = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("sessionArchive").Single();
-        string Day(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var values = new List<PropertyValue>
-        {
-            new("title", "en-US", "Sample session (E2E test)"),
-            new("title", "zh-CN", "示例会议（端到端测试）"),
-            new("umbracoUrlName", "en-US", "sample-session-e2e"),
-            new("umbracoUrlName", "zh-CN", "sample-session-e2e"),
-            new("venueCity", "en-US", "Sample City"),
-            new("venueCity", "zh-CN", "示例城市"),
-            new("theme", "en-US", "A sample theme (test)"),
-            new("theme", "zh-CN", "示例主题（测试）"),
-            new("sessionNumber", null, "98"),
-            new("startDate", null, Day(30)),
-            new("endDate", null, Day(31)),
-            new("registrationOpens", null, Day(-1)),
-            new("registrationCloses", null, Day(20)),
-            new("capacity", null, "1"),
-        };
+        var parent = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType(parentType).Single();
         var key = Guid.NewGuid();
-        var data = new ContentData(new Dictionary<string, string> { ["en-US"] = "Sample session (E2E test)", ["zh-CN"] = "示例会议（端到端测试）" }, values);
-        var saved = await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, archive.Key, "session", data), "e2e", CancellationToken.None);
+        var saved = await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, parent.Key, type, data), "e2e", CancellationToken.None);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
-        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, ["en-US", "zh-CN"], "e2e", CancellationToken.None)).Succeeded);
+        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, [ChineseCulture, EnglishCulture], "e2e", CancellationToken.None)).Succeeded);
         return key;
+    }
+
+    /// <summary>The editor's announcement: three speakers and a session with a two-day agenda, registration open, one place.</summary>
+    private async Task<(Guid Session, Guid[] Speakers)> AnnounceAsync()
+    {
+        var speakers = new[]
+        {
+            await PublishAsync("speakerIndex", "speaker", Speaker("甲示例", "Jia Example", "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
+            await PublishAsync("speakerIndex", "speaker", Speaker("乙示例", "Yi Example", "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
+            await PublishAsync("speakerIndex", "speaker", Speaker("丙示例", "Bing Example", "示例学院", "Example College", urlName: "e2e-reg-bing")),
+        };
+        var first = Today.AddDays(30);
+        string At(DateOnly day, int hour, int minute) => ProgrammeJson.At(day.Year, day.Month, day.Day, hour, minute);
+        var agenda = Agenda(
+            Item(Guid.NewGuid(), At(first, 9, 0), At(first, 10, 0), AgendaKinds.Keynote, [speakers[0]],
+                new(ChineseCulture, "主旨演讲（示例）", "一号厅"), new(EnglishCulture, "Keynote (sample)", "Hall 1")),
+            Item(Guid.NewGuid(), At(first, 10, 30), At(first, 12, 0), AgendaKinds.Panel, [speakers[1], speakers[2]],
+                new(ChineseCulture, "圆桌论坛（示例）", "一号厅"), new(EnglishCulture, "Panel (sample)", "Hall 1")),
+            Item(Guid.NewGuid(), At(first.AddDays(1), 9, 0), At(first.AddDays(1), 15, 0), AgendaKinds.SchoolVisit, [],
+                new(ChineseCulture, "学校参访（示例）", "示例学校"), new(EnglishCulture, "School visits (sample)", "Sample schools")));
+        var data = Session("示例会议（端到端测试）", "Sample session (E2E test)", "Asia/Shanghai", agenda,
+            first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "sample-session-e2e");
+        string Day(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        data = data with
+        {
+            Values =
+            [
+                .. data.Values,
+                new("venueCity", EnglishCulture, "Sample City"),
+                new("venueCity", ChineseCulture, "示例城市"),
+                new("theme", EnglishCulture, "A sample theme (test)"),
+                new("theme", ChineseCulture, "示例主题（测试）"),
+                new("registrationOpens", null, Day(-1)),
+                new("registrationCloses", null, Day(20)),
+                new("capacity", null, "1"),
+            ],
+        };
+        return (await PublishAsync("sessionArchive", "session", data), speakers);
     }
 }

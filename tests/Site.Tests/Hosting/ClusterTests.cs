@@ -355,6 +355,30 @@ public sealed class ClusterTests(SiteCluster cluster) : IClassFixture<SiteCluste
         await SiteCluster.WaitUntilAsync(async () => !(await b.GetStringAsync(cluster.B.Url("/en/sessions"), Ct)).Contains(line, StringComparison.Ordinal), Bound, "the restored settings, in B's footer");
     }
 
+    [Fact]
+    public async Task A_glossary_entry_saved_on_A_is_searched_on_B_and_deleting_it_on_A_stops_that()
+    {
+        SiteCluster.SkipUnlessAvailable(cluster);
+        using var a = await ApiClientAsync(cluster.A);
+        using var b = new HttpClient();
+        // A term nobody else searches for: 坦佩雷大厅 and a few random Chinese numerals.
+        var term = "坦佩雷大厅" + new string([.. RandomLetters().Select(c => "零一二三四五六七八九"[c - 'a'])]);
+        var search = cluster.B.Url("/api/search?culture=zh-CN&q=" + Uri.EscapeDataString(term));
+        async Task<bool> BFindsTheSessionAsync() =>
+            (await b.GetStringAsync(search, Ct)).Contains("/sessions/13th-forum-2017", StringComparison.Ordinal);
+        Assert.False(await BFindsTheSessionAsync());
+
+        var created = await a.PostAsJsonAsync(Api + "/glossary", new { terms = new Dictionary<string, string> { ["en-US"] = "Tampere Hall", ["zh-CN"] = term } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<string>();
+
+        // B reads the journal row, reloads its dictionary and its search takes the new glossary: no restart.
+        await SiteCluster.WaitUntilAsync(BFindsTheSessionAsync, Bound, "the glossary entry saved on A, in B's search");
+
+        Assert.Equal(HttpStatusCode.OK, (await a.DeleteAsync(new Uri($"{Api}/glossary/{id}", UriKind.Relative), Ct)).StatusCode);
+        await SiteCluster.WaitUntilAsync(async () => !await BFindsTheSessionAsync(), Bound, "the glossary entry deleted on A, gone from B's search");
+    }
+
     private static Guid Home() => HomeKey;
 
     private static string AntiforgeryOf(AngleSharp.Dom.IDocument page, string action) =>

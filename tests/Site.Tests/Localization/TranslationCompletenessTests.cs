@@ -29,6 +29,10 @@ public sealed class TranslationCompletenessTests
         Assert.Empty(StringProperties(UiText.For(Chinese), UiText.For(English)).Where(t => t.Chinese == t.English).Select(t => t.Name));
 
     [Fact]
+    public void Every_programme_text_is_translated() =>
+        Assert.Empty(StringProperties(ProgrammeText.For(Chinese), ProgrammeText.For(English)).Where(t => t.Chinese == t.English).Select(t => t.Name));
+
+    [Fact]
     public void Every_member_text_is_translated() =>
         Assert.Empty(StringProperties(MemberText.For(Chinese), MemberText.For(English)).Where(t => t.Chinese == t.English).Select(t => t.Name));
 

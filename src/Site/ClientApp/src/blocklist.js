@@ -87,6 +87,29 @@ function field(block, property, culture) {
       wrap.replaceChildren(el('span', { className: 'check' }, box, label));
       break;
     }
+    case 'Umbraco.DateTime': {
+      // Stored as Umbraco's DateTime editor stores it (yyyy-MM-dd HH:mm:ss, or yyyy-MM-dd without a time).
+      const withTime = property.hasTime === true;
+      const shown = (current ?? '').replace(' ', 'T').slice(0, withTime ? 16 : 10);
+      const input = el('input', { id, type: withTime ? 'datetime-local' : 'date', value: shown, step: withTime ? 60 : undefined });
+      input.addEventListener('input', () => {
+        const v = input.value;
+        setValue(block, property, culture, !v ? null : withTime ? `${v.replace('T', ' ').slice(0, 16)}:00` : v);
+      });
+      wrap.append(input);
+      break;
+    }
+    case 'Umbraco.DropDown.Flexible': {
+      // One value, stored as Umbraco's flexible dropdown stores it: a JSON list.
+      let chosen = '';
+      if (Array.isArray(current)) chosen = current[0] ?? '';
+      else try { chosen = current ? (JSON.parse(current)[0] ?? '') : ''; } catch { chosen = current ?? ''; }
+      const select = el('select', { id }, el('option', { value: '', text: '—' }),
+        ...(property.options ?? []).map((o) => el('option', { value: o.value, text: o.label, selected: o.value === chosen })));
+      select.addEventListener('change', () => setValue(block, property, culture, select.value ? JSON.stringify([select.value]) : null));
+      wrap.append(select);
+      break;
+    }
     case 'Umbraco.MultiUrlPicker': {
       let link = {};
       try { link = (current && JSON.parse(current)[0]) || {}; } catch { link = {}; }

@@ -66,6 +66,10 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
             varies = p.VariesByCulture && !property.VariesByCulture,
             mandatory = p.Mandatory,
             richText = p.EditorAlias == PropertyEditors.RichText ? RichTextEditor(p) : null,
+            // A date picker whose data type asks for a time (agenda items) gets a date-and-time field.
+            hasTime = p.EditorAlias == PropertyEditors.DatePicker ? EditorValues.HasTime(schema.DataTypes.GetValueOrDefault(p.DataTypeKey)) : (bool?)null,
+            // A dropdown's values (Umbraco's flexible dropdown "items"), labelled in the editor's language where the site names them.
+            options = p.EditorAlias == PropertyEditors.DropDown ? DropDownOptions(p) : null,
         });
         var blocks = config.Blocks
             .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), Settings: b.SettingsElementTypeKey is { } s ? schema.FindContentType(s) : null, b.DisplayInline))
@@ -87,6 +91,12 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
             words,
         });
     }
+
+    private object[] DropDownOptions(PropertyType property) =>
+    [
+        .. Site.Core.Programme.AgendaKinds.ConfiguredItems(schema.DataTypes.GetValueOrDefault(property.DataTypeKey))
+            .Select(v => new { value = v, label = Site.Core.Programme.AgendaKinds.IsKnown(v) ? Site.Core.Programme.AgendaKinds.Label(v, culture) : v }),
+    ];
 
     private string? Translate(string key) =>
         schema.Dictionary.TryGetValue(key, out var item) && item.Translations.TryGetValue(culture, out var text) && !string.IsNullOrWhiteSpace(text)

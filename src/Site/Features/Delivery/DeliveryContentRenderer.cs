@@ -110,7 +110,7 @@ internal sealed class DeliveryContentRenderer(
             PropertyEditors.RichText => RichText(request, values, alias, culture, nestedFields, nestedExpand, depth),
             PropertyEditors.BlockList => new ApiBlockList(Blocks(request, EditorValues.Blocks(request.Snapshot.Schema, raw, culture), nestedFields, nestedExpand, depth)),
             PropertyEditors.Numeric => EditorValues.WholeNumber(raw),
-            PropertyEditors.DatePicker => EditorValues.Date(raw)?.ToDateTime(TimeOnly.MinValue),
+            PropertyEditors.DatePicker => EditorValues.DateAndTime(raw),
             PropertyEditors.TrueFalse => EditorValues.IsTrue(raw),
             PropertyEditors.Tags => EditorValues.Tags(raw),
             PropertyEditors.MultiUrlPicker => EditorValues.Links(raw)

@@ -67,7 +67,13 @@ public sealed class PublicContentController(
 
         // Browsers revalidate every time (a publish must show at once) and get a 304 while the snapshot is unchanged.
         Response.Headers.CacheControl = "no-cache";
-        Response.Headers.ETag = model is HomePageModel home ? WithSchedule(SnapshotETag(snapshot, media.Version), home.NextSession) : SnapshotETag(snapshot, media.Version);
+        Response.Headers.ETag = model switch
+        {
+            HomePageModel home => WithSchedule(SnapshotETag(snapshot, media.Version), home.NextSession),
+            _ when content.ContentTypeAlias == Site.Core.Conference.ConferenceSessions.SessionAlias
+                => WithSchedule(SnapshotETag(snapshot, media.Version), schedule.Describe(content, language.IsoCode)),
+            _ => SnapshotETag(snapshot, media.Version),
+        };
         Response.Headers.LastModified = new DateTimeOffset(content.UpdateDateUtc).ToString("R", CultureInfo.InvariantCulture);
         return View(ViewFor(views, content.ContentTypeAlias), model);
     }
@@ -111,7 +117,7 @@ public sealed class PublicContentController(
     internal static string SnapshotETag(PublishedSnapshot snapshot, long mediaVersion) =>
         $"W/\"{snapshot.Generation.ToString(CultureInfo.InvariantCulture)}-{snapshot.BuiltAtUtc.Ticks.ToString(CultureInfo.InvariantCulture)}-{mediaVersion.ToString(CultureInfo.InvariantCulture)}\"";
 
-    // The home page changes without a publish when registration opens or closes, or the session ends.
+    // The home page and a session's page change without a publish when registration opens or closes, or the session ends.
     private static string WithSchedule(string etag, UpcomingSession? next) =>
         etag[..^1] + (next is null ? "-none\"" : $"-{next.Node.Key:N}-{(int)next.State}\"");
 

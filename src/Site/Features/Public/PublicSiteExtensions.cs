@@ -23,6 +23,8 @@ public static class PublicSiteExtensions
         builder.Services.AddOptions<Site.Core.Conference.ConferenceOptions>()
             .BindConfiguration(Site.Core.Conference.ConferenceOptions.SectionName)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:Conference:TimeZone must be a time zone id such as Asia/Shanghai.")
+            // Programmes and their calendars read zones from the IANA database (NodaTime's), which has no Windows ids.
+            .Validate(o => Site.Core.Programme.TimeZones.IsKnown(o.TimeZone), "Site:Conference:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SessionSchedule>();
         builder.Services.TryAddSingleton<ICurrentMemberAccessor, AnonymousMemberAccessor>();
@@ -98,6 +100,7 @@ public static class PublicSiteExtensions
         app.MapGet("/sitemap.xml", SitemapEndpoints.Sitemap).CacheOutput(ContentCachePolicy);
         app.MapGet("/robots.txt", SitemapEndpoints.Robots);
         app.MapGet("/{prefix:culturePrefix}/feed.xml", SitemapEndpoints.Feed).CacheOutput(ContentCachePolicy);
+        app.MapSessionCalendars();
         return app;
     }
 }

@@ -135,6 +135,7 @@ public sealed record UiText
     [
         ("home", "Home page"), ("about", "About"), ("sessionArchive", "Session archive"), ("session", "Session"), ("partnerIndex", "Partnerships"),
         ("partnerStory", "Partner story"), ("newsIndex", "News"), ("newsArticle", "News article"), ("page", "Page"),
+        ("speakerIndex", "Speakers"), ("speaker", "Speaker"),
     ];
 
     /// <summary>The words in a culture: its translation where there is one, English otherwise.</summary>

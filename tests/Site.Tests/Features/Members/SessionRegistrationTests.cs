@@ -39,6 +39,9 @@ public sealed class SessionRegistrationTests(SiteFactory site)
             Assert.Equal("示例会议（测试）", chinese.QuerySelector("main .next-session h3 a")!.TextContent);
             Assert.Equal("报名参会", chinese.QuerySelector("main .next-session a.button")!.TextContent);
 
+            var (_, sessionPage) = await site.GetPageAsync("/en/sessions/sample-session-test");
+            Assert.Equal("/en/member/registration", sessionPage.QuerySelector("main .registration a.button")!.GetAttribute("href"));
+
             using var first = new MemberClient(site);
             var firstEmail = await first.RegisterAndLogInAsync("en", "First Principal");
             using var second = new MemberClient(site);
@@ -49,6 +52,16 @@ public sealed class SessionRegistrationTests(SiteFactory site)
             Assert.Equal("/en/member/registration?done=registered", registered.Headers.Location!.OriginalString);
             var confirmation = await MailAsync(firstEmail, "Your place at Sample session (test)");
             Assert.Contains("/en/member/registration", confirmation.TextBody, StringComparison.Ordinal);
+            // The mail carries the session's calendar file: a session without agenda times is all-day over its dates.
+            var ics = Assert.Single(confirmation.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "session.ics");
+            Assert.Equal("text/calendar", ics.ContentType.MimeType);
+            using var icsText = new MemoryStream();
+            await ics.Content!.DecodeToAsync(icsText);
+            var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(icsText.ToArray()))!;
+            var day = Assert.Single(calendar.Events);
+            Assert.Equal("Sample session (test)", day.Summary);
+            Assert.Equal(Today.AddDays(40), DateOnly.FromDateTime(day.DtStart!.Value));
+            Assert.False(day.DtStart!.HasTime);
 
             var (waiting, _) = await second.SubmitAsync("/zh/member/registration", new Dictionary<string, string>(), "form[action='/zh/member/registration']");
             Assert.Equal("/zh/member/registration?done=waitlisted", waiting.Headers.Location!.OriginalString);
@@ -64,7 +77,8 @@ public sealed class SessionRegistrationTests(SiteFactory site)
             var (cancelled, _) = await first.SubmitAsync("/en/member/registration", new Dictionary<string, string>(), "form[action='/en/member/registration/cancel']");
             Assert.Equal("/en/member/registration?done=cancelled", cancelled.Headers.Location!.OriginalString);
             await MailAsync(firstEmail, "Registration cancelled: Sample session (test)");
-            await MailAsync(secondEmail, "您已获得参会名额：示例会议（测试）");
+            var promotion = await MailAsync(secondEmail, "您已获得参会名额：示例会议（测试）");
+            Assert.Contains(promotion.Attachments, a => a.ContentDisposition?.FileName == "session.ics");
             var (_, promotedPage) = await second.GetAsync("/zh/member/registration");
             Assert.Equal("名额已确认", promotedPage.QuerySelector(".registration-confirmed")!.TextContent);
             var (_, account) = await second.GetAsync("/zh/member");

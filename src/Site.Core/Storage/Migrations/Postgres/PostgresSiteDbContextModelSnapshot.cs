@@ -251,6 +251,40 @@ namespace Site.Core.Storage.Migrations.Postgres
                     b.ToTable("dictionary_items", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Storage.DictionaryVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TranslationsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemKey", "Id");
+
+                    b.ToTable("dictionary_versions", (string)null);
+                });
+
             modelBuilder.Entity("Site.Core.Storage.LanguageRecord", b =>
                 {
                     b.Property<string>("IsoCode")

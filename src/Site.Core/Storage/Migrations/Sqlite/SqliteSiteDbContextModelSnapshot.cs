@@ -240,6 +240,38 @@ namespace Site.Core.Storage.Migrations.Sqlite
                     b.ToTable("dictionary_items", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Core.Storage.DictionaryVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemKey", "Id");
+
+                    b.ToTable("dictionary_versions", (string)null);
+                });
+
             modelBuilder.Entity("Site.Core.Storage.LanguageRecord", b =>
                 {
                     b.Property<string>("IsoCode")

@@ -56,6 +56,8 @@ public static class ManagementApi
         AdministrationEndpoints.MapMembers(api.MapGroup("/member").WithTags("Member").AddEndpointFilter(new GroupFilter(BackOfficeGroups.Administrators, BackOfficeGroups.Editors)));
         AdministrationEndpoints.MapIndexer(api.MapGroup("/indexer").WithTags("Indexer").AddEndpointFilter(new GroupFilter(BackOfficeGroups.Administrators)));
         AdministrationEndpoints.MapAudit(api.MapGroup("/audit").WithTags("Audit"));
+        GlossaryEndpoints.Map(api.MapGroup("/glossary").WithTags("Glossary")
+            .AddEndpointFilter(new GroupFilter(BackOfficeGroups.Administrators, BackOfficeGroups.Editors, BackOfficeGroups.Translators)));
         // After every endpoint's own conventions, so that what it declares itself is kept.
         ((IEndpointConventionBuilder)root).Finally(ManagementOpenApi.DescribeRequestProblems);
         return app;

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Site.Core.Content;
+
+/// <summary>
+/// A multi-node tree picker's type filter (Umbraco's <c>filter</c> setting: the allowed document types, comma-separated,
+/// by alias or by key) and the picks a version makes with such pickers, at the top level and inside block lists.
+/// </summary>
+internal static class PickerFilter
+{
+    /// <summary>A pick: where it is (property, culture, block position or null), the node picked and the allowed type aliases.</summary>
+    public sealed record Pick(string Alias, string? Culture, string PropertyName, Guid Key, IReadOnlySet<string> Allowed);
+
+    /// <summary>The aliases the data type allows; empty when it allows any (no filter, or Umbraco's "!" exclusion form).</summary>
+    public static IReadOnlySet<string> AllowedTypes(ContentSchema schema, DataType? dataType)
+    {
+        var filter = DataTypeConfig.Read(dataType?.ConfigJson, string.Empty, static root =>
+            root.TryGetProperty("filter", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() ?? string.Empty : string.Empty);
+        if (filter.Length == 0 || filter.StartsWith('!'))
+        {
+            return new HashSet<string>();
+        }
+
+        return filter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => Guid.TryParse(t, out var key) ? schema.FindContentType(key)?.Alias : t)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every node picked by a filtered multi-node tree picker in the version (blocks read in each site language).</summary>
+    public static IReadOnlyList<Pick> Picks(ContentSchema schema, ContentType type, ContentData data)
+    {
+        var picks = new List<Pick>();
+        foreach (var value in data.Values)
+        {
+            var property = type.FindProperty(value.Alias);
+            if (property?.EditorAlias == PropertyEditors.MultiNodeTreePicker)
+            {
+                Add(picks, schema, property, value.Alias, value.Culture, value.Value);
+            }
+            else if (property?.EditorAlias == PropertyEditors.BlockList && value.Value.Length > 0)
+            {
+                foreach (var language in schema.Languages.All)
+                {
+                    foreach (var element in EditorValues.AllBlockElements(schema, value.Value, language.IsoCode))
+                    {
+                        foreach (var inner in element.ContentType?.Properties.Where(p => p.EditorAlias == PropertyEditors.MultiNodeTreePicker) ?? [])
+                        {
+                            Add(picks, schema, inner, value.Alias, value.Culture, element.Value(inner.Alias));
+                        }
+                    }
+                }
+            }
+        }
+
+        return picks;
+    }
+
+    private static void Add(List<Pick> picks, ContentSchema schema, PropertyType property, string alias, string? culture, string? value)
+    {
+        var allowed = AllowedTypes(schema, schema.DataTypes.GetValueOrDefault(property.DataTypeKey));
+        if (allowed.Count == 0 || string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        foreach (var key in GenericValues.Items(value).Select(ContentUdi.TryParse).OfType<Guid>())
+        {
+            picks.Add(new Pick(alias, culture, property.Name, key, allowed));
+        }
+    }
+}
