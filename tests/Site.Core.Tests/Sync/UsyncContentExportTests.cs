@@ -154,7 +154,7 @@ public sealed class UsyncContentExportTests
     }
 
     [Fact]
-    public async Task A_file_is_named_by_the_nodes_name_and_a_second_node_of_the_same_name_gets_ushyncs_short_key()
+    public async Task A_file_is_named_by_the_nodes_name_and_a_second_node_of_the_same_name_gets_uSyncs_short_key()
     {
         var folder = TempFolders.NewPath("export");
         try
