@@ -198,14 +198,16 @@ public sealed class UsyncContentExportTests
         Assert.Equal(expected, UmbracoSafeFileName.ShortKey(Guid.Parse(key)));
     }
 
-    [Fact]
-    public async Task A_pending_schedule_is_written_as_uSyncs_content_schedule_and_read_back()
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task A_pending_schedule_is_written_as_uSyncs_content_schedule_and_read_back(TestDatabase database)
     {
         var folder = TempFolders.NewPath("export");
         var second = TempFolders.NewPath("export");
         try
         {
-            await using var engine = await TestEngine.StartAsync();
+            await using var engine = await TestEngine.StartAsync(database);
             var scheduling = engine.Services.GetRequiredService<ISchedulingService>();
             var at = new DateTime(2030, 5, 1, 8, 30, 0, DateTimeKind.Utc);
             Assert.True((await scheduling.ScheduleAsync(Session13, Chinese, ScheduledActionKind.Publish, at, TestUsers.Editor, Ct)).Result.Succeeded);
@@ -221,7 +223,7 @@ public sealed class UsyncContentExportTests
             Assert.False(Load(folder, "会议简介.config").Element("Info")!.Element("Schedule")!.HasElements);
 
             // Read back, the schedule is pending again, and a second export writes the same file.
-            await using var copy = await TestEngine.StartAsync(TestDatabase.Sqlite, folder);
+            await using var copy = await TestEngine.StartAsync(database, folder);
             var actions = await copy.Services.GetRequiredService<ISchedulingService>().GetForNodeAsync(Session13, Ct);
             Assert.Equal(
                 [(Chinese, ScheduledActionKind.Publish, at), (English, ScheduledActionKind.Unpublish, at.AddDays(1))],
