@@ -65,6 +65,15 @@ public sealed record ContentType(
     /// </summary>
     public IReadOnlyList<string> Compositions { get; init; } = [];
 
+    /// <summary>
+    /// The default template's alias as a uSync folder named it (<c>&lt;DefaultTemplate&gt;</c>); null for the site's own
+    /// types, whose template is named by the type's alias. Kept so that an export names it again; never run.
+    /// </summary>
+    public string? DefaultTemplateAlias { get; init; }
+
+    /// <summary>The templates a uSync folder allowed for the type (<c>&lt;AllowedTemplates&gt;</c>), kept for the export.</summary>
+    public IReadOnlyList<TemplateReference> AllowedTemplates { get; init; } = [];
+
     /// <summary>Whether a node of this type may be created at the root: never for an element type.</summary>
     public bool CanBeRoot => AllowAtRoot && !IsElement;
 
@@ -73,6 +82,17 @@ public sealed record ContentType(
 
     public PropertyType? FindProperty(string alias) =>
         Properties.FirstOrDefault(p => string.Equals(p.Alias, alias, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// A Razor template a uSync folder names (never run here): its key and alias, and, when the folder held its file, the
+/// file's name and parent template alias (empty for none), so that an export writes the file back as uSync wrote it.
+/// </summary>
+public sealed record TemplateReference(Guid Key, string Alias)
+{
+    public string? Name { get; init; }
+
+    public string? Parent { get; init; }
 }
 
 /// <summary>Everything that describes content: languages, data types, dictionary and content types. Immutable.</summary>

@@ -31,12 +31,18 @@ internal static class UmbracoSafeAlias
     public static string From(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return JoinWords(ToAscii(ApplyReplacements(name)));
+    }
+
+    /// <summary>Umbraco's default URL character replacements, which its aliases, URL segments and file names all start with.</summary>
+    internal static string ApplyReplacements(string name)
+    {
         foreach (var (from, to) in Replacements)
         {
             name = name.Replace(from, to, StringComparison.Ordinal);
         }
 
-        return JoinWords(ToAscii(name));
+        return name;
     }
 
     /// <summary>Each character as ASCII; one that has none (or a surrogate pair) becomes <c>?</c>, which breaks a word.</summary>

@@ -41,6 +41,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         var dictionaryByKey = schema.Dictionary.Values.ToDictionary(d => d.Key);
         files.AddRange(schema.Dictionary.Values.Select(d => ($"Dictionary/{FileName(d.Alias)}.config", DictionaryXml(d, dictionaryByKey))));
         files.AddRange(schema.ContentTypes.Values.Select(t => ($"ContentTypes/{FileName(t.Alias)}.config", ContentTypeXml(schema, t))));
+        files.AddRange(TemplateFiles(schema));
 
         await using var db = dbFactory.Create();
         var nodes = await db.Nodes.AsNoTracking().Where(n => !n.Trashed).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -48,19 +49,22 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id, v => ContentMapping.DeserializeData(v.DataJson), cancellationToken).ConfigureAwait(false);
         var published = (await db.PublishedCultures.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.NodeKey);
+        var schedules = (await db.ScheduledActions.AsNoTracking().Where(a => a.ClaimedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(a => a.NodeKey);
         var byKey = nodes.ToDictionary(n => n.Key);
         var defaultCulture = schema.Languages.Default?.IsoCode ?? Localization.TextCatalog.SourceCulture;
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.ParentKey).ThenBy(n => n.SortOrder))
+        foreach (var node in TreeOrder(nodes))
         {
             var data = versions[node.CurrentVersionId];
             var name = ContentFileName(node, data, defaultCulture);
-            for (var n = 2; !usedNames.Add(name); n++)
+            if (!usedNames.Add(name))
             {
-                name = $"{ContentFileName(node, data, defaultCulture)}-{n}";
+                name = $"{name}_{UmbracoSafeFileName.ShortKey(node.Key)}";
+                usedNames.Add(name);
             }
 
-            files.Add(($"Content/{name}.config", ContentXml(schema, node, data, published[node.Key], byKey, versions, defaultCulture)));
+            files.Add(($"Content/{name}.config", ContentXml(schema, node, data, published[node.Key], schedules[node.Key], byKey, versions, defaultCulture)));
         }
 
         foreach (var (path, document) in files)
@@ -76,24 +80,49 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     }
 
     /// <summary>
-    /// The URL name, else the first name (default language first) that makes a readable file name, else the key: a
-    /// file name that stays the same whatever the default language is, and never two roots called "home".
+    /// The nodes in the order uSync's export walks the tree (each root, then its children, depth first, by sort
+    /// order): the order that decides which of two nodes with the same file name gets the plain one. A node whose parent
+    /// is not exported comes last.
     /// </summary>
-    private static string ContentFileName(ContentNodeRecord node, ContentData data, string defaultCulture)
+    private static List<ContentNodeRecord> TreeOrder(List<ContentNodeRecord> nodes)
     {
-        var candidates = new[] { data.GetValue(UrlSegments.UrlNameAlias, defaultCulture), data.GetName(defaultCulture) }
-            .Concat(data.Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Value));
-        foreach (var candidate in candidates)
+        var children = nodes.ToLookup(n => n.ParentKey);
+        var ordered = new List<ContentNodeRecord>(nodes.Count);
+        var seen = new HashSet<Guid>();
+        var stack = new Stack<ContentNodeRecord>(Sorted(children[null]).Reverse());
+        while (stack.Count > 0)
         {
-            var name = string.IsNullOrWhiteSpace(candidate) ? string.Empty : FileName(UrlSegments.FromName(candidate)).Trim('-');
-            if (name.Any(char.IsAsciiLetterOrDigit))
+            var node = stack.Pop();
+            if (!seen.Add(node.Key))
             {
-                return name;
+                continue;
+            }
+
+            ordered.Add(node);
+            foreach (var child in Sorted(children[node.Key]).Reverse())
+            {
+                stack.Push(child);
             }
         }
 
-        return node.Key.ToString();
+        ordered.AddRange(Sorted(nodes.Where(n => !seen.Contains(n.Key))));
+        return ordered;
+
+        static IEnumerable<ContentNodeRecord> Sorted(IEnumerable<ContentNodeRecord> items) =>
+            items.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ThenBy(n => n.Key);
     }
+
+    /// <summary>
+    /// As uSync's content handler: the node's name (for culture-variant content, the default language's) made a safe
+    /// file name as Umbraco makes it, so a Chinese name stays Chinese. A name with nothing left (only punctuation) is
+    /// written as the key, where uSync would write a file called <c>.config</c>.
+    /// </summary>
+    private static string ContentFileName(ContentNodeRecord node, ContentData data, string defaultCulture) =>
+        UmbracoSafeFileName.From(DefaultName(data, defaultCulture)) is { Length: > 0 } name ? name : node.Key.ToString();
+
+    /// <summary>A node's invariant name: Umbraco keeps the default language's name there for culture-variant content.</summary>
+    private static string DefaultName(ContentData data, string defaultCulture) =>
+        data.GetName(defaultCulture) ?? data.Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Value).FirstOrDefault() ?? string.Empty;
 
     private static string DataTypeFileName(DataType dataType) =>
         SafeAlias(dataType.Alias) is { Length: > 0 } alias ? FileName(alias) : dataType.Key.ToString();
@@ -168,7 +197,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     /// </summary>
     private static XDocument ContentTypeXml(ContentSchema schema, ContentType type)
     {
-        var template = type.HasTemplate && !type.IsElement ? type.Alias : null;
+        var template = DefaultTemplate(type);
         var compositions = type.Compositions.Select(schema.FindContentType).OfType<ContentType>().OrderBy(c => c.Alias, StringComparer.InvariantCulture).ToList();
         var inherited = compositions.SelectMany(c => c.Properties.Select(p => p.Key).Concat(c.Tabs.Select(t => t.Key))).ToHashSet();
         return Document(new XElement("ContentType",
@@ -190,8 +219,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("KeepLatestVersionPerDayForDays", string.Empty)),
                 new XElement("Compositions", compositions.Select(c => new XElement("Composition", new XAttribute("Key", c.Key), c.Alias))),
                 new XElement("DefaultTemplate", template ?? string.Empty),
-                new XElement("AllowedTemplates",
-                    template is null ? null : new XElement("Template", new XAttribute("Key", DeterministicKey("template:" + template)), template))),
+                new XElement("AllowedTemplates", AllowedTemplates(type).Select(t => new XElement("Template", new XAttribute("Key", t.Key), t.Alias)))),
             new XElement("Structure",
                 type.AllowedChildAliases.Select((alias, index) => new XElement("ContentType",
                     new XAttribute("Key", schema.FindContentType(alias)?.Key ?? Guid.Empty),
@@ -222,28 +250,34 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                     new XElement("SortOrder", t.SortOrder))))));
     }
 
+    /// <summary>
+    /// As uSync 14+'s ContentSerializer. <c>&lt;Info&gt;</c>: the parent (key and name), the path, Trashed, the type, the
+    /// creation date, the names (the invariant one, then one per culture that has a name, for culture-variant content),
+    /// the sort order, what is published (the document as a whole, then per named culture), the pending schedule and the
+    /// template. Then every property of the type by alias (an empty value is written empty, once per named culture for a
+    /// culture-variant property), each value as CDATA, JSON re-indented as uSync writes it.
+    /// </summary>
     private static XDocument ContentXml(
         ContentSchema schema,
         ContentNodeRecord node,
         ContentData data,
         IEnumerable<PublishedCultureRecord> published,
+        IEnumerable<ScheduledActionRecord> schedules,
         Dictionary<Guid, ContentNodeRecord> byKey,
         Dictionary<long, ContentData> versions,
         string defaultCulture)
     {
-        var cultures = schema.Languages.All.Select(l => l.IsoCode).OrderBy(c => c, StringComparer.Ordinal).ToList();
+        var type = schema.FindContentType(node.ContentTypeAlias);
+        var variant = type?.VariesByCulture ?? data.Values.Any(v => v.Culture is not null);
+
+        // Umbraco's AvailableCultures: the cultures the node has a name in (none for invariant content).
+        var cultures = variant
+            ? data.Names.Where(n => !string.IsNullOrEmpty(n.Value)).Select(n => n.Key).Order(StringComparer.InvariantCulture).ToList()
+            : [];
         var publishedCultures = published.Select(p => p.Culture).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var parent = node.ParentKey is { } parentKey ? byKey.GetValueOrDefault(parentKey) : null;
-        var defaultName = data.GetName(defaultCulture) ?? data.Names.Values.FirstOrDefault() ?? string.Empty;
-        var type = schema.FindContentType(node.ContentTypeAlias);
-        var properties = data.Values
-            .GroupBy(v => v.Alias, StringComparer.Ordinal)
-            .OrderBy(g => type?.FindProperty(g.Key)?.SortOrder ?? int.MaxValue)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new XElement(g.Key,
-                g.OrderBy(v => v.Culture ?? string.Empty, StringComparer.Ordinal).Select(v => new XElement("Value",
-                    v.Culture is null ? null : new XAttribute("Culture", v.Culture),
-                    new XCData(v.Value)))));
+        var defaultName = DefaultName(data, defaultCulture);
+        var template = type is null ? null : DefaultTemplate(type);
         return Document(
             new XElement("Content",
                 new XAttribute("Key", node.Key),
@@ -251,19 +285,143 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
                 new XAttribute("Level", node.Level),
                 new XElement("Info",
                     new XElement("Parent", new XAttribute("Key", node.ParentKey ?? Guid.Empty),
-                        parent is null ? string.Empty : versions.GetValueOrDefault(parent.CurrentVersionId)?.GetName(defaultCulture) ?? string.Empty),
+                        parent is null ? string.Empty : DefaultName(versions.GetValueOrDefault(parent.CurrentVersionId) ?? ContentData.Empty, defaultCulture)),
                     new XElement("Path", PathOf(node, byKey, versions, defaultCulture)),
                     new XElement("Trashed", "false"),
                     new XElement("ContentType", node.ContentTypeAlias),
-                    new XElement("CreateDate", ContentMapping.AsUtc(node.CreateDateUtc).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
+                    new XElement("CreateDate", DateText(node.CreateDateUtc)),
                     new XElement("NodeName", new XAttribute("Default", defaultName),
-                        cultures.Where(c => data.GetName(c) is not null).Select(c => new XElement("Name", new XAttribute("Culture", c), data.GetName(c)))),
+                        cultures.Select(c => new XElement("Name", new XAttribute("Culture", c), data.GetName(c)))),
                     new XElement("SortOrder", node.SortOrder),
-                    new XElement("Published", new XAttribute("Default", Bool(publishedCultures.Contains(defaultCulture))),
+                    // Umbraco's document is published while any of its cultures is.
+                    new XElement("Published", new XAttribute("Default", Bool(publishedCultures.Count > 0)),
                         cultures.Select(c => new XElement("Published", new XAttribute("Culture", c), Bool(publishedCultures.Contains(c))))),
-                    new XElement("Schedule"),
-                    new XElement("Template")),
-                new XElement("Properties", properties)));
+                    new XElement("Schedule",
+                        schedules
+                            .Select(a => (Action: a.Action == nameof(Workflow.ScheduledActionKind.Unpublish) ? "Expire" : "Release", Culture: variant ? a.Culture : string.Empty, a.DueAtUtc))
+                            .OrderBy(a => a.Action, StringComparer.InvariantCulture).ThenBy(a => a.Culture, StringComparer.InvariantCulture).ThenBy(a => a.DueAtUtc)
+                            .Select(a => new XElement("ContentSchedule",
+                                new XElement("Culture", a.Culture),
+                                new XElement("Action", a.Action),
+                                new XElement("Date", DateText(a.DueAtUtc))))),
+                    template is null
+                        ? new XElement("Template")
+                        : new XElement("Template", new XAttribute("Key", TemplateKeyOf(type!, template)), template)),
+                new XElement("Properties", PropertiesXml(type, data, cultures))));
+    }
+
+    /// <summary>
+    /// As uSync's SerializeProperties: the type's properties (its compositions' too) by alias, each value with its
+    /// culture, ordered by culture; a property with no value gets an empty one (one per named culture when it varies by
+    /// culture) so that an import can empty it. A value whose property the type no longer has is still written (uSync
+    /// would drop it): an export never loses what the site holds.
+    /// </summary>
+    private static IEnumerable<XElement> PropertiesXml(ContentType? type, ContentData data, IReadOnlyList<string> cultures)
+    {
+        var values = data.Values.GroupBy(v => v.Alias, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var aliases = (type?.Properties.Select(p => p.Alias) ?? []).Concat(values.Keys).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.InvariantCulture);
+        foreach (var alias in aliases)
+        {
+            var written = (values.GetValueOrDefault(alias) ?? []).Select(v => (v.Culture, Text: ExportValue(v.Value))).ToList();
+            if (type?.FindProperty(alias) is { } property)
+            {
+                if (property.VariesByCulture)
+                {
+                    written.AddRange(cultures.Where(c => !written.Any(w => string.Equals(w.Culture, c, StringComparison.OrdinalIgnoreCase))).Select(c => ((string?)c, string.Empty)));
+                }
+                else if (written.Count == 0)
+                {
+                    written.Add((null, string.Empty));
+                }
+            }
+
+            if (written.Count > 0)
+            {
+                yield return new XElement(alias, written.OrderBy(w => w.Culture ?? string.Empty, StringComparer.InvariantCulture).Select(w =>
+                    new XElement("Value", w.Culture is null ? null : new XAttribute("Culture", w.Culture), new XCData(w.Text))));
+            }
+        }
+    }
+
+    /// <summary>
+    /// As uSync's GetExportValue: a value that looks like JSON (Umbraco's DetectIsJson: <c>{…}</c> or <c>[…]</c> once
+    /// trimmed) and parses is written indented by System.Text.Json's defaults (two spaces, non-ASCII and HTML characters
+    /// escaped); anything else as it is.
+    /// </summary>
+    internal static string ExportValue(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']')))
+        {
+            return value;
+        }
+
+        try
+        {
+            return JsonNode.Parse(value)?.ToJsonString(ConfigJsonOptions) ?? value;
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
+    }
+
+    private static string DateText(DateTime utc) =>
+        ContentMapping.AsUtc(utc).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The type's default template: as a uSync folder named it, else (the site's own types) the type's alias for a page
+    /// type; none for an element or data-only type.
+    /// </summary>
+    private static string? DefaultTemplate(ContentType type) =>
+        type.DefaultTemplateAlias ?? (type.AllowedTemplates.Count == 0 && type.IsPage ? type.Alias : null);
+
+    /// <summary>
+    /// The allowed templates as uSync lists them (by alias): those a folder named, else the default one (Umbraco always
+    /// allows it) with a key made from its alias, the same everywhere.
+    /// </summary>
+    private static IEnumerable<TemplateReference> AllowedTemplates(ContentType type)
+    {
+        if (type.AllowedTemplates.Count > 0)
+        {
+            return type.AllowedTemplates.OrderBy(t => t.Alias, StringComparer.InvariantCulture);
+        }
+
+        return DefaultTemplate(type) is { } alias ? [new TemplateReference(UsyncKeys.Template(alias), alias)] : [];
+    }
+
+    private static Guid TemplateKeyOf(ContentType type, string alias) =>
+        type.AllowedTemplates.FirstOrDefault(t => string.Equals(t.Alias, alias, StringComparison.OrdinalIgnoreCase))?.Key ?? UsyncKeys.Template(alias);
+
+    /// <summary>
+    /// As uSync's TemplateSerializer, for the templates a folder held files for (kept with the types that allow them):
+    /// key, alias and level (1, plus one per parent template), the name and the parent's alias; no Razor (uSync writes
+    /// it only when asked to). Named by the alias made a safe file name, as uSync's template handler names them.
+    /// </summary>
+    private static IEnumerable<(string Path, XDocument Document)> TemplateFiles(ContentSchema schema)
+    {
+        var kept = schema.ContentTypes.Values.SelectMany(t => t.AllowedTemplates).Where(t => t.Name is not null)
+            .GroupBy(t => t.Key).Select(g => g.First()).ToList();
+        var byAlias = kept.GroupBy(t => t.Alias, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var template in kept.OrderBy(t => t.Alias, StringComparer.Ordinal))
+        {
+            var level = 1;
+            var seen = new HashSet<Guid> { template.Key };
+            for (var parent = template.Parent; !string.IsNullOrEmpty(parent); level++)
+            {
+                var next = byAlias.GetValueOrDefault(parent);
+                parent = next is not null && seen.Add(next.Key) ? next.Parent : null;
+            }
+
+            var name = UmbracoSafeFileName.From(template.Alias) is { Length: > 0 } safe ? safe : template.Key.ToString();
+            yield return ($"Templates/{name}.config", Document(new XElement("Template",
+                new XAttribute("Key", template.Key),
+                new XAttribute("Alias", template.Alias),
+                new XAttribute("Level", level),
+                new XElement("Name", template.Name),
+                new XElement("Parent", template.Parent ?? string.Empty))));
+        }
     }
 
     /// <summary>
@@ -276,7 +434,7 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
         for (ContentNodeRecord? current = node; current is not null; current = current.ParentKey is { } key ? byKey.GetValueOrDefault(key) : null)
         {
             var data = versions.GetValueOrDefault(current.CurrentVersionId);
-            parts.Add(SafeAlias(data?.GetName(culture) ?? data?.Names.Values.FirstOrDefault() ?? current.Key.ToString()));
+            parts.Add(SafeAlias(data is null ? current.Key.ToString() : DefaultName(data, culture)));
         }
 
         parts.Reverse();
@@ -320,9 +478,5 @@ internal sealed class UsyncExporter(ISiteDbContextFactory dbFactory, IContentSch
     private static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>Languages and templates have no key in our store; a stable one keeps exports byte-identical.</summary>
-    private static Guid DeterministicKey(string text)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    private static Guid DeterministicKey(string text) => UsyncKeys.Deterministic(text);
 }

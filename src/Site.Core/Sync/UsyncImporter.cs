@@ -161,6 +161,7 @@ internal sealed class UsyncImporter(
             node.Trashed = false;
             node.CurrentVersionId = version.Id;
             changed |= await WritePublishedAsync(db, node, item, version.Id, now, cancellationToken).ConfigureAwait(false);
+            await WriteSchedulesAsync(db, item, user, now, cancellationToken).ConfigureAwait(false);
 
             // An unchanged node keeps its dates: Last-Modified and feeds must not move on a re-import.
             if (changed)
@@ -202,6 +203,24 @@ internal sealed class UsyncImporter(
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Makes the node's pending schedule that of the file (as its published cultures are): entries the file no longer
+    /// holds are dropped, new ones added; what already ran stays as history.
+    /// </summary>
+    private static async Task WriteSchedulesAsync(SiteDbContext db, UsyncContentItem item, string user, DateTime now, CancellationToken cancellationToken)
+    {
+        var pending = await db.ScheduledActions.Where(a => a.NodeKey == item.Key && a.ClaimedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = item.Schedules.Select(s => (Culture: s.Culture.ToUpperInvariant(), Action: s.Kind.ToString(), s.DueAtUtc)).ToList();
+        db.ScheduledActions.RemoveRange(pending.Where(a => !wanted.Remove((a.Culture.ToUpperInvariant(), a.Action, ContentMapping.AsUtc(a.DueAtUtc)))));
+        foreach (var schedule in item.Schedules.Where(s => wanted.Contains((s.Culture.ToUpperInvariant(), s.Kind.ToString(), s.DueAtUtc))))
+        {
+            db.ScheduledActions.Add(new ScheduledActionRecord
+            {
+                NodeKey = item.Key, Culture = schedule.Culture, Action = schedule.Kind.ToString(), DueAtUtc = schedule.DueAtUtc, CreatedBy = user, CreatedAtUtc = now,
+            });
+        }
     }
 
     private static int LevelOf(UsyncContentItem item, Dictionary<Guid, UsyncContentItem> byKey)

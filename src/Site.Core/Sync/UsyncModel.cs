@@ -12,7 +12,17 @@ public sealed record UsyncContentItem(
     DateTime CreateDateUtc,
     ContentData Data,
     IReadOnlyList<string> PublishedCultures,
-    string File);
+    string File)
+{
+    /// <summary>The pending publishes and unpublishes the file's <c>&lt;Schedule&gt;</c> holds, per culture.</summary>
+    public IReadOnlyList<UsyncSchedule> Schedules { get; init; } = [];
+}
+
+/// <summary>
+/// One of uSync's <c>&lt;ContentSchedule&gt;</c> entries: Release is a publish, Expire an unpublish; an invariant node's
+/// (no culture in the file) is kept for the default language.
+/// </summary>
+public sealed record UsyncSchedule(string Culture, Workflow.ScheduledActionKind Kind, DateTime DueAtUtc);
 
 /// <summary>Everything in a uSync folder, read and checked, before anything is written.</summary>
 public sealed record UsyncPackage(

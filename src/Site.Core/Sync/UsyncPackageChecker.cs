@@ -113,6 +113,11 @@ internal static class UsyncPackageChecker
             problems.Add(new SyncProblem(item.File, Describe(error)));
         }
 
+        foreach (var schedule in item.Schedules.Where(s => !schema.Languages.Contains(s.Culture)))
+        {
+            problems.Add(new SyncProblem(item.File, $"scheduled culture \"{schedule.Culture}\" is not a language of the site"));
+        }
+
         if (item.PublishedCultures.Count == 0)
         {
             return;

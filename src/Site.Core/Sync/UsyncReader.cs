@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Site.Core.Content;
 using Site.Core.Languages;
+using Site.Core.Workflow;
 
 namespace Site.Core.Sync;
 
@@ -72,9 +73,10 @@ internal static class UsyncReader
             notes.Add(new SyncProblem(file, "member type read and not imported: the site's members have their own fixed shape"));
         }
 
-        foreach (var (file, name) in ReadAll(root, "Templates", problems, markers, ReadTemplate))
+        var templates = ReadAll(root, "Templates", problems, markers, ReadTemplate);
+        foreach (var (file, template) in templates)
         {
-            notes.Add(new SyncProblem(file, $"template \"{name}\" kept as a record only: Razor templates are not run; pages use the site's own views, or its generic page"));
+            notes.Add(new SyncProblem(file, $"template \"{template.Name}\" kept only for the export, with the document types that allow it: Razor templates are not run; pages use the site's own views, or its generic page"));
         }
 
         foreach (var (file, _) in ReadAll(root, "Media", problems, markers, r => ReadContent(r, "Media")))
@@ -119,7 +121,23 @@ internal static class UsyncReader
             skipped.AddRange(round);
         }
 
-        return new(package! with { Removals = removals, Notes = notes }, [], [.. skipped.Concat(notes)]);
+        return new(package! with { ContentTypes = WithTemplateFiles(package.ContentTypes, templates), Removals = removals, Notes = notes }, [], [.. skipped.Concat(notes)]);
+    }
+
+    /// <summary>
+    /// The templates' files kept with the types that allow them (by key, else alias): the site has no templates of its
+    /// own, and a template no type allows names nothing the site shows.
+    /// </summary>
+    private static List<ContentType> WithTemplateFiles(IReadOnlyList<ContentType> types, List<(string File, TemplateReference Item)> templates)
+    {
+        TemplateReference Complete(TemplateReference reference)
+        {
+            var file = templates.Select(t => t.Item).FirstOrDefault(t => t.Key == reference.Key)
+                ?? templates.Select(t => t.Item).FirstOrDefault(t => string.Equals(t.Alias, reference.Alias, StringComparison.OrdinalIgnoreCase));
+            return file is null ? reference : reference with { Name = file.Name, Parent = file.Parent };
+        }
+
+        return [.. types.Select(t => t.AllowedTemplates.Count == 0 ? t : t with { AllowedTemplates = [.. t.AllowedTemplates.Select(Complete)] })];
     }
 
     /// <summary>Builds the package from what was read and checks it; null when there are problems.</summary>
@@ -138,6 +156,7 @@ internal static class UsyncReader
         }
 
         var content = new List<UsyncContentItem>();
+        var defaultCulture = languages.Select(l => l.Item).FirstOrDefault(l => l.IsDefault)?.IsoCode ?? string.Empty;
         foreach (var (file, item) in files.Content)
         {
             if (item.Trashed)
@@ -150,7 +169,7 @@ internal static class UsyncReader
                 continue;
             }
 
-            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
+            content.Add(Complete(item, file, languages.Select(l => l.Item.IsoCode).ToList(), defaultCulture, byAlias.GetValueOrDefault(item.ContentTypeAlias), byKey.GetValueOrDefault));
         }
 
         var package = new UsyncPackage(
@@ -316,7 +335,7 @@ internal static class UsyncReader
     /// <c>Published Default</c>) gets its name and published state in every language, and values take the shape the
     /// engine stores (see <see cref="UsyncValues"/>).
     /// </summary>
-    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, ContentType? type, Func<Guid, ContentType?> elementTypes)
+    private static UsyncContentItem Complete(UsyncRead item, string file, List<string> cultures, string defaultCulture, ContentType? type, Func<Guid, ContentType?> elementTypes)
     {
         var names = new Dictionary<string, string>(item.Names, StringComparer.OrdinalIgnoreCase);
         if (names.Count == 0 && item.DefaultName is { } name)
@@ -329,7 +348,11 @@ internal static class UsyncReader
 
         var published = item.Published.Count == 0 && item.PublishedByDefault && item.Names.Count == 0 ? cultures : item.Published;
         var values = type is null ? item.Values : [.. item.Values.Select(v => UsyncValues.Normalize(type.FindProperty(v.Alias), v, elementTypes))];
-        return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file);
+        return new UsyncContentItem(item.Key, item.ParentKey, item.ContentTypeAlias, item.SortOrder, item.CreateDateUtc, new ContentData(names, values), published, file)
+        {
+            // The engine schedules per culture: an invariant node's entry is the default language's.
+            Schedules = [.. item.Schedules.Select(s => s.Culture.Length == 0 ? s with { Culture = defaultCulture } : s)],
+        };
     }
 
     private static List<(string File, T Item)> ReadAll<T>(
@@ -564,17 +587,31 @@ internal static class UsyncReader
             [.. properties.OrderBy(p => p.SortOrder)],
             [.. tabs.OrderBy(t => t.SortOrder)],
             Bool(info, "IsElement"),
-            HasTemplate(info));
+            HasTemplate(info))
+        {
+            DefaultTemplateAlias = NullIfEmpty(((string?)info.Element("DefaultTemplate"))?.Trim()),
+            AllowedTemplates = [.. (info.Element("AllowedTemplates")?.Elements("Template") ?? []).Where(t => t.Value.Trim().Length > 0).Select(ReadTemplateReference)],
+        };
         var compositions = (info.Element("Compositions")?.Elements("Composition") ?? []).Select(c => c.Value.Trim()).Where(a => a.Length > 0).ToList();
         return new UsyncType(type, compositions);
     }
 
-    /// <summary>A template: its name only (uSync v14+ writes no markup; v13 its Razor, which this site never runs).</summary>
-    private static string ReadTemplate(XElement root)
+    /// <summary>An allowed template: its alias, and its key (made from the alias when the file gives none).</summary>
+    private static TemplateReference ReadTemplateReference(XElement template)
+    {
+        var alias = template.Value.Trim();
+        return new TemplateReference(template.Attribute("Key") is { } key ? GuidOf(key, $"template \"{alias}\" Key") : UsyncKeys.Template(alias), alias);
+    }
+
+    /// <summary>A template: key, alias, name and parent (uSync v14+ writes no markup; v13 its Razor, which this site never runs).</summary>
+    private static TemplateReference ReadTemplate(XElement root)
     {
         Expect(root, "Template");
-        _ = KeyOf(root);
-        return NullIfEmpty((string?)root.Element("Name")) ?? AliasOf(root);
+        return new TemplateReference(KeyOf(root), AliasOf(root))
+        {
+            Name = NullIfEmpty((string?)root.Element("Name")) ?? AliasOf(root),
+            Parent = ((string?)root.Element("Parent"))?.Trim() ?? string.Empty,
+        };
     }
 
     private static UsyncRead ReadContent(XElement root, string rootName)
@@ -628,7 +665,26 @@ internal static class UsyncReader
             values,
             published,
             string.Equals(((string?)publishedElement?.Attribute("Default"))?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
-            Bool(info, "Trashed"));
+            Bool(info, "Trashed"))
+        {
+            Schedules = [.. (info.Element("Schedule")?.Elements("ContentSchedule") ?? []).Select(ReadSchedule)],
+        };
+    }
+
+    /// <summary>uSync's <c>&lt;ContentSchedule&gt;&lt;Culture/&gt;&lt;Action/&gt;&lt;Date/&gt;</c>: Release or Expire at a date (read as UTC).</summary>
+    private static UsyncSchedule ReadSchedule(XElement schedule)
+    {
+        var action = ((string?)schedule.Element("Action"))?.Trim();
+        var kind = action switch
+        {
+            "Release" => ScheduledActionKind.Publish,
+            "Expire" => ScheduledActionKind.Unpublish,
+            _ => throw new UsyncFormatException($"<ContentSchedule> has the action \"{action}\"; uSync writes Release or Expire"),
+        };
+        var dateText = ((string?)schedule.Element("Date"))?.Trim();
+        return DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? new UsyncSchedule(((string?)schedule.Element("Culture"))?.Trim() ?? string.Empty, kind, date)
+            : throw new UsyncFormatException($"<ContentSchedule> has the date \"{dateText}\", which is not a date");
     }
 
     private static void Expect(XElement root, string name)
@@ -733,7 +789,11 @@ internal sealed record UsyncRead(
     IReadOnlyList<PropertyValue> Values,
     IReadOnlyList<string> Published,
     bool PublishedByDefault,
-    bool Trashed);
+    bool Trashed)
+{
+    /// <summary>The file's schedule entries; an empty culture is the invariant node's.</summary>
+    public IReadOnlyList<UsyncSchedule> Schedules { get; init; } = [];
+}
 
 /// <summary>The items read from each folder, with their files; a partial import drops those of files with problems.</summary>
 internal sealed class UsyncFiles(

@@ -23,7 +23,7 @@ public sealed class SiteInitializerTests
         {
             await using var engine = await TestEngine.StartAsync(database);
             await engine.EditAsync(Session13, d => d.WithValue("attendees", English, "an editor's draft"));
-            var path = Path.Combine(changed, "Content", "about.config");
+            var path = Path.Combine(changed, "Content", "会议简介.config");
             await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path, Ct)).Replace(">About</Name>", ">Changed</Name>", StringComparison.Ordinal), Ct);
             var counts = await engine.CountRowsAsync();
 

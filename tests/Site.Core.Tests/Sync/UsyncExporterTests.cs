@@ -92,9 +92,9 @@ public sealed class UsyncExporterTests
             var config = dataType.Element("Config")!.Value;
             Assert.StartsWith("{\n  \"blocks\": [\n    {\n", config, StringComparison.Ordinal);
 
-            var session = XDocument.Load(Path.Combine(folder, "Content", "13th-forum-2017.config")).Root!;
+            var session = XDocument.Load(Path.Combine(folder, "Content", "第十三届-2017.config")).Root!;
             Assert.Equal("///", (string?)session.Element("Info")!.Element("Path"));
-            var story = XDocument.Load(Path.Combine(folder, "Content", "suzhou-peel.config")).Root!;
+            var story = XDocument.Load(Path.Combine(folder, "Content", "苏州-皮尔.config")).Root!;
             Assert.Equal("第十三届 (2017)", (string?)session.Attribute("Alias"));
             Assert.StartsWith("/", (string?)story.Element("Info")!.Element("Path"), StringComparison.Ordinal);
         }
@@ -305,8 +305,8 @@ public sealed class UsyncExporterTests
             Assert.Equal(written, files.Count);
             Assert.Equal(["Languages/en-us.config", "Languages/zh-cn.config"], files.Where(f => f.StartsWith("Languages/", StringComparison.Ordinal)));
             Assert.Equal(KnownContent.NodeCount, files.Count(f => f.StartsWith("Content/", StringComparison.Ordinal)));
-            Assert.Contains("Content/home.config", files);
-            Assert.Contains("Content/13th-forum-2017.config", files);
+            Assert.Contains("Content/首页.config", files);
+            Assert.Contains("Content/第十三届-2017.config", files);
             Assert.Contains("ContentTypes/session.config", files);
             Assert.Contains("Dictionary/validation.year.config", files);
         }
@@ -328,7 +328,7 @@ public sealed class UsyncExporterTests
 
             await engine.Exporter.ExportAsync(folder, Ct);
 
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "Content", "13th-forum-2017.config"), Ct);
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "Content", "第十三届-2017.config"), Ct);
             var text = Encoding.UTF8.GetString(bytes);
             Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Content Key=\"66a338ba-9ad1-55e3-ae79-5f26d1274594\"", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
             Assert.DoesNotContain("\r", text, StringComparison.Ordinal);

@@ -230,7 +230,7 @@ public sealed class UsyncMalformedInputTests
         var copy = TempFolders.CopyOfRealUsyncFolder();
         try
         {
-            var path = Path.Combine(copy, "Content", "13th-forum-2017.config");
+            var path = Path.Combine(copy, "Content", "第十三届-2017.config");
             File.WriteAllText(path, File.ReadAllText(path).Replace("<![CDATA[abroad]]>", "<![CDATA[overseas]]>", StringComparison.Ordinal));
             await using var engine = await TestEngine.StartAsync(TestDatabase.Sqlite, copy, import: false);
 
@@ -238,7 +238,7 @@ public sealed class UsyncMalformedInputTests
 
             Assert.False(result.Succeeded);
             var problem = Assert.Single(result.Problems);
-            Assert.Equal("Content/13th-forum-2017.config", problem.File);
+            Assert.Equal("Content/第十三届-2017.config", problem.File);
             Assert.Equal("location: Enter \"home\" (held in Jiangsu) or \"abroad\" (held outside China), or leave it empty if it is not recorded.", problem.Problem);
             Assert.Equal(Nothing, await engine.CountRowsAsync());
         }
@@ -394,7 +394,7 @@ public sealed class UsyncMalformedInputTests
             await using var engine = await TestEngine.StartAsync(database);
             var before = await engine.CountRowsAsync();
             var snapshot = engine.Snapshots.Current;
-            var path = Path.Combine(copy, "Content", "about.config");
+            var path = Path.Combine(copy, "Content", "会议简介.config");
             File.WriteAllText(path, File.ReadAllText(path).Replace(">About</Name>", ">Changed</Name>", StringComparison.Ordinal));
             File.WriteAllText(Path.Combine(copy, "Content", "broken.config"), "<Content>");
 

@@ -35,7 +35,7 @@ public sealed class SiteCommandProcessTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "Languages")).Length);
         Assert.Equal(21, Directory.GetFiles(Path.Combine(folder, "ContentTypes")).Length);
         Assert.Equal(38, Directory.GetFiles(Path.Combine(folder, "Content")).Length);
-        var tampere = XDocument.Load(Path.Combine(folder, "Content", "13th-forum-2017.config"));
+        var tampere = XDocument.Load(Path.Combine(folder, "Content", "第十三届-2017.config"));
         Assert.Equal("session", tampere.Root!.Element("Info")!.Element("ContentType")!.Value);
         Assert.Contains(tampere.Root.Element("Properties")!.Element("venueCity")!.Elements("Value"), v => v.Value == "Tampere");
     }

@@ -38,8 +38,8 @@ public sealed partial class ThirdLanguageTests(SiteFactory site) : IAsyncLifetim
               </Info>
             </Language>
             """);
-        AddFrench(Path.Combine(usync, "Content", "home.config"), "Accueil", new() { ["title"] = "Forum international des chefs d'établissement du Jiangsu" });
-        AddFrench(Path.Combine(usync, "Content", "about.config"), "À propos", new()
+        AddFrench(Path.Combine(usync, "Content", "首页.config"), "Accueil", new() { ["title"] = "Forum international des chefs d'établissement du Jiangsu" });
+        AddFrench(Path.Combine(usync, "Content", "会议简介.config"), "À propos", new()
         {
             ["title"] = FrenchTitle,
             ["bodyText"] = "Le forum réunit des chefs d'établissement depuis 2005.",
