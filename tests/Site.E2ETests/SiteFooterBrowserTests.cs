@@ -14,7 +14,7 @@ namespace Site.E2ETests;
 /// </summary>
 public sealed class SiteFooterBrowserTests(SiteServerFixture site)
 {
-    private static readonly Guid Settings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70"); // uSync Content/site-settings.config
+    private static readonly Guid Settings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70"); // uSync Content/网站设置.config
 
     private static readonly BackOfficeUser Uploader = new("editor@e2e", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
 

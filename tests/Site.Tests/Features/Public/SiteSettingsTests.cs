@@ -13,13 +13,13 @@ using Site.Tests.TestSupport;
 namespace Site.Tests.Features.Public;
 
 /// <summary>
-/// The site settings node (uSync Content/site-settings.config): the footer reads it in the page's culture from the
+/// The site settings node (uSync Content/网站设置.config): the footer reads it in the page's culture from the
 /// published snapshot; it is data, not a page (no URL of its own on the site, in no list); the Delivery API serves it.
 /// </summary>
 [Collection(ContentChangeTests.ContentChanges)]
 public sealed class SiteSettingsTests(SiteFactory site)
 {
-    private static readonly Guid Settings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70"); // uSync Content/site-settings.config
+    private static readonly Guid Settings = Guid.Parse("a7d3c1e2-5b64-5f0e-9c2d-3e8f1a6b4c70"); // uSync Content/网站设置.config
 
     private PublishedContent SettingsNode => site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByKey(Settings)!;
 
