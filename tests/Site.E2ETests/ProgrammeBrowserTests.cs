@@ -17,20 +17,10 @@ public sealed class ProgrammeBrowserTests(SiteServerFixture site)
 {
     private static readonly BackOfficeUser Remover = new("admin@e2e", "Admin", new HashSet<string> { BackOfficeGroups.Administrators });
 
-    private async Task<Guid> PublishAsync(string parentType, string type, ContentData data)
-    {
-        var parent = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType(parentType).Single();
-        var key = Guid.NewGuid();
-        var saved = await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, parent.Key, type, data), "e2e", CancellationToken.None);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
-        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, [ChineseCulture, EnglishCulture], "e2e", CancellationToken.None)).Succeeded);
-        return key;
-    }
-
     [Fact]
     public async Task A_two_day_programme_passes_axe_fits_a_390px_phone_and_prints_without_the_sites_chrome()
     {
-        var speaker = await PublishAsync("speakerIndex", "speaker", Speaker("孙示例", "Sun Example", "示例小学", "Example Primary School", urlName: "e2e-sun-example"));
+        var speaker = await site.PublishNewAsync("speakerIndex", "speaker", Speaker("孙示例", "Sun Example", "示例小学", "Example Primary School", urlName: "e2e-sun-example"));
         var agenda = Agenda(
             Item(Guid.NewGuid(), At(2026, 11, 3, 9, 0), At(2026, 11, 3, 9, 45), AgendaKinds.Keynote, [speaker],
                 new(ChineseCulture, "开幕主旨演讲：面向未来的学校领导力", "国际会议中心一号报告厅", "示例描述。"),
@@ -43,7 +33,7 @@ public sealed class ProgrammeBrowserTests(SiteServerFixture site)
                 new(ChineseCulture, "茶歇", null), new(EnglishCulture, "Tea break", null)),
             Item(Guid.NewGuid(), At(2026, 11, 4, 8, 30), At(2026, 11, 4, 16, 0), AgendaKinds.SchoolVisit, [],
                 new(ChineseCulture, "学校参访", "示例学校"), new(EnglishCulture, "School visits", "Example schools")));
-        var session = await PublishAsync("sessionArchive", "session", Session("示例日程（测试）", "Sample programme (test)", "Asia/Shanghai", agenda, "2026-11-03", "2026-11-04", "e2e-programme",
+        var session = await site.PublishNewAsync("sessionArchive", "session", Session("示例日程（测试）", "Sample programme (test)", "Asia/Shanghai", agenda, "2026-11-03", "2026-11-04", "e2e-programme",
             [(ChineseCulture, "示例会场", "江苏省南京市示例路1号"), (EnglishCulture, "Sample venue", "1 Sample Road, Nanjing")]));
         try
         {

@@ -112,24 +112,14 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
         }
     }
 
-    private async Task<Guid> PublishAsync(string parentType, string type, ContentData data)
-    {
-        var parent = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType(parentType).Single();
-        var key = Guid.NewGuid();
-        var saved = await site.Services.GetRequiredService<IContentService>().SaveAsync(new ContentEdit(key, parent.Key, type, data), "e2e", CancellationToken.None);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message.ToString())));
-        Assert.True((await site.Services.GetRequiredService<IPublishingService>().PublishAsync(key, [ChineseCulture, EnglishCulture], "e2e", CancellationToken.None)).Succeeded);
-        return key;
-    }
-
     /// <summary>The editor's announcement: three speakers and a session with a two-day agenda, registration open, one place.</summary>
     private async Task<(Guid Session, Guid[] Speakers)> AnnounceAsync()
     {
         var speakers = new[]
         {
-            await PublishAsync("speakerIndex", "speaker", Speaker("甲示例", "Jia Example", "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
-            await PublishAsync("speakerIndex", "speaker", Speaker("乙示例", "Yi Example", "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
-            await PublishAsync("speakerIndex", "speaker", Speaker("丙示例", "Bing Example", "示例学院", "Example College", urlName: "e2e-reg-bing")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("甲示例", "Jia Example", "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("乙示例", "Yi Example", "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("丙示例", "Bing Example", "示例学院", "Example College", urlName: "e2e-reg-bing")),
         };
         var first = Today.AddDays(30);
         string At(DateOnly day, int hour, int minute) => ProgrammeJson.At(day.Year, day.Month, day.Day, hour, minute);
@@ -157,6 +147,6 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
                 new("capacity", null, "1"),
             ],
         };
-        return (await PublishAsync("sessionArchive", "session", data), speakers);
+        return (await site.PublishNewAsync("sessionArchive", "session", data), speakers);
     }
 }
