@@ -22,12 +22,13 @@ public sealed class EditingServiceTests
         await using var engine = await TestEngine.StartAsync();
         var editing = engine.Services.GetRequiredService<IEditingService>();
         var node = (await engine.Content.GetAsync(KnownContent.Session13, Ct))!;
-        var english = node.CurrentVersion.Data.Values.First(v => v.Culture == "en-US");
-        var chinese = node.CurrentVersion.Data.Values.First(v => v.Culture == "zh-CN");
-        var shared = node.CurrentVersion.Data.Values.First(v => v.Culture is null);
+        // Plain text values, picked by alias: the stored order is the uSync file's (by alias), not the form's.
+        var english = node.CurrentVersion.Data.Values.First(v => v.Alias == "title" && v.Culture == "en-US");
+        var chinese = node.CurrentVersion.Data.Values.First(v => v.Alias == "title" && v.Culture == "zh-CN");
+        var shared = node.CurrentVersion.Data.Values.First(v => v.Alias == "sessionNumber" && v.Culture is null);
 
         var (own, saved) = await editing.SaveAsync(Changed(node, v => v == english ? v with { Value = v.Value + " (revised)" } : v), Translator, Ct);
-        Assert.True(own.Succeeded);
+        Assert.True(own.Succeeded, own.Message?.ToString());
         Assert.True(saved!.Succeeded);
         node = saved.Node!;
 
