@@ -258,14 +258,17 @@ internal sealed partial class SearchIndexer(
             _sources = sources;
             PublishSkipped();
 
-            Published(snapshot);
             if (changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0)
             {
+                Published(snapshot);
                 RefreshBridge(snapshot);
             }
             else
             {
+                // A new glossary is cheap to take: done before the generation is announced, so that whoever waits
+                // for it (an editor who saved an entry) searches with it.
                 RefreshGlossary(snapshot);
+                Published(snapshot);
             }
         }
         finally

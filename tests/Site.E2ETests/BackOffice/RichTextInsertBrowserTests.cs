@@ -466,7 +466,10 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
             Assert.Equal(w.Cell, (await prose.Locator("table td, table th").First.InnerTextAsync()).Trim());
             Assert.Equal(session.Url(culture), await prose.Locator("a", new() { HasText = w.LinkText }).GetAttributeAsync("href"));
             Assert.Equal(w.Alt, await prose.Locator("img").GetAttributeAsync("alt"));
-            Assert.True(await prose.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the photo in the text loads");
+            // Waits for the photo (a rendition made on first request may take a moment), then checks it decoded.
+            Assert.True(await prose.Locator("img").EvaluateAsync<bool>(
+                "img => img.complete ? img.naturalWidth > 0 : new Promise(done => { img.onload = () => done(img.naturalWidth > 0); img.onerror = () => done(false); })"),
+                "the photo in the text loads");
             var coverImage = review.Locator("main img[fetchpriority='high']");
             Assert.Equal(culture == "zh-CN" ? "开幕式会场" : "The opening hall", await coverImage.GetAttributeAsync("alt"));
             await Axe.AssertNoViolationsAsync(review, $"the published article ({culture})");
