@@ -16,6 +16,7 @@ public sealed class RegistrationsAdminController(
     IPublishedSnapshotAccessor snapshots,
     SessionSchedule schedule,
     RegistrationMails mails,
+    TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options) : BackOfficeControllerBase
 {
     public const int PageSize = 50;
@@ -94,7 +95,7 @@ public sealed class RegistrationsAdminController(
         }
 
         Response.Headers.CacheControl = "no-store";
-        var name = string.Create(CultureInfo.InvariantCulture, $"registrations-{DateTime.UtcNow:yyyyMMdd}.csv");
+        var name = string.Create(CultureInfo.InvariantCulture, $"registrations-{clock.GetUtcNow():yyyyMMdd}.csv");
         return File(buffer.ToArray(), "text/csv; charset=utf-8", name);
     }
 

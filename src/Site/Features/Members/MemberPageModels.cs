@@ -53,6 +53,13 @@ public class MemberPageModel : LayoutModel
         _ => status.ToString(),
     };
 
+    public string RegistrationStatusName(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Confirmed => M.RegistrationStatusConfirmed,
+        RegistrationStatus.WaitListed => M.RegistrationStatusWaitListed,
+        _ => M.RegistrationStatusCancelled,
+    };
+
     public string KindName(ApplicationKind kind) => kind == ApplicationKind.SisterSchool ? M.KindSisterSchool : M.KindNextSession;
 
     public string LanguageName(string culture) => UiText.For(culture).LanguageName;
@@ -152,13 +159,6 @@ public sealed class AccountPageModel(PublishedSnapshot snapshot, Language langua
 
     /// <summary>The member's registrations to attend, with the sessions still published in this language.</summary>
     public IReadOnlyList<(SessionRegistration Registration, PublishedContent Session)> Registrations { get; init; } = [];
-
-    public string RegistrationStatusName(RegistrationStatus status) => status switch
-    {
-        RegistrationStatus.Confirmed => M.RegistrationStatusConfirmed,
-        RegistrationStatus.WaitListed => M.RegistrationStatusWaitListed,
-        _ => M.RegistrationStatusCancelled,
-    };
 }
 
 public sealed class ApplicationPageModel(PublishedSnapshot snapshot, Language language, string baseUrl, MemberIdentity? member, MemberApplication application)

@@ -24,14 +24,18 @@ public sealed class SessionRegistrationController(
     private Guid MemberId => ClaimsMemberAccessor.MemberId(User) ?? throw new InvalidOperationException("No signed-in member.");
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string prefix, string? done) =>
-        Show("Registration", await ModelAsync(prefix, done switch
+    public async Task<IActionResult> Index(string prefix, string? done)
+    {
+        var text = MemberText.For(LanguageOf(prefix).IsoCode);
+        var notice = done switch
         {
-            "registered" => MemberText.For(LanguageOf(prefix).IsoCode).RegistrationConfirmed,
-            "waitlisted" => MemberText.For(LanguageOf(prefix).IsoCode).RegistrationWaitListed,
-            "cancelled" => MemberText.For(LanguageOf(prefix).IsoCode).RegistrationCancelled,
+            "registered" => text.RegistrationConfirmed,
+            "waitlisted" => text.RegistrationWaitListed,
+            "cancelled" => text.RegistrationCancelled,
             _ => null,
-        }, null));
+        };
+        return Show("Registration", await ModelAsync(prefix, notice, null));
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Register(string prefix)
@@ -134,11 +138,4 @@ public sealed class RegistrationPageModel(
     public bool IsWaiting => Registration?.Status == RegistrationStatus.WaitListed;
 
     public int? PlacesLeft => Session?.Offer.Capacity is { } capacity ? Math.Max(capacity - Counts.Confirmed, 0) : null;
-
-    public string RegistrationStatusName(RegistrationStatus status) => status switch
-    {
-        RegistrationStatus.Confirmed => M.RegistrationStatusConfirmed,
-        RegistrationStatus.WaitListed => M.RegistrationStatusWaitListed,
-        _ => M.RegistrationStatusCancelled,
-    };
 }
