@@ -16,7 +16,6 @@ namespace Site.E2ETests;
 /// </summary>
 public sealed class GalleryBrowserTests(SiteServerFixture site)
 {
-    private const string Password = "a back-office passphrase";
     private const string SessionPath = "/en/sessions/13th-forum-2017";
 
     private static readonly BackOfficeUser Uploader = new("editor@e2e", "Editor", new HashSet<string> { BackOfficeGroups.Editors });
@@ -71,16 +70,11 @@ public sealed class GalleryBrowserTests(SiteServerFixture site)
             }
 
             // The back office: rows move with the keyboard and say so.
-            var email = await NewEditorAsync();
             var editor = await context.NewPageAsync();
             var console = new List<string>();
             editor.Console += (_, m) => console.Add(m.Text);
             editor.PageError += (_, e) => console.Add(e);
-            await editor.GotoAsync("/umbraco/login");
-            await editor.Locator("#f-Email").FillAsync(email);
-            await editor.Locator("#f-Password").FillAsync(Password);
-            await editor.Locator("main form button[type=submit]").ClickAsync();
-            await editor.WaitForURLAsync("**/umbraco");
+            await BackOfficeBrowser.SignInAsync(editor, await site.NewUserAsync(BackOfficeGroups.Editors));
             await editor.GotoAsync($"/umbraco/content/{session}");
             var rows = editor.Locator("ol.media-picks select[name='v.gallery']");
             Assert.Equal(photos[0].Key.ToString(), await rows.Nth(0).InputValueAsync());
@@ -150,13 +144,4 @@ public sealed class GalleryBrowserTests(SiteServerFixture site)
 
     private static double[] Coordinates(string text) =>
         [.. text.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-
-    private async Task<string> NewEditorAsync()
-    {
-        using var scope = site.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
-            new NewUser($"gallery-{Guid.NewGuid():N}@e2e.test", "E2E gallery editor", Password, [BackOfficeGroups.Editors], null, "en-US"), "e2e", CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.User!.Email;
-    }
 }

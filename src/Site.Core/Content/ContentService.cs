@@ -30,6 +30,12 @@ public interface IContentService
     /// <summary>Items (not in the recycle bin) whose name in some culture contains the text, drafts included; at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="FindByNameAsync(string, int, CancellationToken)"/>, of these content types only (a picker's filter);
+    /// with no text, the first items of those types in tree order, so a picker lists what it can pick before a word is typed.
+    /// </summary>
+    Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken);
+
     Task<SaveResult> SaveAsync(ContentEdit edit, string user, CancellationToken cancellationToken);
 }
 
@@ -66,11 +72,15 @@ internal sealed class ContentService(
         return nodes;
     }
 
-    public async Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, CancellationToken cancellationToken) =>
+        FindByNameAsync(text, take, [], cancellationToken);
+
+    public async Task<IReadOnlyList<ContentNode>> FindByNameAsync(string text, int take, IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(contentTypes);
         text = text.Trim();
-        if (text.Length == 0 || take <= 0)
+        if ((text.Length == 0 && contentTypes.Count == 0) || take <= 0)
         {
             return [];
         }
@@ -79,12 +89,22 @@ internal sealed class ContentService(
         // case on both sides, then keep the rows whose names (not just some value) contain the text.
         var escaped = System.Text.Json.JsonSerializer.Serialize(text)[1..^1].ToLowerInvariant();
         await using var db = dbFactory.Create();
-        var candidates = await db.Nodes.AsNoTracking()
-            .Where(n => !n.Trashed)
-            .Join(db.Versions.AsNoTracking(), n => n.CurrentVersionId, v => v.Id, (n, v) => new { n.Key, n.Level, n.SortOrder, v.DataJson })
+        var nodes = db.Nodes.AsNoTracking().Where(n => !n.Trashed);
+        if (contentTypes.Count > 0)
+        {
+            var types = contentTypes.ToList();
+            nodes = nodes.Where(n => types.Contains(n.ContentTypeAlias));
+        }
+
+        var rows = nodes.Join(db.Versions.AsNoTracking(), n => n.CurrentVersionId, v => v.Id, (n, v) => new { n.Key, n.Level, n.SortOrder, v.DataJson });
+        if (text.Length > 0)
+        {
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL's lower() and LIKE/strpos: not run in .NET, no culture involved
-            .Where(r => r.DataJson.ToLower().Contains(escaped))
+            rows = rows.Where(r => r.DataJson.ToLower().Contains(escaped));
 #pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var candidates = await rows
             .OrderBy(r => r.Level).ThenBy(r => r.SortOrder)
             .Take(take * 10)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

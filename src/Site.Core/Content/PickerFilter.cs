@@ -27,6 +27,19 @@ internal static class PickerFilter
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// How many items a picker takes: one for a document picker, a multi-node tree picker's <c>maxNumber</c> (0, for any
+    /// number, as Umbraco reads it).
+    /// </summary>
+    public static int MaxItems(PropertyType property, DataType? dataType)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.EditorAlias == PropertyEditors.ContentPicker
+            ? 1
+            : DataTypeConfig.Read(dataType?.ConfigJson, 0, static root =>
+                root.TryGetProperty("maxNumber", out var max) && max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var n) && n > 0 ? n : 0);
+    }
+
     /// <summary>Every node picked by a filtered multi-node tree picker in the version (blocks read in each site language).</summary>
     public static IReadOnlyList<Pick> Picks(ContentSchema schema, ContentType type, ContentData data)
     {

@@ -41,4 +41,27 @@ public sealed class ContentServiceFindTests
         await engine.Services.GetRequiredService<IContentTreeService>().TrashAsync(Session13, TestUsers.Editor, Ct);
         Assert.Empty(await engine.Content.FindByNameAsync("draft name", 10, Ct));
     }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task A_pickers_type_filter_keeps_other_types_out_and_lists_its_own_without_text(TestDatabase database)
+    {
+        await using var engine = await TestEngine.StartAsync(database);
+
+        var sessions = await engine.Content.FindByNameAsync("", 50, ["session"], Ct);
+        var sessionByName = await engine.Content.FindByNameAsync("13TH FORUM", 10, ["session"], Ct);
+        var otherType = await engine.Content.FindByNameAsync("13TH FORUM", 10, ["newsArticle"], Ct);
+
+        Assert.NotEmpty(sessions);
+        Assert.All(sessions, n => Assert.Equal("session", n.ContentTypeAlias));
+        Assert.Contains(Session13, sessions.Select(n => n.Key));
+        // In tree order, as the archive lists them.
+        Assert.Equal(sessions.OrderBy(n => n.SortOrder).Select(n => n.Key), sessions.Select(n => n.Key));
+        Assert.Equal([Session13], sessionByName.Select(n => n.Key));
+        Assert.Empty(otherType);
+        Assert.Equal(3, (await engine.Content.FindByNameAsync("", 3, ["session"], Ct)).Count);
+        // No text and no filter is not "everything".
+        Assert.Empty(await engine.Content.FindByNameAsync("", 10, [], Ct));
+    }
 }

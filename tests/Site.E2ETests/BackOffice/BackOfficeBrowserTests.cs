@@ -13,16 +13,9 @@ namespace Site.E2ETests.BackOffice;
 /// <summary>The editorial workflow in Chromium, with axe on every back-office screen in both of its languages.</summary>
 public sealed class BackOfficeBrowserTests(SiteServerFixture site)
 {
-    private const string Password = "a back-office passphrase";
+    private const string Password = BackOfficeBrowser.Password;
 
-    private async Task<string> NewUserAsync(string group, string uiCulture = "en-US")
-    {
-        using var scope = site.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
-            new NewUser($"{group.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test", $"E2E {group}", Password, [group], null, uiCulture), "e2e", CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.User!.Email;
-    }
+    private Task<string> NewUserAsync(string group, string uiCulture = "en-US") => site.NewUserAsync(group, uiCulture);
 
     private async Task<Guid> UserIdAsync(string email)
     {

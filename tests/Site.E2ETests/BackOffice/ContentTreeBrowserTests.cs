@@ -14,7 +14,6 @@ namespace Site.E2ETests.BackOffice;
 /// </summary>
 public sealed class ContentTreeBrowserTests(SiteServerFixture site)
 {
-    private const string Password = "a back-office passphrase";
 
     private async Task<Guid> NewPageAsync(Guid parent, string name)
     {
@@ -52,20 +51,9 @@ public sealed class ContentTreeBrowserTests(SiteServerFixture site)
         var c = await NewPageAsync(shelf, "Charlie " + id);
         var box = await NewPageAsync(about, "Box " + id);
 
-        using (var scope = site.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<IUserService>();
-            var created = await users.CreateAsync(new NewUser($"tree-{id}@e2e.test", "E2E tree", Password, [BackOfficeGroups.Editors], null, "en-US"), "e2e", CancellationToken.None);
-            Assert.True(created.Succeeded);
-        }
-
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/umbraco/login");
-        await page.Locator("#f-Email").FillAsync($"tree-{id}@e2e.test");
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.Locator("#f-Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/umbraco");
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(BackOfficeGroups.Editors));
         await page.GotoAsync($"/umbraco/content/{shelf}");
         await Row(page, c).WaitForAsync();
         Assert.Equal("true", await Row(page, a).GetAttributeAsync("draggable"));

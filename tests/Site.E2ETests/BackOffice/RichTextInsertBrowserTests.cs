@@ -17,27 +17,8 @@ namespace Site.E2ETests.BackOffice;
 /// </summary>
 public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 {
-    private const string Password = "a back-office passphrase";
     private const string Field = "textarea[name='v.bodyText.en-US']";
     private const string Editor = Field + " + .rte .rte-content";
-
-    private async Task<string> NewUserAsync(string group)
-    {
-        using var scope = site.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
-            new NewUser($"{group.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test", $"E2E {group}", Password, [group], null, "en-US"), "e2e", CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-        return result.User!.Email;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/umbraco/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        await page.Locator("#f-Email").FillAsync(email);
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.Locator("#f-Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/umbraco");
-    }
 
     /// <summary>A new page under About (rich text in both languages), opened in the editor; null when the bundle is not built.</summary>
     private async Task<(IBrowserContext Context, IPage Page, Guid Key)?> OpenNewPageAsync(string group, string name)
@@ -53,9 +34,9 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
         var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, await NewUserAsync(group));
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(group));
         await page.GotoAsync($"/umbraco/content/{key}");
-        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        if (!await BackOfficeBrowser.HasEditorBundleAsync(page))
         {
             await context.DisposeAsync();
             return null;
@@ -356,9 +337,9 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
         await using var writerContext = await site.NewContextAsync();
         var page = await writerContext.NewPageAsync();
-        await SignInAsync(page, await NewUserAsync(BackOfficeGroups.Writers));
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(BackOfficeGroups.Writers));
         await page.GotoAsync($"/umbraco/content/create?parentId={newsIndex}&type=newsArticle");
-        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        if (!await BackOfficeBrowser.HasEditorBundleAsync(page))
         {
             Assert.Skip("The editor bundle was not built (Node.js and npm are needed at build time; .ci/run has them).");
         }
@@ -445,7 +426,7 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
         await using var editorContext = await site.NewContextAsync();
         var review = await editorContext.NewPageAsync();
-        await SignInAsync(review, await NewUserAsync(BackOfficeGroups.Editors));
+        await BackOfficeBrowser.SignInAsync(review, await site.NewUserAsync(BackOfficeGroups.Editors));
         await review.GotoAsync($"/umbraco/content/{key}");
         foreach (var (prefix, culture) in new[] { ("zh", "zh-CN"), ("en", "en-US") })
         {

@@ -15,29 +15,15 @@ namespace Site.E2ETests.BackOffice;
 /// </summary>
 public sealed class RichTextSettingsBrowserTests(SiteServerFixture site)
 {
-    private const string Password = "a back-office passphrase";
     private const string Body = "textarea[name='v.bodyText.en-US']";
 
     private async Task<IPage?> OpenNewPageFormAsync(IBrowserContext context)
     {
-        string email;
-        using (var scope = site.Services.CreateScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<IUserService>().CreateAsync(
-                new NewUser($"rte-{Guid.NewGuid():N}@e2e.test", "E2E rich text", Password, [BackOfficeGroups.Editors], null, "en-US"), "e2e", CancellationToken.None);
-            Assert.True(result.Succeeded, string.Join(", ", result.Errors));
-            email = result.User!.Email;
-        }
-
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/umbraco/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        await page.Locator("#f-Email").FillAsync(email);
-        await page.Locator("#f-Password").FillAsync(Password);
-        await page.Locator("#f-Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/umbraco");
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(BackOfficeGroups.Editors));
         var about = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("about").Single().Key;
         await page.GotoAsync($"/umbraco/content/create?parentId={about}&type=page");
-        if (await page.Locator("script[src*='/umbraco/dist/richtext.js']").CountAsync() == 0)
+        if (!await BackOfficeBrowser.HasEditorBundleAsync(page))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
@@ -112,41 +113,112 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
         }
     }
 
-    /// <summary>The editor's announcement: three speakers and a session with a two-day agenda, registration open, one place.</summary>
+    /// <summary>
+    /// The editor's announcement, made in the back office: three speakers (written beforehand), then a session with a
+    /// two-day agenda typed into the block editor, the speakers picked by name, registration open and one place; published.
+    /// </summary>
     private async Task<(Guid Session, Guid[] Speakers)> AnnounceAsync()
     {
+        var tag = Guid.NewGuid().ToString("N")[..6];
         var speakers = new[]
         {
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("甲示例", "Jia Example", "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("乙示例", "Yi Example", "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("丙示例", "Bing Example", "示例学院", "Example College", urlName: "e2e-reg-bing")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("甲示例" + tag, "Jia Example " + tag, "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("乙示例" + tag, "Yi Example " + tag, "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
+            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("丙示例" + tag, "Bing Example " + tag, "示例学院", "Example College", urlName: "e2e-reg-bing")),
         };
         var first = Today.AddDays(30);
-        string At(DateOnly day, int hour, int minute) => ProgrammeJson.At(day.Year, day.Month, day.Day, hour, minute);
-        var agenda = Agenda(
-            Item(Guid.NewGuid(), At(first, 9, 0), At(first, 10, 0), AgendaKinds.Keynote, [speakers[0]],
-                new(ChineseCulture, "主旨演讲（示例）", "一号厅"), new(EnglishCulture, "Keynote (sample)", "Hall 1")),
-            Item(Guid.NewGuid(), At(first, 10, 30), At(first, 12, 0), AgendaKinds.Panel, [speakers[1], speakers[2]],
-                new(ChineseCulture, "圆桌论坛（示例）", "一号厅"), new(EnglishCulture, "Panel (sample)", "Hall 1")),
-            Item(Guid.NewGuid(), At(first.AddDays(1), 9, 0), At(first.AddDays(1), 15, 0), AgendaKinds.SchoolVisit, [],
-                new(ChineseCulture, "学校参访（示例）", "示例学校"), new(EnglishCulture, "School visits (sample)", "Sample schools")));
-        var data = Session("示例会议（端到端测试）", "Sample session (E2E test)", "Asia/Shanghai", agenda,
-            first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "sample-session-e2e");
-        string Day(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        data = data with
+        string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string At(DateOnly day, int hour, int minute = 0) => $"{Day(day)}T{hour:00}:{minute:00}";
+
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(Site.Core.Workflow.BackOfficeGroups.Editors));
+        var archive = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("sessionArchive").Single().Key;
+        await page.GotoAsync($"/umbraco/content/create?parentId={archive}&type=session");
+        foreach (var (selector, value) in new[]
         {
-            Values =
-            [
-                .. data.Values,
-                new("venueCity", EnglishCulture, "Sample City"),
-                new("venueCity", ChineseCulture, "示例城市"),
-                new("theme", EnglishCulture, "A sample theme (test)"),
-                new("theme", ChineseCulture, "示例主题（测试）"),
-                new("registrationOpens", null, Day(-1)),
-                new("registrationCloses", null, Day(20)),
-                new("capacity", null, "1"),
-            ],
-        };
-        return (await site.PublishNewAsync("sessionArchive", "session", data), speakers);
+            ("#f-name-zh-CN", "示例会议（端到端测试）"), ("#f-name-en-US", "Sample session (E2E test)"),
+            ("#f-v-title-zh-CN", "示例会议（端到端测试）"), ("#f-v-title-en-US", "Sample session (E2E test)"),
+            ("#f-v-sessionNumber", "99"), ("#f-v-timeZone", "Asia/Shanghai"),
+            ("#f-v-startDate", Day(first)), ("#f-v-endDate", Day(first.AddDays(1))),
+            ("#f-v-venueCity-en-US", "Sample City"), ("#f-v-venueCity-zh-CN", "示例城市"),
+            ("#f-v-theme-en-US", "A sample theme (test)"), ("#f-v-theme-zh-CN", "示例主题（测试）"),
+            ("#f-v-registrationOpens", Day(Today.AddDays(-1))), ("#f-v-registrationCloses", Day(Today.AddDays(20))), ("#f-v-capacity", "1"),
+            ("#f-v-umbracoUrlName-zh-CN", "sample-session-e2e"), ("#f-v-umbracoUrlName-en-US", "sample-session-e2e"),
+        })
+        {
+            await page.Locator(selector).FillAsync(value);
+        }
+
+        if (await BackOfficeBrowser.HasEditorBundleAsync(page))
+        {
+            await AddAgendaItemAsync(page, 0, At(first, 9), At(first, 10), "Keynote", ("主旨演讲（示例）", "Keynote (sample)"), ("一号厅", "Hall 1"), tag, ["Jia Example " + tag]);
+            await AddAgendaItemAsync(page, 1, At(first, 10, 30), At(first, 12), "Panel", ("圆桌论坛（示例）", "Panel (sample)"), ("一号厅", "Hall 1"), tag, ["Yi Example " + tag, "Bing Example " + tag]);
+            await AddAgendaItemAsync(page, 2, At(first.AddDays(1), 9), At(first.AddDays(1), 15), "School visit", ("学校参访（示例）", "School visits (sample)"), ("示例学校", "Sample schools"), null, []);
+            await Axe.AssertNoViolationsAsync(page, "the session's form with its agenda");
+        }
+        else
+        {
+            // Without the editor's bundle (no Node.js when the site was built) the agenda is Umbraco's JSON in the field.
+            string Time(DateOnly day, int hour, int minute = 0) => ProgrammeJson.At(day.Year, day.Month, day.Day, hour, minute);
+            await page.Locator("textarea[name='v.agenda']").FillAsync(Agenda(
+                Item(Guid.NewGuid(), Time(first, 9), Time(first, 10), AgendaKinds.Keynote, [speakers[0]], new(ChineseCulture, "主旨演讲（示例）", "一号厅"), new(EnglishCulture, "Keynote (sample)", "Hall 1")),
+                Item(Guid.NewGuid(), Time(first, 10, 30), Time(first, 12), AgendaKinds.Panel, [speakers[1], speakers[2]], new(ChineseCulture, "圆桌论坛（示例）", "一号厅"), new(EnglishCulture, "Panel (sample)", "Hall 1")),
+                Item(Guid.NewGuid(), Time(first.AddDays(1), 9), Time(first.AddDays(1), 15), AgendaKinds.SchoolVisit, [], new(ChineseCulture, "学校参访（示例）", "示例学校"), new(EnglishCulture, "School visits (sample)", "Sample schools"))));
+        }
+
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
+        await page.Locator("form.content-form button[type=submit]").ClickAsync();
+        if ((await posted).Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            Assert.Fail($"Saving the session was refused: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
+        }
+
+        await page.WaitForURLAsync("**/umbraco/content/*?done=created");
+        var session = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish both languages" }).ClickAsync();
+        await page.WaitForURLAsync("**?done=publish-all");
+        return (session, speakers);
+    }
+
+    /// <summary>
+    /// Adds an agenda item in the block editor: times, kind, title and room in both languages, and the speakers found by
+    /// <paramref name="search"/> in the picker's dialog and picked by name.
+    /// </summary>
+    private static async Task AddAgendaItemAsync(
+        IPage page, int index, string start, string end, string kind, (string Chinese, string English) title, (string Chinese, string English) room, string? search, string[] speakers)
+    {
+        var editor = page.Locator("textarea[name='v.agenda'] + .blocklist");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Add block" }).ClickAsync();
+        var item = editor.Locator(".blocklist-item").Nth(index);
+        await item.GetByLabel(new Regex("^Start")).FillAsync(start);
+        await item.GetByLabel(new Regex("^End")).FillAsync(end);
+        await item.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await item.GetByLabel(new Regex(@"^Title \(.*zh-CN")).FillAsync(title.Chinese);
+        await item.GetByLabel(new Regex(@"^Title \(.*en-US")).FillAsync(title.English);
+        await item.GetByLabel(new Regex(@"^Room \(.*zh-CN")).FillAsync(room.Chinese);
+        await item.GetByLabel(new Regex(@"^Room \(.*en-US")).FillAsync(room.English);
+        if (speakers.Length == 0)
+        {
+            return;
+        }
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "Choose: Speaker" }).ClickAsync();
+        var dialog = page.Locator("dialog.picker-dialog");
+        await dialog.GetByLabel("Find by name").FillAsync(search!);
+        await dialog.Locator(".hint[role=status]").Filter(new() { HasText = "3 found" }).WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page, "the speaker picker");
+        foreach (var name in speakers)
+        {
+            var result = dialog.Locator("button.rte-link-result").Filter(new() { HasText = name });
+            await result.ClickAsync();
+            Assert.Equal("true", await result.GetAttributeAsync("aria-pressed"));
+        }
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        // The picked speakers are listed by name, in the order picked.
+        Assert.Equal(speakers, await item.Locator(".picker-items .picker-name").AllInnerTextsAsync());
     }
 }

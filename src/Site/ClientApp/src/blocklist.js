@@ -3,6 +3,9 @@
 // reorder and remove blocks with ordinary form controls (keyboard and screen readers work as on any form); every
 // change writes the value back in Umbraco's format. The server checks it all again on save.
 
+import { contentPicker } from './content-picker.js';
+import { el } from './dom.js';
+
 const LAYOUT = 'Umbraco.BlockList';
 
 export function newKey() {
@@ -28,17 +31,6 @@ function read(text) {
   return null;
 }
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(props).forEach(([k, v]) => {
-    if (v === undefined || v === null || v === false) return;
-    if (k === 'text') e.textContent = v;
-    else if (k in e && k !== 'list') e[k] = v;
-    else e.setAttribute(k, v);
-  });
-  children.flat().forEach((c) => c && e.append(c));
-  return e;
-}
 
 let counter = 0;
 
@@ -80,6 +72,17 @@ function field(block, property, culture) {
     case 'Umbraco.MediaPicker3':
       wrap.replaceChildren(mediaField(block, property, culture, id, label));
       break;
+    case 'Umbraco.ContentPicker':
+    case 'Umbraco.MultiNodeTreePicker': {
+      // Picked by name (the server's picker settings say which types and how many); stored as Umbraco's udis.
+      const heading = el('p', { id, className: 'picker-label', text: label.textContent });
+      const picker = contentPicker({
+        t, label: label.textContent.replace(/\s*\*$/, ''), value: current, config: property.picker, culture: culture || ctx.lang,
+        readOnly: ctx.readOnly, id, onChange: (text) => setValue(block, property, culture, text),
+      });
+      wrap.replaceChildren(heading, picker);
+      break;
+    }
     case 'Umbraco.TrueFalse': {
       // Stored as Umbraco stores a toggle in a block: a JSON boolean (older values: "1"/"0").
       const box = el('input', { id, type: 'checkbox', checked: current === true || current === '1' || current === 1 });
@@ -262,6 +265,7 @@ function enhanceBlockList(textarea, enhanceRichText) {
   const field = fieldFactory({
     t, images, cultures, enhanceRichText, form: textarea.form,
     richWords: textarea.dataset.richtextWords || '{}', imagesJson: textarea.dataset.images || '[]',
+    lang: textarea.lang || null, readOnly: textarea.readOnly,
     valueOf, setValue,
   });
 

@@ -8,6 +8,7 @@ import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { PageLink, safeUrl, pastedHtml, handlePaste, handleDrop, handleKeyDown, editLink, askAltText } from './richtext-insert.js';
 import { enhanceBlockLists, fieldFactory, newKey } from './blocklist.js';
+import { enhanceContentPickers } from './content-picker.js';
 
 // The data type's settings (Umbraco 16's "extensions" and "toolbar", and "headingLevels"), given by the server with
 // their defaults filled in. An extension that is not enabled is not loaded, so neither a shortcut nor a paste can
@@ -152,6 +153,7 @@ function blockSupport(textarea, t) {
   const field = fieldFactory({
     t: w, images: JSON.parse(textarea.dataset.images || '[]'), cultures: config.cultures, enhanceRichText: enhance, form: textarea.form,
     richWords: textarea.dataset.richtext || '{}', imagesJson: textarea.dataset.images || '[]',
+    lang: textarea.lang || null, readOnly: textarea.readOnly,
     valueOf: (b, alias, culture) => b.values.find((v) => v.alias === alias && (v.culture ?? null) === culture)?.value ?? null,
     setValue: (b, property, culture, value) => {
       const existing = b.values.find((v) => v.alias === property.alias && (v.culture ?? null) === culture);
@@ -468,3 +470,4 @@ function enhance(textarea) {
 document.querySelectorAll('textarea[data-richtext]').forEach(enhance);
 // Block lists use the same rich text editor for their rich text fields.
 enhanceBlockLists(enhance);
+enhanceContentPickers();

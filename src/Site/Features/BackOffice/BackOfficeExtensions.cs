@@ -76,6 +76,12 @@ public static class BackOfficeExtensions
 
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Path + "/management", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The back-office screens' own JSON endpoints (the rich text editor's, the pickers'): their errors are ProblemDetails in the editor's language.</summary>
+    internal static bool IsScriptApi(string? path) =>
+        path is not null
+        && (path.StartsWith(RichTextController.Path + "/", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(ContentPickerController.Path + "/", StringComparison.OrdinalIgnoreCase));
+
 }
 
 /// <summary>Migrates the users' tables at start and creates the configured administrator on an unattended install.</summary>

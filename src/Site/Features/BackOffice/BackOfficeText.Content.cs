@@ -30,7 +30,7 @@ public sealed partial class BackOfficeText
     public string MarkdownHint => T("Markdown: **bold**, *italic*, [link](https://…), lists with -. HTML is not allowed.");
     public string TagsHint => T("Separate tags with commas.");
     public string LinksHint => T("One link per line: title | https://address");
-    public string ContentPickerHint => T("An item's address in the form umb://document/…");
+    public string ContentPickerHint => T("Chosen by name with the Choose button; without script, the items' addresses (umb://document/…), separated by commas.");
     public string NoMediaChosen => T("(none)");
     public string Workflow => T("Review and publishing");
     public string Submit => T("Submit for review");

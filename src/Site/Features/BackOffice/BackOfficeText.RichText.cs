@@ -6,20 +6,16 @@ namespace Site.Features.BackOffice;
 public sealed partial class BackOfficeText
 {
     /// <summary>The block list editor's words, handed to the script with the field's configuration.</summary>
-    public IReadOnlyDictionary<string, string> BlockListEditorWords => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> BlockListEditorWords => new Dictionary<string, string>(ContentPickerWords)
     {
         ["blockType"] = T("Kind of block to add"),
         ["add"] = T("Add block"),
         ["added"] = T("Block added at the end."),
-        ["moveUp"] = T("Move up"),
-        ["moveDown"] = T("Move down"),
         ["moved"] = T("Block moved to position"),
-        ["remove"] = T("Remove"),
         ["removed"] = T("Block removed."),
         ["shownIn"] = T("Shown in"),
         ["chooseImage"] = T("Choose an image"),
         ["noImages"] = T("The media library has no images yet: upload one under Media (with its alt text in every language)."),
-        ["cancel"] = T("Cancel"),
         ["linkText"] = T("link text"),
         ["linkAddress"] = T("Link address (https://… or a page of this site, /en/…)"),
         ["unknownType"] = T("Block of an unknown kind (kept as it is)"),

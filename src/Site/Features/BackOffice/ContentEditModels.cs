@@ -84,7 +84,8 @@ public sealed record ContentFieldView(
     IReadOnlyList<MediaItem> Media,
     string? BlockEditor = null,
     string? RichTextBlocks = null,
-    string? RichTextConfig = null)
+    string? RichTextConfig = null,
+    string? ContentPicker = null)
 {
     /// <summary>
     /// The media library's images for the rich text editor's image chooser, as JSON: placed by key (data-udi), so the
@@ -113,7 +114,7 @@ public sealed record ContentFieldView(
                 PropertyEditors.RichText => T.RichTextHint,
                 PropertyEditors.Tags => T.TagsHint,
                 PropertyEditors.MultiUrlPicker => T.LinksHint,
-                PropertyEditors.ContentPicker => T.ContentPickerHint,
+                PropertyEditors.ContentPicker or PropertyEditors.MultiNodeTreePicker => T.ContentPickerHint,
                 _ => null,
             };
             var both = string.Join(" ", new[] { Description, howTo }.Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -46,14 +46,38 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
         return BlockConfiguration.Of(schema.DataTypes.GetValueOrDefault(property.DataTypeKey)).Blocks.Count > 0;
     }
 
-    /// <summary>
-    /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
-    /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
-    /// </summary>
     /// <summary>The rich text editor's settings for a property (its data type's toolbar, extensions and heading levels), as JSON.</summary>
     public string RichTextEditor(PropertyType property) =>
         EditorValues.RichTextConfigurationOf(schema, property).ToEditorJson();
 
+    /// <summary>
+    /// A content picker's settings (a document picker or multi-node tree picker): the document types it allows (none for
+    /// any), their names in the editor's language, and how many items it takes (0 for any number). Null for other editors.
+    /// </summary>
+    public object? ContentPicker(PropertyType property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (property.EditorAlias is not (PropertyEditors.ContentPicker or PropertyEditors.MultiNodeTreePicker))
+        {
+            return null;
+        }
+
+        var dataType = schema.DataTypes.GetValueOrDefault(property.DataTypeKey);
+        var types = property.EditorAlias == PropertyEditors.MultiNodeTreePicker
+            ? PickerFilter.AllowedTypes(schema, dataType).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new
+        {
+            types,
+            typeNames = string.Join(", ", types.Select(schema.FindContentType).OfType<ContentType>().Select(Type)),
+            max = PickerFilter.MaxItems(property, dataType),
+        };
+    }
+
+    /// <summary>
+    /// What the block list editor needs for a property, as JSON: the element types its data type allows, each with its
+    /// properties (labels in the editor's language, editor alias, whether it varies), and the site's languages.
+    /// </summary>
     public string BlockEditor(PropertyType property, IEnumerable<(string Code, string Name)> cultures, IReadOnlyDictionary<string, string> words)
     {
         ArgumentNullException.ThrowIfNull(property);
@@ -70,6 +94,8 @@ public sealed class SchemaLabels(ContentSchema schema, string culture)
             hasTime = p.EditorAlias == PropertyEditors.DatePicker ? EditorValues.HasTime(schema.DataTypes.GetValueOrDefault(p.DataTypeKey)) : (bool?)null,
             // A dropdown's values (Umbraco's flexible dropdown "items"), labelled in the editor's language where the site names them.
             options = p.EditorAlias == PropertyEditors.DropDown ? DropDownOptions(p) : null,
+            // A picker (the agenda item's speakers) finds items by name, of the types its data type allows.
+            picker = ContentPicker(p),
         });
         var blocks = config.Blocks
             .Select(b => (Type: schema.FindContentType(b.ContentElementTypeKey), Settings: b.SettingsElementTypeKey is { } s ? schema.FindContentType(s) : null, b.DisplayInline))

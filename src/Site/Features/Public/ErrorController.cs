@@ -61,7 +61,7 @@ public sealed partial class ErrorController(
             // A JSON API answers in JSON: a body that could not be read, or a failure, is ProblemDetails, in the words
             // of the API's other answers (the management API speaks its user's back-office language).
             var culture = originalPath!.StartsWith(ManagementApi.RoutePrefix, StringComparison.OrdinalIgnoreCase)
-                || originalPath.StartsWith(BackOffice.RichTextController.Path, StringComparison.OrdinalIgnoreCase)
+                || BackOffice.BackOfficeExtensions.IsScriptApi(originalPath)
                 ? ManagementProblems.CultureOf(HttpContext)
                 : language?.IsoCode ?? TextCatalog.SourceCulture;
             return Problem(statusCode: statusCode, detail: ApiDetail(statusCode, uploadLimit, limit)?.Get(culture));

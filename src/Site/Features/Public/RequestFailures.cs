@@ -42,7 +42,7 @@ internal static class RequestFailures
         && (path.StartsWith("/umbraco/management/", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/umbraco/delivery/", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith(BackOffice.RichTextController.Path + "/", StringComparison.OrdinalIgnoreCase));
+            || BackOffice.BackOfficeExtensions.IsScriptApi(path));
 
     /// <summary>Whole megabytes, as limits are stated (the media service's message says the same).</summary>
     public static long Megabytes(long bytes) => bytes / (1024 * 1024);

@@ -45,6 +45,12 @@ public sealed class ProgrammeEditingTests(SiteFactory site)
             [("keynote", "Keynote"), ("seminar", "Seminar"), ("panel", "Panel"), ("schoolVisit", "School visit"), ("break", "Break"), ("other", "Other")],
             properties["kind"].GetProperty("options").EnumerateArray().Select(o => (o.GetProperty("value").GetString(), o.GetProperty("label").GetString())));
         Assert.True(properties["title"].GetProperty("varies").GetBoolean());
+        // Speakers are picked by name, among speakers only, as many as the item has.
+        var picker = properties["speakers"].GetProperty("picker");
+        Assert.Equal(["speaker"], picker.GetProperty("types").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(0, picker.GetProperty("max").GetInt32());
+        Assert.Equal("Speaker", picker.GetProperty("typeNames").GetString());
+        Assert.Equal("Find by name", config.GetProperty("words").GetProperty("pickerSearch").GetString());
         Assert.NotNull(page.QuerySelector("input[name='v.timeZone']"));
         Assert.NotNull(page.QuerySelector("textarea[name='v.venueAddress.en-US']"));
     }
