@@ -114,29 +114,30 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
     }
 
     /// <summary>
-    /// The editor's announcement, made in the back office: three speakers (written beforehand), then a session with a
-    /// two-day agenda typed into the block editor, the speakers picked by name, registration open and one place; published.
+    /// The editor's announcement, made in the back office: three speakers, then a session with a two-day agenda typed
+    /// into the block editor, the speakers picked by name, registration open and one place; each published.
     /// </summary>
     private async Task<(Guid Session, Guid[] Speakers)> AnnounceAsync()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(Site.Core.Workflow.BackOfficeGroups.Editors));
         var speakers = new[]
         {
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("甲示例" + tag, "Jia Example " + tag, "示例中学", "Example Middle School", urlName: "e2e-reg-jia")),
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("乙示例" + tag, "Yi Example " + tag, "示例小学", "Example Primary School", urlName: "e2e-reg-yi")),
-            await site.PublishNewAsync("speakerIndex", "speaker", Speaker("丙示例" + tag, "Bing Example " + tag, "示例学院", "Example College", urlName: "e2e-reg-bing")),
+            await CreateAndPublishAsync(page, "speakerIndex", "speaker", [("#f-name-zh-CN", "甲示例" + tag), ("#f-name-en-US", "Jia Example " + tag),
+                ("#f-v-organisation-zh-CN", "示例中学"), ("#f-v-organisation-en-US", "Example Middle School"), ("#f-v-umbracoUrlName-zh-CN", "e2e-reg-jia"), ("#f-v-umbracoUrlName-en-US", "e2e-reg-jia")]),
+            await CreateAndPublishAsync(page, "speakerIndex", "speaker", [("#f-name-zh-CN", "乙示例" + tag), ("#f-name-en-US", "Yi Example " + tag),
+                ("#f-v-organisation-zh-CN", "示例小学"), ("#f-v-organisation-en-US", "Example Primary School"), ("#f-v-umbracoUrlName-zh-CN", "e2e-reg-yi"), ("#f-v-umbracoUrlName-en-US", "e2e-reg-yi")]),
+            await CreateAndPublishAsync(page, "speakerIndex", "speaker", [("#f-name-zh-CN", "丙示例" + tag), ("#f-name-en-US", "Bing Example " + tag),
+                ("#f-v-organisation-zh-CN", "示例学院"), ("#f-v-organisation-en-US", "Example College"), ("#f-v-umbracoUrlName-zh-CN", "e2e-reg-bing"), ("#f-v-umbracoUrlName-en-US", "e2e-reg-bing")]),
         };
         var first = Today.AddDays(30);
         string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string At(DateOnly day, int hour, int minute = 0) => $"{Day(day)}T{hour:00}:{minute:00}";
 
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await BackOfficeBrowser.SignInAsync(page, await site.NewUserAsync(Site.Core.Workflow.BackOfficeGroups.Editors));
-        var archive = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType("sessionArchive").Single().Key;
-        await page.GotoAsync($"/umbraco/content/create?parentId={archive}&type=session");
-        foreach (var (selector, value) in new[]
-        {
+        (string Selector, string Value)[] fields =
+        [
             ("#f-name-zh-CN", "示例会议（端到端测试）"), ("#f-name-en-US", "Sample session (E2E test)"),
             ("#f-v-title-zh-CN", "示例会议（端到端测试）"), ("#f-v-title-en-US", "Sample session (E2E test)"),
             ("#f-v-sessionNumber", "99"), ("#f-v-timeZone", "Asia/Shanghai"),
@@ -145,20 +146,21 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
             ("#f-v-theme-en-US", "A sample theme (test)"), ("#f-v-theme-zh-CN", "示例主题（测试）"),
             ("#f-v-registrationOpens", Day(Today.AddDays(-1))), ("#f-v-registrationCloses", Day(Today.AddDays(20))), ("#f-v-capacity", "1"),
             ("#f-v-umbracoUrlName-zh-CN", "sample-session-e2e"), ("#f-v-umbracoUrlName-en-US", "sample-session-e2e"),
-        })
-        {
-            await page.Locator(selector).FillAsync(value);
-        }
+        ];
+        var session = await CreateAndPublishAsync(page, "sessionArchive", "session", fields, WriteAgendaAsync);
+        return (session, speakers);
 
-        if (await BackOfficeBrowser.HasEditorBundleAsync(page))
+        async Task WriteAgendaAsync()
         {
-            await AddAgendaItemAsync(page, 0, At(first, 9), At(first, 10), "Keynote", ("主旨演讲（示例）", "Keynote (sample)"), ("一号厅", "Hall 1"), tag, ["Jia Example " + tag]);
-            await AddAgendaItemAsync(page, 1, At(first, 10, 30), At(first, 12), "Panel", ("圆桌论坛（示例）", "Panel (sample)"), ("一号厅", "Hall 1"), tag, ["Yi Example " + tag, "Bing Example " + tag]);
-            await AddAgendaItemAsync(page, 2, At(first.AddDays(1), 9), At(first.AddDays(1), 15), "School visit", ("学校参访（示例）", "School visits (sample)"), ("示例学校", "Sample schools"), null, []);
-            await Axe.AssertNoViolationsAsync(page, "the session's form with its agenda");
-        }
-        else
-        {
+            if (await BackOfficeBrowser.HasEditorBundleAsync(page))
+            {
+                await AddAgendaItemAsync(page, 0, At(first, 9), At(first, 10), "Keynote", ("主旨演讲（示例）", "Keynote (sample)"), ("一号厅", "Hall 1"), tag, ["Jia Example " + tag]);
+                await AddAgendaItemAsync(page, 1, At(first, 10, 30), At(first, 12), "Panel", ("圆桌论坛（示例）", "Panel (sample)"), ("一号厅", "Hall 1"), tag, ["Yi Example " + tag, "Bing Example " + tag]);
+                await AddAgendaItemAsync(page, 2, At(first.AddDays(1), 9), At(first.AddDays(1), 15), "School visit", ("学校参访（示例）", "School visits (sample)"), ("示例学校", "Sample schools"), null, []);
+                await Axe.AssertNoViolationsAsync(page, "the session's form with its agenda");
+                return;
+            }
+
             // Without the editor's bundle (no Node.js when the site was built) the agenda is Umbraco's JSON in the field.
             string Time(DateOnly day, int hour, int minute = 0) => ProgrammeJson.At(day.Year, day.Month, day.Day, hour, minute);
             await page.Locator("textarea[name='v.agenda']").FillAsync(Agenda(
@@ -166,20 +168,36 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
                 Item(Guid.NewGuid(), Time(first, 10, 30), Time(first, 12), AgendaKinds.Panel, [speakers[1], speakers[2]], new(ChineseCulture, "圆桌论坛（示例）", "一号厅"), new(EnglishCulture, "Panel (sample)", "Hall 1")),
                 Item(Guid.NewGuid(), Time(first.AddDays(1), 9), Time(first.AddDays(1), 15), AgendaKinds.SchoolVisit, [], new(ChineseCulture, "学校参访（示例）", "示例学校"), new(EnglishCulture, "School visits (sample)", "Sample schools"))));
         }
+    }
+
+    /// <summary>Fills the back office's create form for a <paramref name="type"/> under the one <paramref name="parentType"/>, saves, and publishes both languages.</summary>
+    private async Task<Guid> CreateAndPublishAsync(IPage page, string parentType, string type, (string Selector, string Value)[] fields, Func<Task>? more = null)
+    {
+        var parent = site.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.OfType(parentType).Single().Key;
+        await page.GotoAsync($"/umbraco/content/create?parentId={parent}&type={type}");
+        foreach (var (selector, value) in fields)
+        {
+            await page.Locator(selector).FillAsync(value);
+        }
+
+        if (more is not null)
+        {
+            await more();
+        }
 
         var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/create", StringComparison.Ordinal));
         await page.Locator("form.content-form button[type=submit]").ClickAsync();
         if ((await posted).Status != 302)
         {
             await page.WaitForLoadStateAsync();
-            Assert.Fail($"Saving the session was refused: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
+            Assert.Fail($"Saving the {type} was refused: {string.Join(" ", await page.Locator(".error-summary").AllInnerTextsAsync())}");
         }
 
         await page.WaitForURLAsync("**/umbraco/content/*?done=created");
-        var session = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
+        var key = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[3]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish both languages" }).ClickAsync();
         await page.WaitForURLAsync("**?done=publish-all");
-        return (session, speakers);
+        return key;
     }
 
     /// <summary>
