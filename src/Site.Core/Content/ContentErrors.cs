@@ -84,6 +84,9 @@ internal static class Messages
     public static readonly LocalizedText NotRichText = LocalizedText.Of("{0} must be rich text: HTML, or Umbraco's rich text value (a JSON object with the markup text and the blocks object or null).");
     public static readonly LocalizedText ImageWithoutAlt = LocalizedText.Of("{0} has an image without alt text in {1}: describe each image for people who cannot see it (in the image, or on its media item) before saving.");
     public static readonly LocalizedText NotContentUdi = LocalizedText.Of("{0} must be a document link (umb://document/...).");
+    public static readonly LocalizedText PickedItemNotDocument = LocalizedText.Of("{0}: item {1} must be a document link (umb://document/...).");
+    public static readonly LocalizedText TooManyPicked = LocalizedText.Of("{0} takes at most {1} items.");
+    public static readonly LocalizedText TooFewPicked = LocalizedText.Of("{0} needs at least {1} items.");
     public static readonly LocalizedText NameRequired = LocalizedText.Of("A name is required in {0}.");
     public static readonly LocalizedText Conflict = LocalizedText.Of("Someone saved a newer version ({0}) after you opened version {1}. Nothing was overwritten.");
     public static readonly LocalizedText MandatoryCultureMissing = LocalizedText.Of("{0} is a mandatory language: publish it first, or together with this one.");

@@ -59,6 +59,8 @@ public static partial class EditorValues
                 return value is "1" or "0" ? null : Messages.NotBoolean.Format(name);
             case PropertyEditors.ContentPicker:
                 return ContentKey(value) is null ? Messages.NotContentUdi.Format(name) : null;
+            case PropertyEditors.MultiNodeTreePicker when PickerFilter.PicksDocuments(dataType):
+                return PickerFilter.Check(property, dataType, value);
             case PropertyEditors.Tags:
                 ReadTags(value, out var tagProblem);
                 return Describe(tagProblem, name, Messages.NotTag);

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Site.Core.Content;
 
 /// <summary>
-/// A multi-node tree picker's type filter (Umbraco's <c>filter</c> setting: the allowed document types, comma-separated,
-/// by alias or by key) and the picks a version makes with such pickers, at the top level and inside block lists.
+/// A content picker's rules: a multi-node tree picker's type filter (Umbraco's <c>filter</c> setting: the allowed document types, comma-separated,
+/// by alias or by key), how many items it takes, and the picks a version makes with such pickers, at the top level and
+/// inside block lists.
 /// </summary>
 internal static class PickerFilter
 {
@@ -38,6 +39,41 @@ internal static class PickerFilter
             ? 1
             : DataTypeConfig.Read(dataType?.ConfigJson, 0, static root =>
                 root.TryGetProperty("maxNumber", out var max) && max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var n) && n > 0 ? n : 0);
+    }
+
+    /// <summary>A multi-node tree picker's <c>minNumber</c> (0 when it sets none).</summary>
+    public static int MinItems(DataType? dataType) =>
+        DataTypeConfig.Read(dataType?.ConfigJson, 0, static root =>
+            root.TryGetProperty("minNumber", out var min) && min.ValueKind == JsonValueKind.Number && min.TryGetInt32(out var n) && n > 0 ? n : 0);
+
+    /// <summary>Whether a multi-node tree picker picks documents (Umbraco's <c>startNode.type</c> "content", the default), not media or members.</summary>
+    public static bool PicksDocuments(DataType? dataType) =>
+        DataTypeConfig.Read(dataType?.ConfigJson, true, static root =>
+            !root.TryGetProperty("startNode", out var start) || start.ValueKind != JsonValueKind.Object
+            || !start.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || string.Equals(type.GetString(), "content", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Why a document tree picker's value does not fit: an item that is not a document udi, or too many or too few items.</summary>
+    public static LocalizedText? Check(PropertyType property, DataType? dataType, string value)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var items = GenericValues.Items(value);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ContentUdi.TryParse(items[i]) is null)
+            {
+                return Messages.PickedItemNotDocument.Format(property.Name, i + 1);
+            }
+        }
+
+        var max = MaxItems(property, dataType);
+        if (max > 0 && items.Count > max)
+        {
+            return Messages.TooManyPicked.Format(property.Name, max);
+        }
+
+        var min = MinItems(dataType);
+        return items.Count < min ? Messages.TooFewPicked.Format(property.Name, min) : null;
     }
 
     /// <summary>Every node picked by a filtered multi-node tree picker in the version (blocks read in each site language).</summary>
