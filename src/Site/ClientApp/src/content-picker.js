@@ -155,7 +155,7 @@ export function contentPicker({ t, label, value, config, culture, readOnly, onCh
         button.addEventListener('click', () => pick(item));
         return el('li', {}, button);
       }));
-      count.textContent = found.length === 0 ? t('pickerNothing') : format(t('pickerFound'), found.length);
+      count.textContent = found.length > 0 ? format(t('pickerFound'), found.length) : q ? t('pickerNothing') : t('pickerNoneYet');
     };
     search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(find, 200); });
     search.addEventListener('keydown', (e) => {

@@ -12,6 +12,7 @@ public sealed partial class BackOfficeText
         ["pickerSearch"] = T("Find by name"),
         ["pickerFound"] = T("{0} found"),
         ["pickerNothing"] = T("Nothing of this kind has that name."),
+        ["pickerNoneYet"] = T("There is nothing of this kind yet: create it in the content tree first."),
         ["pickerNothingYet"] = T("Nothing chosen yet."),
         ["pickerChosen"] = T("Chosen"),
         ["pickerDone"] = T("Done"),

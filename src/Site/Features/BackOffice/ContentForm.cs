@@ -40,6 +40,9 @@ public static class ContentForm
                 PropertyEditors.RichText => EditorValues.RichTextMarkup(stored) ?? stored,
                 // One media key a line, in order (the picker's rows), with the pick's own focal point: key|left|top.
                 PropertyEditors.MediaPicker => string.Join("\n", (JsonNode.Parse(stored)?.AsArray() ?? []).Select(PickText).Where(k => k is not null)),
+                // Umbraco writes a date as midnight (2025-11-06T00:00:00): shown as the day, so the field is a date picker.
+                PropertyEditors.DatePicker when stored.EndsWith("T00:00:00", StringComparison.Ordinal) && EditorValues.Date(stored) is { } day =>
+                    day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => stored,
             };
         }
