@@ -73,14 +73,11 @@ public sealed class RichTextController(IMediaService media, IContentService cont
         }
 
         var languages = snapshots.Current.Languages;
-        var preferred = culture is { Length: > 0 } && languages.Contains(culture) ? culture : Text.Code;
         var found = text.Length == 0 ? [] : await content.FindByNameAsync(text, MaxPages, cancellationToken);
         return Json(found.Select(node =>
         {
-            var data = node.CurrentVersion.Data;
-            var name = data.GetName(preferred) ?? data.Names.Values.FirstOrDefault() ?? node.Key.ToString();
-            var others = languages.All.Select(l => data.GetName(l.IsoCode)).Where(n => !string.IsNullOrWhiteSpace(n) && n != name).Distinct();
-            return new RichTextPage(node.Key, RichTextLinkHref(node.Key), name, string.Join(" / ", others), node.IsPublished(preferred));
+            var (preferred, name, others) = ContentPickerController.NamesOf(node, languages, culture, Text.Code);
+            return new RichTextPage(node.Key, RichTextLinkHref(node.Key), name, others, node.IsPublished(preferred));
         }));
     }
 
