@@ -51,6 +51,7 @@ internal sealed partial class SearchIndexer(
     private long _generation;
     private int _documentCount;
     private TermBridge _bridge = TermBridge.Empty;
+    private TermBridgeLearning _learning = new();
     private Dictionary<Guid, FingerprintSource> _sources = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
@@ -203,6 +204,7 @@ internal sealed partial class SearchIndexer(
                     continue; // what the fingerprint is made of is the same (the snapshot reused the culture table)
                 }
 
+                _learning.Learn(node);
                 var fingerprint = SearchDocumentFactory.Fingerprint(node);
                 if (_skipped.TryGetValue(node.Key, out var failed) && string.Equals(failed.Fingerprint, fingerprint, StringComparison.Ordinal))
                 {
@@ -216,6 +218,11 @@ internal sealed partial class SearchIndexer(
             }
 
             var removed = _fingerprints.Keys.Where(k => !seen.Contains(k)).ToList();
+            foreach (var key in _learning.Nodes.Where(k => !seen.Contains(k)).ToList())
+            {
+                _learning.Forget(key);
+            }
+
             foreach (var key in _skipped.Keys.Where(k => !seen.Contains(k)).ToList())
             {
                 _skipped.Remove(key);
@@ -258,18 +265,10 @@ internal sealed partial class SearchIndexer(
             _sources = sources;
             PublishSkipped();
 
-            if (changed.Count > 0 || removed.Count > 0 || Bridge.Count == 0)
-            {
-                Published(snapshot);
-                RefreshBridge(snapshot);
-            }
-            else
-            {
-                // A new glossary is cheap to take: done before the generation is announced, so that whoever waits
-                // for it (an editor who saved an entry) searches with it.
-                RefreshGlossary(snapshot);
-                Published(snapshot);
-            }
+            // What the changed nodes teach the bridge, and a new glossary, cost their own size: taken before the
+            // generation is announced, so that whoever waits for it (an editor who saved an entry) searches with them.
+            RefreshBridge(snapshot);
+            Published(snapshot);
         }
         finally
         {
@@ -283,6 +282,12 @@ internal sealed partial class SearchIndexer(
         var nodes = Indexable(snapshot).ToList();
         var cultures = Cultures(snapshot);
         var writer = _writer!;
+        var learning = new TermBridgeLearning();
+        foreach (var node in nodes)
+        {
+            learning.Learn(node);
+        }
+
         progress?.Report(new IndexRebuildProgress(0, nodes.Count));
         var fingerprints = new ConcurrentDictionary<Guid, string>();
         var skipped = new ConcurrentDictionary<Guid, (string Fingerprint, SkippedDocument Skipped)>();
@@ -327,12 +332,13 @@ internal sealed partial class SearchIndexer(
         _skipped = new Dictionary<Guid, (string, SkippedDocument)>(skipped);
         PublishSkipped();
         _sources = [];
+        _learning = learning;
         _needsRebuild = false;
         progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
         LogRebuilt(logger, fingerprints.Count, skipped.Count, elapsed);
-        Published(snapshot);
         RefreshBridge(snapshot);
+        Published(snapshot);
         return fingerprints.Count;
     }
 
@@ -380,20 +386,14 @@ internal sealed partial class SearchIndexer(
     }
 
     /// <summary>
-    /// Learns the term bridge again from every node, after the documents are searchable: the bridge only adds
-    /// equivalents, it never hides a page.
+    /// The bridge of what the content teaches (learnt per node as nodes change, see <see cref="TermBridgeLearning"/>)
+    /// with the schema's glossary, read again only when the dictionary changed; the same bridge when neither did.
     /// </summary>
-    private void RefreshBridge(PublishedSnapshot snapshot) =>
-        Volatile.Write(ref _bridge, TermBridge.Build(Indexable(snapshot)).WithGlossary(Glossary.From(snapshot.Schema)));
-
-    /// <summary>A new dictionary (an import, an edited glossary) changes only the glossary the bridge knows.</summary>
-    private void RefreshGlossary(PublishedSnapshot snapshot)
+    private void RefreshBridge(PublishedSnapshot snapshot)
     {
-        var bridge = Bridge;
-        if (!ReferenceEquals(bridge.Glossary.Source, snapshot.Schema.Dictionary))
-        {
-            Volatile.Write(ref _bridge, bridge.WithGlossary(Glossary.From(snapshot.Schema)));
-        }
+        var current = Bridge;
+        var glossary = ReferenceEquals(current.Glossary.Source, snapshot.Schema.Dictionary) ? current.Glossary : Glossary.From(snapshot.Schema);
+        Volatile.Write(ref _bridge, _learning.Bridge(glossary));
     }
 
     /// <summary>What a node's fingerprint is made of, compared by reference where the snapshot reuses objects.</summary>

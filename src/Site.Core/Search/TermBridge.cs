@@ -33,6 +33,10 @@ public sealed class TermBridge
 
     public int Count => _equivalents.Count + _glossaryTerms.Count;
 
+    /// <summary>What the content taught, by normalized text, in order (for comparing bridges).</summary>
+    internal IEnumerable<(string Key, string Named)> Learnt =>
+        _equivalents.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.Select(v => (kv.Key, $"{v.Culture}:{v.Text}")));
+
     /// <summary>The glossary this bridge knows (editors' term pairs), besides what it learnt from the content.</summary>
     public Glossary Glossary { get; }
 
@@ -52,29 +56,45 @@ public sealed class TermBridge
         return new(_equivalents, glossary);
     }
 
-    /// <summary>Learns the equivalents recorded in the published content.</summary>
+    /// <summary>Learns the equivalents recorded in the published content (all of it at once; see <see cref="TermBridgeLearning"/>).</summary>
     public static TermBridge Build(IEnumerable<PublishedContent> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var map = new Dictionary<string, HashSet<(string Culture, string Text)>>(StringComparer.Ordinal);
+        var learning = new TermBridgeLearning();
         foreach (var node in nodes)
         {
-            if (node.Cultures.Count < 2)
-            {
-                continue;
-            }
-
-            var cultures = node.Cultures.Keys.ToList();
-            foreach (var alias in AlignedProperties)
-            {
-                Align(map, cultures.Select(c => (c, (IReadOnlyList<string>)(node.Value(alias, c) is { } v ? [v] : []))).ToList());
-            }
-
-            Align(map, cultures.Select(c => (c, node.TagsValue("tags", c))).ToList());
+            learning.Learn(node);
         }
 
-        return new TermBridge(Freeze(map), Glossary.Empty);
+        return learning.Bridge(Glossary.Empty);
     }
+
+    /// <summary>What one node teaches: each text of an aligned value (by its normalized form) and what it names in another culture.</summary>
+    internal static (string Key, string Culture, string Text)[] PairsOf(PublishedContent node)
+    {
+        if (node.Cultures.Count < 2)
+        {
+            return [];
+        }
+
+        var pairs = new HashSet<(string Key, string Culture, string Text)>();
+        var cultures = node.Cultures.Keys.ToList();
+        foreach (var alias in AlignedProperties)
+        {
+            Align(pairs, cultures.Select(c => (c, (IReadOnlyList<string>)(node.Value(alias, c) is { } v ? [v] : []))).ToList());
+        }
+
+        Align(pairs, cultures.Select(c => (c, node.TagsValue("tags", c))).ToList());
+        return [.. pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Culture, StringComparer.Ordinal).ThenBy(p => p.Text, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A bridge of what <see cref="TermBridgeLearning"/> counts (every pair some node still teaches).</summary>
+    internal static TermBridge FromLearnt(IReadOnlyDictionary<string, Dictionary<(string Culture, string Text), int>> learnt, Glossary glossary) =>
+        new(learnt.ToFrozenDictionary(
+                kv => kv.Key,
+                kv => (IReadOnlyList<(string, string)>)[.. kv.Value.Keys.OrderBy(v => v.Culture, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)],
+                StringComparer.Ordinal),
+            glossary);
 
     /// <summary>
     /// The texts that name what <paramref name="text"/> names: in other cultures (learnt from the content), and every
@@ -125,7 +145,7 @@ public sealed class TermBridge
     internal static string Normalize(string text) => text.Trim().ToLower(CultureInfo.InvariantCulture);
 
     /// <summary>Values at the same position in each culture are equivalents, when every culture has the same count.</summary>
-    private static void Align(Dictionary<string, HashSet<(string Culture, string Text)>> map, List<(string Culture, IReadOnlyList<string> Values)> perCulture)
+    private static void Align(HashSet<(string Key, string Culture, string Text)> pairs, List<(string Culture, IReadOnlyList<string> Values)> perCulture)
     {
         var withValues = perCulture.Where(p => p.Values.Count > 0).ToList();
         if (withValues.Count < 2 || withValues.Select(p => p.Values.Count).Distinct().Count() != 1)
@@ -152,13 +172,99 @@ public sealed class TermBridge
                         continue;
                     }
 
-                    var key = Normalize(text);
-                    if (!map.TryGetValue(key, out var set))
-                    {
-                        map[key] = set = [];
-                    }
+                    pairs.Add((Normalize(text), otherCulture, other));
+                }
+            }
+        }
+    }
+}
 
-                    set.Add((otherCulture, other));
+/// <summary>
+/// What the content has taught the term bridge, kept per node, so that a publish is learnt from the nodes it changed
+/// only (not from every node again): each pair is counted once per node that teaches it, and forgotten when no node
+/// teaches it any more. Used by one thread at a time (the indexer's, under its write lock).
+/// </summary>
+internal sealed class TermBridgeLearning
+{
+    private readonly Dictionary<Guid, (string Key, string Culture, string Text)[]> _byNode = [];
+    private readonly Dictionary<string, Dictionary<(string Culture, string Text), int>> _counts = new(StringComparer.Ordinal);
+    private TermBridge? _bridge;
+
+    /// <summary>The nodes that teach something.</summary>
+    public IReadOnlyCollection<Guid> Nodes => _byNode.Keys;
+
+    /// <summary>Learns a node as it is now (replacing what it taught before); true when what it teaches changed.</summary>
+    public bool Learn(PublishedContent node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var pairs = TermBridge.PairsOf(node);
+        var before = _byNode.GetValueOrDefault(node.Key) ?? [];
+        if (before.AsSpan().SequenceEqual(pairs))
+        {
+            return false;
+        }
+
+        Count(before, -1);
+        Count(pairs, 1);
+        if (pairs.Length == 0)
+        {
+            _byNode.Remove(node.Key);
+        }
+        else
+        {
+            _byNode[node.Key] = pairs;
+        }
+
+        _bridge = null;
+        return true;
+    }
+
+    /// <summary>Forgets a node that is no longer published; true when it taught something.</summary>
+    public bool Forget(Guid key)
+    {
+        if (!_byNode.Remove(key, out var before))
+        {
+            return false;
+        }
+
+        Count(before, -1);
+        _bridge = null;
+        return true;
+    }
+
+    /// <summary>The bridge of what is learnt, with this glossary: the same object as long as neither changed.</summary>
+    public TermBridge Bridge(Glossary glossary)
+    {
+        ArgumentNullException.ThrowIfNull(glossary);
+        if (_bridge is { } bridge && ReferenceEquals(bridge.Glossary, glossary))
+        {
+            return bridge;
+        }
+
+        _bridge = _bridge is null ? TermBridge.FromLearnt(_counts, glossary) : _bridge.WithGlossary(glossary);
+        return _bridge;
+    }
+
+    private void Count((string Key, string Culture, string Text)[] pairs, int by)
+    {
+        foreach (var (key, culture, text) in pairs)
+        {
+            if (!_counts.TryGetValue(key, out var named))
+            {
+                _counts[key] = named = [];
+            }
+
+            var count = named.GetValueOrDefault((culture, text)) + by;
+            if (count > 0)
+            {
+                named[(culture, text)] = count;
+            }
+            else
+            {
+                named.Remove((culture, text));
+                if (named.Count == 0)
+                {
+                    _counts.Remove(key);
                 }
             }
         }
