@@ -175,6 +175,8 @@ public sealed class SiteCluster : IAsyncLifetime
                 // The tests poll from one address, faster than the per-client limits allow.
                 ["Site__Search__RateLimit__Enabled"] = "false",
                 ["Site__DeliveryApi__RateLimit__Enabled"] = "false",
+                // Every test signs in (forms and API tokens) from the same address; the limit has its own tests.
+                ["Site__Members__RateLimitPermits"] = "100000",
             });
             // Both streams are drained from the start: a full pipe would stop the site mid-test.
             _ = _process.StandardOutput.ReadToEndAsync();
