@@ -13,8 +13,15 @@ internal static class LuceneQueryBuilder
 {
     private const int MaxTokensPerWord = 16;
 
+    /// <summary>
+    /// A Chinese word of the dictionary on more pages than this is not also looked for as character pairs: see
+    /// <see cref="Word"/>. Far above any word of a small site, so there every word keeps its pairs.
+    /// </summary>
+    internal const int CommonWordPages = 1_000;
+
     /// <summary>Every word must match somewhere (stop words may), or, relaxed, any one of them.</summary>
-    public static Query? Build(ParsedQuery query, IReadOnlyList<string> cultures, TermBridge bridge, bool relaxed, bool lastWordIsPrefix = false)
+    /// <param name="reader">The index searched, for how common a word is; null treats every word as rare.</param>
+    public static Query? Build(ParsedQuery query, IReadOnlyList<string> cultures, TermBridge bridge, bool relaxed, bool lastWordIsPrefix = false, IndexReader? reader = null)
     {
         var main = new BooleanQuery();
         for (var i = 0; i < query.Words.Count; i++)
@@ -22,13 +29,13 @@ internal static class LuceneQueryBuilder
             var word = query.Words[i];
             if (GlossarySpan(query.Words, i, bridge) is ( > 1, var term) span)
             {
-                main.Add(Span(query.Words, i, span.Length, term, cultures, bridge), relaxed ? Occur.SHOULD : Occur.MUST);
+                main.Add(Span(query.Words, i, span.Length, term, cultures, bridge, reader), relaxed ? Occur.SHOULD : Occur.MUST);
                 i += span.Length - 1;
                 continue;
             }
 
             var prefix = lastWordIsPrefix && i == query.Words.Count - 1;
-            var clause = Word(word, cultures, bridge, prefix);
+            var clause = Word(word, cultures, bridge, prefix, reader);
             if (clause is not null)
             {
                 main.Add(clause, relaxed || word.IsOptional ? Occur.SHOULD : Occur.MUST);
@@ -51,24 +58,31 @@ internal static class LuceneQueryBuilder
     /// <summary>How many words of the query must match for a page to be found (those that are not stop words).</summary>
     public static int RequiredWords(ParsedQuery query) => query.Words.Count(w => !w.IsOptional);
 
-    internal static Query? Word(QueryWord word, IReadOnlyList<string> cultures, TermBridge bridge, bool prefix)
+    internal static Query? Word(QueryWord word, IReadOnlyList<string> cultures, TermBridge bridge, bool prefix, IndexReader? reader = null)
     {
         var any = new DisjunctionMaxQuery(0.3f);
         var fields = prefix ? SearchFields.SearchedFields.Where(f => f.Field is SearchFields.NodeName or SearchFields.Place or SearchFields.Tags) : SearchFields.SearchedFields;
         foreach (var culture in cultures)
         {
+            // Every searched field of a culture has the culture's analyzer: the word is analysed once, not per field.
             var analyzer = SearchAnalyzers.ForCulture(culture);
+            var tokens = SearchAnalyzers.Tokens(analyzer, SearchFields.For(SearchFields.BodyText, culture), word.Text);
             foreach (var (field, boost) in fields)
             {
-                if (Field(SearchFields.For(field, culture), analyzer, word.Text, word.IsPhrase, prefix) is { } query)
+                if (Field(SearchFields.For(field, culture), tokens, word.IsPhrase, prefix) is { } query)
                 {
                     query.Boost = boost;
                     any.Add(query);
                 }
             }
 
-            // Pairs of characters only for words of two or more Chinese characters, and as a phrase.
+            // Pairs of characters only for words of two or more Chinese characters, as a phrase: they find a word the
+            // segmenter reads differently in a sentence (维多利亚 alone, 维多利亚州 in the text), and for a word it
+            // splits (友好学校 → 友好 学校) they score the parts side by side. Not for a dictionary word on more than
+            // CommonWordPages pages (校长, 人工智能): its pairs would match the same tens of thousands of pages a
+            // second time, for the few where it only stands inside a longer word, which would rank below them anyway.
             if (!prefix && SearchFields.UsesBigrams(culture) && word.Text.Count(SearchQueryParser.IsHan) >= 2
+                && !(IsOneWord(tokens, word.Text) && IsCommon(reader, SearchFields.For(SearchFields.BodyText, culture), tokens[0]))
                 && Field(SearchFields.For(SearchFields.Bigrams, culture), SearchAnalyzers.Bigrams, word.Text, phrase: true, prefix: false) is { } pairs)
             {
                 pairs.Boost = SearchFields.BigramBoost;
@@ -94,15 +108,22 @@ internal static class LuceneQueryBuilder
         return any.Disjuncts.Count == 0 ? null : any;
     }
 
+    private static bool IsCommon(IndexReader? reader, string field, string token) =>
+        reader is not null && reader.DocFreq(new Term(field, token)) > CommonWordPages;
+
+    /// <summary>Did the segmenter keep the whole word as one word of its dictionary?</summary>
+    private static bool IsOneWord(IReadOnlyList<string> tokens, string text) =>
+        tokens.Count == 1 && string.Equals(tokens[0], text.Trim(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What names the same thing as <paramref name="text"/> (in another language, or a glossary synonym), as phrases.</summary>
     private static void AddEquivalents(DisjunctionMaxQuery any, string text, TermBridge bridge)
     {
         foreach (var (culture, equivalent) in bridge.Translate(text))
         {
-            var analyzer = SearchAnalyzers.ForCulture(culture);
+            var tokens = SearchAnalyzers.Tokens(SearchAnalyzers.ForCulture(culture), SearchFields.For(SearchFields.BodyText, culture), equivalent);
             foreach (var (field, boost) in SearchFields.SearchedFields)
             {
-                if (Field(SearchFields.For(field, culture), analyzer, equivalent, phrase: true, prefix: false) is { } query)
+                if (Field(SearchFields.For(field, culture), tokens, phrase: true, prefix: false) is { } query)
                 {
                     query.Boost = boost * 0.8f;
                     any.Add(query);
@@ -133,12 +154,12 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>A glossary term typed as several words: those words together, or what the term's entry names in its place (友好学校 for "sister school").</summary>
-    private static DisjunctionMaxQuery Span(IReadOnlyList<QueryWord> words, int start, int length, string term, IReadOnlyList<string> cultures, TermBridge bridge)
+    private static DisjunctionMaxQuery Span(IReadOnlyList<QueryWord> words, int start, int length, string term, IReadOnlyList<string> cultures, TermBridge bridge, IndexReader? reader)
     {
         var together = new BooleanQuery();
         for (var k = start; k < start + length; k++)
         {
-            if (Word(words[k], cultures, bridge, prefix: false) is { } clause)
+            if (Word(words[k], cultures, bridge, prefix: false, reader) is { } clause)
             {
                 together.Add(clause, words[k].IsOptional ? Occur.SHOULD : Occur.MUST);
             }
@@ -154,9 +175,12 @@ internal static class LuceneQueryBuilder
         return any;
     }
 
-    internal static Query? Field(string field, Analyzer analyzer, string text, bool phrase, bool prefix)
+    internal static Query? Field(string field, Analyzer analyzer, string text, bool phrase, bool prefix) =>
+        Field(field, SearchAnalyzers.Tokens(analyzer, field, text), phrase, prefix);
+
+    /// <summary>The query for a word's terms (as its culture's analyzer made them) in one field.</summary>
+    internal static Query? Field(string field, IReadOnlyList<string> tokens, bool phrase, bool prefix)
     {
-        var tokens = SearchAnalyzers.Tokens(analyzer, field, text);
         if (tokens.Count == 0)
         {
             return null;

@@ -50,7 +50,7 @@ internal sealed class SearchService(
         var deadline = settings.QueryTimeout;
 
         var relaxed = false;
-        var lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: false);
+        var lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: false, reader: lease.Searcher.IndexReader);
         if (lucene is null)
         {
             return SearchResults.None(parsed);
@@ -62,7 +62,7 @@ internal sealed class SearchService(
         if (run.Total == 0 && !run.TimedOut && LuceneQueryBuilder.RequiredWords(parsed) > 1)
         {
             relaxed = true;
-            lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: true)!;
+            lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: true, reader: lease.Searcher.IndexReader)!;
             run = Run(lease.Searcher, lucene, filter, query, skip, take, deadline, cancellationToken);
         }
 

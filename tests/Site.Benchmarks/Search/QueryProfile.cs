@@ -30,13 +30,13 @@ internal static class QueryProfile
             var request = new SearchQuery(query.Text, query.Culture);
             var parsed = SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms);
             var cultures = SearchService.CulturesFirst(snapshot, query.Culture);
-            var lucene = LuceneQueryBuilder.Build(parsed, cultures, index.Bridge, relaxed: false)!;
+            var lucene = LuceneQueryBuilder.Build(parsed, cultures, index.Bridge, relaxed: false, reader: searcher.IndexReader)!;
             var filter = ((SearchService)search).FilterFor(request);
             var run = SearchService.Run(searcher, lucene, filter, request, 0, 10, options.QueryTimeout, CancellationToken.None);
 
             var times = new Dictionary<string, double>(StringComparer.Ordinal)
             {
-                ["build"] = Median(repetitions, () => LuceneQueryBuilder.Build(SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms), cultures, index.Bridge, relaxed: false)),
+                ["build"] = Median(repetitions, () => LuceneQueryBuilder.Build(SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms), cultures, index.Bridge, relaxed: false, reader: searcher.IndexReader)),
                 ["count"] = Median(repetitions, () =>
                 {
                     var count = new TotalHitCountCollector();
