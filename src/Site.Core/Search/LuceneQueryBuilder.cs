@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Site.Core.Search;
 
@@ -72,9 +75,17 @@ internal static class LuceneQueryBuilder
             // Every searched field of a culture has the culture's analyzer: the word is analysed once, not per field.
             var analyzer = SearchAnalyzers.ForCulture(culture);
             var tokens = SearchAnalyzers.Tokens(analyzer, SearchFields.For(SearchFields.BodyText, culture), word.Text);
+            var han = tokens.Count > 0 && tokens.All(t => t.All(SearchQueryParser.IsHan));
             foreach (var (field, boost) in fields)
             {
-                if (Field(SearchFields.For(field, culture), tokens, word.IsPhrase, prefix) is { } query)
+                // Chinese characters asked of a field that has none (an English text, usually): nothing to look up.
+                var name = SearchFields.For(field, culture);
+                if (han && reader is not null && !HanTerms.InField(reader, name))
+                {
+                    continue;
+                }
+
+                if (Field(name, tokens, word.IsPhrase, prefix) is { } query)
                 {
                     query.Boost = boost;
                     any.Add(query, Occur.SHOULD);
@@ -286,5 +297,79 @@ internal static class LuceneQueryBuilder
                 yield return new TermQuery(new Term(field, token));
             }
         }
+    }
+}
+
+/// <summary>
+/// Whether a field has any term in Chinese (or Japanese) characters, per segment, read once while the segment lives:
+/// most pages' English text has none, so a Chinese word need not be looked up there (each look-up reads the term
+/// dictionary of every segment, twice).
+/// </summary>
+internal static class HanTerms
+{
+    /// <summary>Terms walked before giving up and answering yes: past the first Han block only other scripts sort.</summary>
+    private const int MaxWalk = 10_000;
+
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, bool>> Cache = [];
+
+    public static bool InField(IndexReader reader, string field)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            if (Cache.GetValue(segment.CoreCacheKey, static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
+                .GetOrAdd(field, static (name, r) => Read(r, name), segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Read(AtomicReader segment, string field)
+    {
+        var terms = segment.GetTerms(field);
+        if (terms is null)
+        {
+            return false;
+        }
+
+        // Terms sort by code point: seek to the first Han-range character and walk what follows.
+        var e = terms.GetEnumerator();
+        if (e.SeekCeil(new BytesRef("\u3040")) == TermsEnum.SeekStatus.END)
+        {
+            return false;
+        }
+
+        var walked = 0;
+        do
+        {
+            var text = e.Term.Utf8ToString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            // Beyond the basic plane (rare Han among them) is answered yes rather than walked.
+            if (char.IsSurrogate(text[0]))
+            {
+                return true;
+            }
+
+            if (text[0] >= '\uFB00')
+            {
+                return false;
+            }
+
+            if (SearchQueryParser.IsHan(text[0]) || ++walked > MaxWalk)
+            {
+                return true;
+            }
+        }
+        while (e.MoveNext());
+
+        return false;
     }
 }

@@ -87,4 +87,30 @@ public sealed class ChineseWordMatchingTests
         Assert.Contains("bigrams_zh-cn:\"维多 多利 利亚\"", Shape("维多利亚", reader), StringComparison.Ordinal);
         Assert.Contains("bigrams_zh-cn:\"友好 好学 学校\"", Shape("友好学校", reader), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_chinese_word_is_not_looked_up_in_fields_without_chinese_terms()
+    {
+        using var directory = new RAMDirectory();
+        var englishBody = SearchFields.For(SearchFields.BodyText, KnownContent.English);
+        var englishName = SearchFields.For(SearchFields.NodeName, KnownContent.English);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)))
+        {
+            writer.AddDocument(new Document
+            {
+                new TextField(SearchFields.For(SearchFields.BodyText, KnownContent.Chinese), "苏州的校长。", Field.Store.NO),
+                new TextField(englishBody, "The principal of a school in Suzhou.", Field.Store.NO),
+                new TextField(englishName, "The forum in 苏州 (Suzhou)", Field.Store.NO),
+            });
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var shape = LuceneQueryBuilder.Word(new QueryWord("苏州", false, false), [KnownContent.Chinese, KnownContent.English], TermBridge.Empty, prefix: false, reader)!.ToString();
+
+        Assert.False(HanTerms.InField(reader, englishBody));
+        Assert.True(HanTerms.InField(reader, englishName));
+        Assert.DoesNotContain(englishBody + ":", shape, StringComparison.Ordinal);
+        Assert.Contains(englishName + ":\"苏 州\"", shape, StringComparison.Ordinal);
+        Assert.Contains(SearchFields.For(SearchFields.BodyText, KnownContent.Chinese) + ":苏州", shape, StringComparison.Ordinal);
+    }
 }
