@@ -16,14 +16,8 @@ internal static class LuceneQueryBuilder
 {
     private const int MaxTokensPerWord = 16;
 
-    /// <summary>
-    /// A Chinese word of the dictionary on more pages than this is not also looked for as character pairs: see
-    /// <see cref="Word"/>. Far above any word of a small site, so there every word keeps its pairs.
-    /// </summary>
-    internal const int CommonWordPages = 1_000;
-
     /// <summary>Every word must match somewhere (stop words may), or, relaxed, any one of them.</summary>
-    /// <param name="reader">The index searched, for how common a word is; null treats every word as rare.</param>
+    /// <param name="reader">The index searched, for which fields have Chinese terms at all; null: assume all do.</param>
     public static Query? Build(ParsedQuery query, IReadOnlyList<string> cultures, TermBridge bridge, bool relaxed, bool lastWordIsPrefix = false, IndexReader? reader = null)
     {
         var main = new BooleanQuery();
@@ -92,13 +86,10 @@ internal static class LuceneQueryBuilder
                 }
             }
 
-            // Pairs of characters only for words of two or more Chinese characters, as a phrase: they find a word the
-            // segmenter reads differently in a sentence (维多利亚 alone, 维多利亚州 in the text), and for a word it
-            // splits (友好学校 → 友好 学校) they score the parts side by side. Not for a dictionary word on more than
-            // CommonWordPages pages (校长, 人工智能): its pairs would match the same tens of thousands of pages a
-            // second time, for the few where it only stands inside a longer word, which would rank below them anyway.
+            // Pairs of characters only for words of two or more Chinese characters, and as a phrase: they find a word
+            // the segmenter reads differently in a sentence (维多利亚 alone, 维多利亚州 in the text), and for a word it
+            // splits (友好学校 → 友好 学校) they score the parts side by side.
             if (!prefix && SearchFields.UsesBigrams(culture) && word.Text.Count(SearchQueryParser.IsHan) >= 2
-                && !(IsOneWord(tokens, word.Text) && IsCommon(reader, SearchFields.For(SearchFields.BodyText, culture), tokens[0]))
                 && Field(SearchFields.For(SearchFields.Bigrams, culture), SearchAnalyzers.Bigrams, word.Text, phrase: true, prefix: false) is { } pairs)
             {
                 pairs.Boost = SearchFields.BigramBoost;
@@ -123,13 +114,6 @@ internal static class LuceneQueryBuilder
 
         return any.Clauses.Count == 0 ? null : any;
     }
-
-    private static bool IsCommon(IndexReader? reader, string field, string token) =>
-        reader is not null && reader.DocFreq(new Term(field, token)) > CommonWordPages;
-
-    /// <summary>Did the segmenter keep the whole word as one word of its dictionary?</summary>
-    private static bool IsOneWord(IReadOnlyList<string> tokens, string text) =>
-        tokens.Count == 1 && string.Equals(tokens[0], text.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What names the same thing as <paramref name="text"/> (in another language, or a glossary synonym), as phrases.</summary>
     private static void AddEquivalents(BooleanQuery any, string text, TermBridge bridge)

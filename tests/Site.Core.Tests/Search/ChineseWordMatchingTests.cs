@@ -63,32 +63,6 @@ public sealed class ChineseWordMatchingTests
     }
 
     [Fact]
-    public void A_dictionary_word_on_many_pages_is_not_looked_for_again_as_character_pairs()
-    {
-        using var directory = new RAMDirectory();
-        var body = SearchFields.For(SearchFields.BodyText, KnownContent.Chinese);
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)))
-        {
-            for (var i = 0; i <= LuceneQueryBuilder.CommonWordPages; i++)
-            {
-                writer.AddDocument(new Document { new TextField(body, "校长出席了会议。", Field.Store.NO) });
-            }
-
-            writer.AddDocument(new Document { new TextField(body, "友好学校的校长与维多利亚州的教师见面。", Field.Store.NO) });
-        }
-
-        using var reader = DirectoryReader.Open(directory);
-        string Shape(string word, IndexReader? index) =>
-            LuceneQueryBuilder.Word(new QueryWord(word, false, false), [KnownContent.Chinese, KnownContent.English], TermBridge.Empty, prefix: false, index)!.ToString();
-
-        // Common: words only. Rare, split by the segmenter, or with no index to ask: the pairs too.
-        Assert.DoesNotContain("bigrams_", Shape("校长", reader), StringComparison.Ordinal);
-        Assert.Contains("bigrams_zh-cn:校长", Shape("校长", index: null), StringComparison.Ordinal);
-        Assert.Contains("bigrams_zh-cn:\"维多 多利 利亚\"", Shape("维多利亚", reader), StringComparison.Ordinal);
-        Assert.Contains("bigrams_zh-cn:\"友好 好学 学校\"", Shape("友好学校", reader), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_chinese_word_is_not_looked_up_in_fields_without_chinese_terms()
     {
         using var directory = new RAMDirectory();
