@@ -15,6 +15,11 @@ internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToFi
 
     private readonly List<(string Facet, FacetOrdinals Ordinals, int[] Counts)> _segment = [];
 
+    // The segment's arrays side by side, read for every matching document (tens of thousands per search).
+    private int[][] _starts = [];
+    private int[][] _ords = [];
+    private int[][] _segmentCounts = [];
+
     public bool AcceptsDocsOutOfOrder => true;
 
     public void SetScorer(Scorer scorer)
@@ -32,17 +37,25 @@ internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToFi
                 _segment.Add((facet, ordinals, new int[ordinals.Values.Length]));
             }
         }
+
+        _starts = [.. _segment.Select(s => s.Ordinals.Starts)];
+        _ords = [.. _segment.Select(s => s.Ordinals.Ords)];
+        _segmentCounts = [.. _segment.Select(s => s.Counts)];
     }
 
     public void Collect(int doc)
     {
-        for (var f = 0; f < _segment.Count; f++)
+        var starts = _starts;
+        var ords = _ords;
+        var counts = _segmentCounts;
+        for (var f = 0; f < starts.Length; f++)
         {
-            var (_, ordinals, counts) = _segment[f];
-            var ords = ordinals.Ords;
-            for (int i = ordinals.Starts[doc], end = ordinals.Starts[doc + 1]; i < end; i++)
+            var facetStarts = starts[f];
+            var facetOrds = ords[f];
+            var facetCounts = counts[f];
+            for (int i = facetStarts[doc], end = facetStarts[doc + 1]; i < end; i++)
             {
-                counts[ords[i]]++;
+                facetCounts[facetOrds[i]]++;
             }
         }
     }
@@ -73,6 +86,7 @@ internal sealed class FacetCounter(IReadOnlyDictionary<string, string> facetToFi
         }
 
         _segment.Clear();
+        (_starts, _ords, _segmentCounts) = ([], [], []);
     }
 }
 
@@ -133,6 +147,70 @@ internal sealed class FacetOrdinals
 
         starts[reader.MaxDoc] = ords.Count;
         return new FacetOrdinals(values, starts, [.. ords]);
+    }
+}
+
+/// <summary>
+/// Keeps a filter's matching documents per segment as a bit set: a search then checks each candidate's bit (random
+/// access) instead of stepping a compressed list of the documents alongside the query's own.
+/// </summary>
+internal sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+{
+    protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(iterator);
+        ArgumentNullException.ThrowIfNull(reader);
+        var bits = new FixedBitSet(reader.MaxDoc);
+        bits.Or(iterator);
+        return bits;
+    }
+}
+
+/// <summary>Passes on only the documents a filter accepts, checked by the filter's bit set of the segment.</summary>
+internal sealed class FilterCollector(Filter filter, ICollector inner) : ICollector
+{
+    private IBits? _accepted;
+    private bool _none;
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        inner.SetNextReader(context);
+        // Deleted documents are left out by the query itself.
+        var set = filter.GetDocIdSet(context, null);
+        _none = set is null;
+        _accepted = set switch
+        {
+            null => null,
+            FixedBitSet all when all.Cardinality == context.AtomicReader.MaxDoc => null, // everyone may see everything
+            FixedBitSet bits => bits,
+            _ => set.Bits ?? ToBits(set, context.AtomicReader.MaxDoc),
+        };
+    }
+
+    public void Collect(int doc)
+    {
+        if (_none || (_accepted is { } accepted && !accepted.Get(doc)))
+        {
+            return;
+        }
+
+        inner.Collect(doc);
+    }
+
+    private static FixedBitSet ToBits(DocIdSet set, int maxDoc)
+    {
+        var bits = new FixedBitSet(maxDoc);
+        if (set.GetIterator() is { } iterator)
+        {
+            bits.Or(iterator);
+        }
+
+        return bits;
     }
 }
 

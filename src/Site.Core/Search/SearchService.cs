@@ -50,7 +50,7 @@ internal sealed class SearchService(
         var deadline = settings.QueryTimeout;
 
         var relaxed = false;
-        var lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: false);
+        var lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: false, reader: lease.Searcher.IndexReader);
         if (lucene is null)
         {
             return SearchResults.None(parsed);
@@ -62,7 +62,7 @@ internal sealed class SearchService(
         if (run.Total == 0 && !run.TimedOut && LuceneQueryBuilder.RequiredWords(parsed) > 1)
         {
             relaxed = true;
-            lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: true)!;
+            lucene = LuceneQueryBuilder.Build(parsed, cultures, bridge, relaxed: true, reader: lease.Searcher.IndexReader)!;
             run = Run(lease.Searcher, lucene, filter, query, skip, take, deadline, cancellationToken);
         }
 
@@ -150,7 +150,7 @@ internal sealed class SearchService(
         var window = skip + take;
         ITopDocsCollector top = request.Sort == SearchSort.Date
             ? TopFieldCollector.Create(DateSort, window, true, true, false, true)
-            : TopScoreDocCollector.Create(window, true);
+            : TopScoreDocCollector.Create(window, false);
         var facets = new FacetCounter(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SearchFacets.ContentType] = SearchFields.ContentType,
@@ -161,7 +161,10 @@ internal sealed class SearchService(
         var timedOut = false;
         try
         {
-            searcher.Search(query, filter, new DeadlineCollector(MultiCollector.Wrap(top, facets), budget, cancellationToken));
+            // The filter is checked per match (a bit), not joined as a FilteredQuery: a search with no required
+            // word then scores out of order, a window of documents at a time (BooleanScorer), far faster than
+            // stepping every field's postings in document order.
+            searcher.Search(query, new FilterCollector(filter, new DeadlineCollector(MultiCollector.Wrap(top, facets), budget, cancellationToken)));
         }
         catch (SearchTimeoutException)
         {
@@ -188,7 +191,7 @@ internal sealed class SearchService(
             _filters.Clear();
         }
 
-        return _filters.GetOrAdd(key, new CachingWrapperFilter(filter));
+        return _filters.GetOrAdd(key, new BitSetCachingFilter(filter));
     }
 
     /// <summary>What the asker may see, and the facet values they chose.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Search;
@@ -18,7 +17,7 @@ internal sealed record QueryStepTimes(BenchmarkQuery Query, int Total, IReadOnly
 /// </summary>
 internal static class QueryProfile
 {
-    public static readonly string[] Steps = ["build", "count", "top 10", "top 10 + facets + filter", "hits + highlight", "did you mean", "whole search"];
+    public static readonly string[] Steps = ["build", "count", "top 10", "top 10 + facets + filter", "hits + highlight", "did you mean", "whole search", "allocated KiB"];
 
     public static IReadOnlyList<QueryStepTimes> Measure(SearchIndexer index, ISearchService search, IPublishedSnapshotAccessor snapshots, SearchOptions options, int repetitions)
     {
@@ -31,13 +30,13 @@ internal static class QueryProfile
             var request = new SearchQuery(query.Text, query.Culture);
             var parsed = SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms);
             var cultures = SearchService.CulturesFirst(snapshot, query.Culture);
-            var lucene = LuceneQueryBuilder.Build(parsed, cultures, index.Bridge, relaxed: false)!;
+            var lucene = LuceneQueryBuilder.Build(parsed, cultures, index.Bridge, relaxed: false, reader: searcher.IndexReader)!;
             var filter = ((SearchService)search).FilterFor(request);
             var run = SearchService.Run(searcher, lucene, filter, request, 0, 10, options.QueryTimeout, CancellationToken.None);
 
             var times = new Dictionary<string, double>(StringComparer.Ordinal)
             {
-                ["build"] = Median(repetitions, () => LuceneQueryBuilder.Build(SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms), cultures, index.Bridge, relaxed: false)),
+                ["build"] = Median(repetitions, () => LuceneQueryBuilder.Build(SearchQueryParser.Parse(query.Text, options.MaxQueryLength, options.MaxQueryTerms), cultures, index.Bridge, relaxed: false, reader: searcher.IndexReader)),
                 ["count"] = Median(repetitions, () =>
                 {
                     var count = new TotalHitCountCollector();
@@ -53,6 +52,7 @@ internal static class QueryProfile
                 }),
                 ["did you mean"] = Median(repetitions, () => SearchService.DidYouMean(searcher.IndexReader, parsed)),
                 ["whole search"] = Median(repetitions, () => search.Search(request).Total),
+                ["allocated KiB"] = Allocated(() => search.Search(request).Total),
             };
             results.Add(new QueryStepTimes(query, run.Total, times));
         }
@@ -76,15 +76,24 @@ internal static class QueryProfile
         }
     }
 
+    /// <summary>What one run of the step allocates on this thread, in KiB.</summary>
+    private static double Allocated<T>(Func<T> step)
+    {
+        _ = step();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = step();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
+    }
+
     private static double Median<T>(int repetitions, Func<T> step)
     {
         _ = step(); // warm: JIT, caches
         var times = new double[repetitions];
         for (var i = 0; i < repetitions; i++)
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = ThreadCpu.NowMilliseconds();
             _ = step();
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            times[i] = ThreadCpu.NowMilliseconds() - started;
         }
 
         Array.Sort(times);

@@ -198,7 +198,7 @@ internal sealed class Report(BenchmarkSettings settings)
         Line(md);
         if (QueryProfile.Count > 0)
         {
-            Line(md, $"Where a query's time goes (one thread, median of {settings.QueryProfileRepetitions.ToString(CultureInfo.InvariantCulture)} runs of each step alone, ms): build = parse and make the Lucene query; count = match only; top 10 = match and score; + facets + filter = what the search runs; hits + highlight = load, check and highlight the ten shown; whole search = `ISearchService.Search`.");
+            Line(md, $"Where a query's time goes (one thread, median of {settings.QueryProfileRepetitions.ToString(CultureInfo.InvariantCulture)} runs of each step alone, ms of {(ThreadCpu.IsCpuTime ? "the thread's CPU time, so other processes on the machine barely change it; garbage collection on the GC's threads is not in it" : "wall time")}): build = parse and make the Lucene query; count = match only; top 10 = match and score; + facets + filter = what the search runs; hits + highlight = load, check and highlight the ten shown; whole search = `ISearchService.Search`; allocated KiB = what one whole search allocates.");
             Line(md);
             Search.QueryProfile.Write(md, QueryProfile);
             Line(md);

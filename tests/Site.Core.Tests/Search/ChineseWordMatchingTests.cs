@@ -1,3 +1,6 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Site.Core.Search;
 using Site.Core.Tests.TestSupport;
 
@@ -57,5 +60,31 @@ public sealed class ChineseWordMatchingTests
         Assert.Contains(found, i => i.Key == KnownContent.Session13);
         Assert.DoesNotContain(found, i => i.Key == key);
         Assert.Contains(search.Find("雷", KnownContent.Chinese).Items, i => i.Key == key);
+    }
+
+    [Fact]
+    public void A_chinese_word_is_not_looked_up_in_fields_without_chinese_terms()
+    {
+        using var directory = new RAMDirectory();
+        var englishBody = SearchFields.For(SearchFields.BodyText, KnownContent.English);
+        var englishName = SearchFields.For(SearchFields.NodeName, KnownContent.English);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)))
+        {
+            writer.AddDocument(new Document
+            {
+                new TextField(SearchFields.For(SearchFields.BodyText, KnownContent.Chinese), "苏州的校长。", Field.Store.NO),
+                new TextField(englishBody, "The principal of a school in Suzhou.", Field.Store.NO),
+                new TextField(englishName, "The forum in 苏州 (Suzhou)", Field.Store.NO),
+            });
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var shape = LuceneQueryBuilder.Word(new QueryWord("苏州", false, false), [KnownContent.Chinese, KnownContent.English], TermBridge.Empty, prefix: false, reader)!.ToString();
+
+        Assert.False(HanTerms.InField(reader, englishBody));
+        Assert.True(HanTerms.InField(reader, englishName));
+        Assert.DoesNotContain(englishBody + ":", shape, StringComparison.Ordinal);
+        Assert.Contains(englishName + ":\"苏 州\"", shape, StringComparison.Ordinal);
+        Assert.Contains(SearchFields.For(SearchFields.BodyText, KnownContent.Chinese) + ":苏州", shape, StringComparison.Ordinal);
     }
 }
