@@ -217,6 +217,8 @@ public sealed class RegistrationBrowserTests(SiteServerFixture site)
         await item.GetByLabel(new Regex(@"^Title \(.*en-US")).FillAsync(title.English);
         await item.GetByLabel(new Regex(@"^Room \(.*zh-CN")).FillAsync(room.Chinese);
         await item.GetByLabel(new Regex(@"^Room \(.*en-US")).FillAsync(room.English);
+        // The block's heading names it by its time and title in the editor's language.
+        Assert.Equal($"{index + 1}. Agenda item — {start.Replace('T', ' ')} · {title.English}", await item.Locator("legend").First.InnerTextAsync());
         if (speakers.Length == 0)
         {
             return;

@@ -253,6 +253,22 @@ function enhanceBlockList(textarea, enhanceRichText) {
     if (existing) existing.value = value;
     else block.values.push({ editorAlias: property.editor, culture, segment: null, alias: property.alias, value });
     write();
+    if (block.legend) block.legend.textContent = title(block, blocks.indexOf(block));
+  }
+
+  // A block's heading says which it is: its kind, then its first date (and time) and its first line of text in the
+  // editor's language, so that a long agenda reads "3. Agenda item — 2027-01-06 10:30 · Panel" rather than a number.
+  const editorCulture = cultures.find((c) => c.code.toLowerCase() === document.documentElement.lang.toLowerCase())?.code ?? cultures[0]?.code ?? null;
+  function title(block, index) {
+    const type = types.get(block.typeKey);
+    if (!type) return `${index + 1}. ${t('unknownType')}`;
+    const value = (p) => valueOf(block, p.alias, p.varies ? editorCulture : null);
+    const parts = [];
+    const date = type.properties.find((p) => p.editor === 'Umbraco.DateTime' && value(p));
+    if (date) parts.push(value(date).replace('T', ' ').slice(0, date.hasTime ? 16 : 10));
+    const text = type.properties.find((p) => p.editor === 'Umbraco.TextBox' && typeof value(p) === 'string' && value(p).trim());
+    if (text) parts.push(value(text).trim().slice(0, 80));
+    return `${index + 1}. ${type.name}${parts.length ? ` — ${parts.join(' · ')}` : ''}`;
   }
 
   const root = el('div', { className: 'blocklist' });
@@ -272,10 +288,10 @@ function enhanceBlockList(textarea, enhanceRichText) {
   function render(focusIndex, focusWhat) {
     list.replaceChildren(...blocks.map((block, index) => {
       const type = types.get(block.typeKey);
-      const title = `${index + 1}. ${type ? type.name : t('unknownType')}`;
       const legendId = `bl-${++counter}`;
       const item = el('li', { className: 'blocklist-item' });
-      const fieldset = el('fieldset', {}, el('legend', { id: legendId, text: title }));
+      block.legend = el('legend', { id: legendId, text: title(block, index) });
+      const fieldset = el('fieldset', {}, block.legend);
       if (type) {
         type.properties.forEach((p) => {
           if (p.varies) cultures.forEach((c) => fieldset.append(field(block, p, c.code)));
