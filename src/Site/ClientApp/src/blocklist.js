@@ -264,7 +264,7 @@ function enhanceBlockList(textarea, enhanceRichText) {
     if (!type) return `${index + 1}. ${t('unknownType')}`;
     const value = (p) => valueOf(block, p.alias, p.varies ? editorCulture : null);
     const parts = [];
-    const date = type.properties.find((p) => p.editor === 'Umbraco.DateTime' && value(p));
+    const date = type.properties.find((p) => p.editor === 'Umbraco.DateTime' && typeof value(p) === 'string' && value(p));
     if (date) parts.push(value(date).replace('T', ' ').slice(0, date.hasTime ? 16 : 10));
     const text = type.properties.find((p) => p.editor === 'Umbraco.TextBox' && typeof value(p) === 'string' && value(p).trim());
     if (text) parts.push(value(text).trim().slice(0, 80));

@@ -30,9 +30,14 @@ public sealed class ContentPickerController(IContentService content, IPublishedS
         }
 
         var schema = snapshots.Current.Schema;
-        var allowed = (types ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(alias => schema.FindContentType(alias) is { IsElement: false })
-            .ToList();
+        var asked = (types ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var allowed = asked.Where(alias => schema.FindContentType(alias) is { IsElement: false }).ToList();
+        if (asked.Length > 0 && allowed.Count == 0)
+        {
+            // A picker limited to types that are not documents (or no longer exist) picks nothing, not everything.
+            return Json(Array.Empty<PickedItem>());
+        }
+
         var found = await content.FindByNameAsync(text, MaxFound, allowed, cancellationToken);
         return Json(found.Select(node => Describe(node, culture)));
     }
@@ -61,23 +66,10 @@ public sealed class ContentPickerController(IContentService content, IPublishedS
     private PickedItem Describe(ContentNode node, string? culture)
     {
         var snapshot = snapshots.Current;
-        var (preferred, name, others) = NamesOf(node, snapshot.Languages, culture, Text.Code);
+        var (preferred, name, others) = ContentTreeView.NamesOf(node, snapshot.Languages, culture, Text.Code);
         var type = snapshot.Schema.FindContentType(node.ContentTypeAlias);
         var typeName = type is null ? node.ContentTypeAlias : new SchemaLabels(snapshot.Schema, Text.Code).Type(type);
         return new PickedItem(node.Key, ContentUdi.Create(node.Key), name, others, typeName, node.IsPublished(preferred));
-    }
-
-    /// <summary>
-    /// An item's name as a chooser shows it: in the field's culture when the site has it (else the editor's), with its
-    /// names in the other languages beside it, so an item written in one language only is still recognised.
-    /// </summary>
-    internal static (string Culture, string Name, string OtherNames) NamesOf(ContentNode node, Site.Core.Languages.LanguageSet languages, string? culture, string editorCulture)
-    {
-        var preferred = culture is { Length: > 0 } && languages.Contains(culture) ? culture : editorCulture;
-        var data = node.CurrentVersion.Data;
-        var name = data.GetName(preferred) ?? data.Names.Values.FirstOrDefault() ?? node.Key.ToString();
-        var others = languages.All.Select(l => data.GetName(l.IsoCode)).Where(n => !string.IsNullOrWhiteSpace(n) && n != name).Distinct();
-        return (preferred, name, string.Join(" / ", others));
     }
 }
 

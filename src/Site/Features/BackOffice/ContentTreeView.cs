@@ -63,6 +63,22 @@ public sealed class ContentTreeView(IContentService content, IPublishedSnapshotA
         return [.. found.Select(n => new TreeItem(n, false, null, false, StatesOf(n, languages)))];
     }
 
+    /// <summary>
+    /// An item's name as a chooser shows it (the link dialog, the content picker): in the field's culture when the site
+    /// has it (else the editor's), with its names in the other languages beside it, so an item written in one language
+    /// only is still recognised.
+    /// </summary>
+    public static (string Culture, string Name, string OtherNames) NamesOf(ContentNode node, LanguageSet languages, string? culture, string editorCulture)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(languages);
+        var preferred = culture is { Length: > 0 } && languages.Contains(culture) ? culture : editorCulture;
+        var data = node.CurrentVersion.Data;
+        var name = data.GetName(preferred) ?? data.Names.Values.FirstOrDefault() ?? node.Key.ToString();
+        var others = languages.All.Select(l => data.GetName(l.IsoCode)).Where(n => !string.IsNullOrWhiteSpace(n) && n != name).Distinct();
+        return (preferred, name, string.Join(" / ", others));
+    }
+
     private bool TakesChildren(ContentNode node) =>
         snapshots.Current.Schema.FindContentType(node.ContentTypeAlias)?.AllowedChildAliases.Count > 0;
 

@@ -76,7 +76,7 @@ public sealed class RichTextController(IMediaService media, IContentService cont
         var found = text.Length == 0 ? [] : await content.FindByNameAsync(text, MaxPages, cancellationToken);
         return Json(found.Select(node =>
         {
-            var (preferred, name, others) = ContentPickerController.NamesOf(node, languages, culture, Text.Code);
+            var (preferred, name, others) = ContentTreeView.NamesOf(node, languages, culture, Text.Code);
             return new RichTextPage(node.Key, RichTextLinkHref(node.Key), name, others, node.IsPublished(preferred));
         }));
     }

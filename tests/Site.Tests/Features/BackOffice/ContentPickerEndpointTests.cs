@@ -77,6 +77,8 @@ public sealed class ContentPickerEndpointTests(SiteFactory site)
             // No text and no filter (or only types that are not documents) finds nothing, rather than the whole tree.
             Assert.Empty(await GetJsonAsync(browser, "/umbraco/picker/find?q="));
             Assert.Empty(await GetJsonAsync(browser, "/umbraco/picker/find?q=&types=agendaItem,nope"));
+            // A filter naming no document type finds nothing, even with text that names pages.
+            Assert.Empty(await GetJsonAsync(browser, $"/umbraco/picker/find?q={Uri.EscapeDataString("Sun List " + id)}&types=agendaItem,nope"));
         }
         finally
         {
