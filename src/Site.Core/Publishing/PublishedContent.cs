@@ -76,10 +76,13 @@ public sealed class PublishedContent
     internal void AddChild(PublishedContent child) => (_children ??= []).Add(child);
 
     /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>
-    internal void SortChildren() => _children?.Sort(static (a, b) =>
+    internal void SortChildren() => _children?.Sort(TreeOrder);
+
+    /// <summary>Siblings' order: by sort order, then creation, then key.</summary>
+    internal static int TreeOrder(PublishedContent a, PublishedContent b) =>
         a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder)
         : a.CreateDateUtc != b.CreateDateUtc ? a.CreateDateUtc.CompareTo(b.CreateDateUtc)
-        : a.Key.CompareTo(b.Key));
+        : a.Key.CompareTo(b.Key);
 
     public bool IsPublished(string culture) => Cultures.ContainsKey(culture);
 

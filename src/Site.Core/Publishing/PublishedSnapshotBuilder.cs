@@ -6,6 +6,7 @@ namespace Site.Core.Publishing;
 /// <summary>Builds the tree of published nodes and their URLs per culture from stored rows.</summary>
 internal static class PublishedSnapshotBuilder
 {
+    /// <summary>Builds from rows as they come, in no particular grouping (previews and tests).</summary>
     public static PublishedSnapshot Build(
         long generation,
         DateTime nowUtc,
@@ -16,10 +17,33 @@ internal static class PublishedSnapshotBuilder
         IReadOnlyList<Members.PublicAccessRule> accessRules,
         SnapshotBuildCache cache)
     {
+        var byNode = new Dictionary<Guid, IReadOnlyList<PublishedCultureRecord>>();
+        foreach (var group in published.GroupBy(p => p.NodeKey))
+        {
+            byNode[group.Key] = [.. group];
+        }
+
+        return Build(generation, nowUtc, schema, nodes, byNode, versions, accessRules, cache);
+    }
+
+    /// <summary>
+    /// Builds from each node's published rows. A node's list of rows is the same object as in the last build when
+    /// nothing of it changed (the snapshot service keeps the lists of the nodes the change journal does not name): its
+    /// cultures are then taken as they were without a look, so a publish costs a walk of the tree, not a recomputation.
+    /// </summary>
+    public static PublishedSnapshot Build(
+        long generation,
+        DateTime nowUtc,
+        ContentSchema schema,
+        IReadOnlyCollection<ContentNodeRecord> nodes,
+        IReadOnlyDictionary<Guid, IReadOnlyList<PublishedCultureRecord>> publishedByNode,
+        IReadOnlyDictionary<long, ContentData> versions,
+        IReadOnlyList<Members.PublicAccessRule> accessRules,
+        SnapshotBuildCache cache)
+    {
         cache.Starting();
-        var publishedByNode = published.ToLookup(p => p.NodeKey);
         var inputs = new Inputs(schema, publishedByNode, versions, cache);
-        var contents = new Dictionary<Guid, PublishedContent>();
+        var contents = new Dictionary<Guid, PublishedContent>(nodes.Count);
         foreach (var node in nodes)
         {
             var type = schema.FindContentType(node.ContentTypeAlias);
@@ -33,7 +57,7 @@ internal static class PublishedSnapshotBuilder
                 : ContentData.Empty;
             // What visitors see last changed when a culture was last published: a draft saved since does not count.
             var updated = DateTime.MinValue;
-            foreach (var row in publishedByNode[node.Key])
+            foreach (var row in inputs.RowsOf(node.Key))
             {
                 updated = row.PublishedAtUtc > updated ? row.PublishedAtUtc : updated;
             }
@@ -43,8 +67,9 @@ internal static class PublishedSnapshotBuilder
                 ContentMapping.AsUtc(updated == DateTime.MinValue ? node.UpdateDateUtc : updated), invariant, cache, schema);
         }
 
+        // Children are put in order under each parent afterwards, so the nodes are linked in whatever order they come.
         var roots = new List<PublishedContent>();
-        foreach (var node in nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ThenBy(n => n.CreateDateUtc).ThenBy(n => n.Key))
+        foreach (var node in nodes)
         {
             if (!contents.TryGetValue(node.Key, out var content))
             {
@@ -64,6 +89,7 @@ internal static class PublishedSnapshotBuilder
             // A node whose parent is not published is not reachable, so it is left out.
         }
 
+        roots.Sort(static (a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level) : PublishedContent.TreeOrder(a, b));
         foreach (var content in contents.Values)
         {
             content.SortChildren();
@@ -79,7 +105,9 @@ internal static class PublishedSnapshotBuilder
         var home = roots.FirstOrDefault(r => r.IsPage);
         foreach (var root in roots)
         {
-            root.Cultures = cache.Remember(root.Key, ComputeCultures(root, inputs, isHome: root == home));
+            var entry = Entry(root, isHome: root == home, inputs, out _);
+            root.Cultures = entry.Final;
+            cache.Remember(root.Key, entry);
             AssignChildUrls(root, inputs);
         }
 
@@ -98,31 +126,89 @@ internal static class PublishedSnapshotBuilder
 
     private static void AssignChildUrls(PublishedContent parent, Inputs inputs)
     {
-        var taken = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var child in parent.AllChildren)
+        var children = parent.AllChildren;
+        if (children.Count == 0)
         {
-            child.Cultures = inputs.Cache.Remember(child.Key, Deduplicate(ComputeCultures(child, inputs, isHome: false), taken));
+            return;
+        }
+
+        var entries = new CultureEntry[children.Count];
+        var allReused = true;
+        for (var i = 0; i < children.Count; i++)
+        {
+            entries[i] = Entry(children[i], isHome: false, inputs, out var reused);
+            allReused &= reused;
+        }
+
+        // Siblings' URLs depend on one another (the second "news" is "news-2"): when neither the children nor their
+        // order changed, last build's outcome stands; otherwise the whole group is deduplicated again.
+        var sameChildren = inputs.Cache.SameChildren(parent.Key, children);
+        if (!allReused || !sameChildren)
+        {
+            var taken = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var entry = entries[i];
+                var final = Deduplicate(entry.Computed, taken);
+                if (!ReferenceEquals(final, entry.Computed) && SameCultures(final, entry.Final))
+                {
+                    final = entry.Final; // deduplicated as last time: the nodes below keep their cultures too
+                }
+
+                entries[i] = ReferenceEquals(final, entry.Final) ? entry : entry with { Final = final };
+            }
+        }
+
+        for (var i = 0; i < children.Count; i++)
+        {
+            children[i].Cultures = entries[i].Final;
+            inputs.Cache.Remember(children[i].Key, entries[i]);
+        }
+
+        foreach (var child in children)
+        {
             AssignChildUrls(child, inputs);
         }
     }
 
     /// <summary>
-    /// The node's live cultures with their URLs. Where nothing of them changed since the last build (same versions,
-    /// dates, names and URLs), the last build's dictionary is reused: most nodes are unchanged after a publish, and
-    /// what is not allocated again need not be collected either.
+    /// The node's cultures with what they were worked out from. When its rows, its parent's cultures, the languages and
+    /// whether it is the home page are all the last build's (compared by reference), the last build's entry is taken
+    /// as it is.
     /// </summary>
-    private static IReadOnlyDictionary<string, PublishedCultureInfo> ComputeCultures(
-        PublishedContent content,
-        Inputs inputs,
-        bool isHome)
+    private static CultureEntry Entry(PublishedContent content, bool isHome, Inputs inputs, out bool reused)
     {
-        if (inputs.Cache.PreviousCultures(content.Key) is { } previous && Unchanged(previous, content, inputs, isHome))
+        var rows = inputs.RowsOf(content.Key);
+        var parentCultures = content.Parent?.Cultures;
+        var previous = inputs.Cache.PreviousCultures(content.Key);
+        if (previous is not null && ReferenceEquals(previous.Rows, rows) && ReferenceEquals(previous.ParentCultures, parentCultures)
+            && ReferenceEquals(previous.Languages, inputs.Schema.Languages) && previous.IsHome == isHome)
         {
+            reused = true;
             return previous;
         }
 
+        reused = false;
+        if (previous is not null && Unchanged(previous.Computed, content, rows, inputs, isHome))
+        {
+            // Nothing of them changed, only what they were compared with: the same dictionaries, so the nodes below
+            // are reused in turn.
+            return previous with { Rows = rows, ParentCultures = parentCultures, Languages = inputs.Schema.Languages, IsHome = isHome };
+        }
+
+        var computed = ComputeCultures(content, rows, inputs, isHome);
+        return new CultureEntry(rows, parentCultures, inputs.Schema.Languages, isHome, computed, computed);
+    }
+
+    /// <summary>The node's live cultures with their URLs, before siblings are deduplicated.</summary>
+    private static Dictionary<string, PublishedCultureInfo> ComputeCultures(
+        PublishedContent content,
+        IReadOnlyList<PublishedCultureRecord> rows,
+        Inputs inputs,
+        bool isHome)
+    {
         var cultures = new Dictionary<string, PublishedCultureInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in inputs.PublishedByNode[content.Key])
+        foreach (var row in rows)
         {
             if (Resolve(row, content, inputs, isHome) is not var (language, data, name, segment, parentUrl))
             {
@@ -138,15 +224,34 @@ internal static class PublishedSnapshotBuilder
         return cultures;
     }
 
+    private static bool SameCultures(IReadOnlyDictionary<string, PublishedCultureInfo> a, IReadOnlyDictionary<string, PublishedCultureInfo> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (culture, info) in a)
+        {
+            if (!b.TryGetValue(culture, out var other) || !info.Equals(other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the rows give exactly the cultures of the last build, checked without allocating.</summary>
     private static bool Unchanged(
         IReadOnlyDictionary<string, PublishedCultureInfo> previous,
         PublishedContent content,
+        IReadOnlyList<PublishedCultureRecord> rows,
         Inputs inputs,
         bool isHome)
     {
         var count = 0;
-        foreach (var row in inputs.PublishedByNode[content.Key])
+        foreach (var row in rows)
         {
             if (Resolve(row, content, inputs, isHome) is not var (language, data, name, segment, parentUrl))
             {
@@ -233,5 +338,11 @@ internal static class PublishedSnapshotBuilder
 
     /// <summary>What every step of one build reads: the schema, the published rows by node, the parsed versions, the cache.</summary>
     private sealed record Inputs(
-        ContentSchema Schema, ILookup<Guid, PublishedCultureRecord> PublishedByNode, IReadOnlyDictionary<long, ContentData> Versions, SnapshotBuildCache Cache);
+        ContentSchema Schema,
+        IReadOnlyDictionary<Guid, IReadOnlyList<PublishedCultureRecord>> PublishedByNode,
+        IReadOnlyDictionary<long, ContentData> Versions,
+        SnapshotBuildCache Cache)
+    {
+        public IReadOnlyList<PublishedCultureRecord> RowsOf(Guid key) => PublishedByNode.TryGetValue(key, out var rows) ? rows : [];
+    }
 }

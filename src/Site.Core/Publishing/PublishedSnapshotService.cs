@@ -102,7 +102,7 @@ internal sealed partial class PublishedSnapshotService(
         var read = clock.GetElapsedTime(started);
 
         var snapshot = PublishedSnapshotBuilder.Build(
-            generation, clock.GetUtcNow().UtcDateTime, schema, [.. rows.Nodes.Values], [.. rows.Published.Values.SelectMany(p => p)], versions, rules, _cache);
+            generation, clock.GetUtcNow().UtcDateTime, schema, rows.Nodes.Values, rows.Published, versions, rules, _cache);
         snapshot.JournalPosition = journalPosition;
         snapshot.NodesRead = changed?.Count ?? rows.Nodes.Count;
         var total = clock.GetElapsedTime(started);
@@ -215,7 +215,8 @@ internal sealed partial class PublishedSnapshotService(
 
         public Dictionary<Guid, ContentNodeRecord> Nodes { get; } = [];
 
-        public Dictionary<Guid, List<PublishedCultureRecord>> Published { get; } = [];
+        /// <summary>A node's list is replaced when it changes, never edited: the builder takes an unchanged list as unchanged rows.</summary>
+        public Dictionary<Guid, IReadOnlyList<PublishedCultureRecord>> Published { get; } = [];
     }
 }
 

@@ -21,23 +21,44 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     private readonly ConditionalWeakTable<ContentData, ConcurrentDictionary<(string Alias, string Culture), (long Version, RichTextConfiguration Configuration, string Html)>> _richHtml = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _segments = [];
     private Dictionary<(long VersionId, string Culture), (string Name, string Segment)> _used = [];
-    private Dictionary<Guid, IReadOnlyDictionary<string, PublishedCultureInfo>> _cultures = [];
-    private Dictionary<Guid, IReadOnlyDictionary<string, PublishedCultureInfo>> _nextCultures = [];
+    private Dictionary<Guid, CultureEntry> _cultures = [];
+    private Dictionary<Guid, CultureEntry> _nextCultures = [];
+    private Dictionary<Guid, Guid[]> _children = [];
+    private Dictionary<Guid, Guid[]> _nextChildren = [];
 
     /// <summary>Begins a build; what a failed build left half done is forgotten.</summary>
     public void Starting()
     {
         _used.Clear();
         _nextCultures.Clear();
+        _nextChildren.Clear();
     }
 
     /// <summary>The node's cultures in the last build, to be reused as they are when nothing of them changed.</summary>
-    public IReadOnlyDictionary<string, PublishedCultureInfo>? PreviousCultures(Guid key) => _cultures.GetValueOrDefault(key);
+    public CultureEntry? PreviousCultures(Guid key) => _cultures.GetValueOrDefault(key);
 
-    public IReadOnlyDictionary<string, PublishedCultureInfo> Remember(Guid key, IReadOnlyDictionary<string, PublishedCultureInfo> cultures)
+    public void Remember(Guid key, CultureEntry entry) => _nextCultures[key] = entry;
+
+    /// <summary>Whether the parent has the same children in the same order as in the last build (and remembers them).</summary>
+    public bool SameChildren(Guid parentKey, IReadOnlyList<PublishedContent> children)
     {
-        _nextCultures[key] = cultures;
-        return cultures;
+        var same = _children.TryGetValue(parentKey, out var previous) && previous.Length == children.Count;
+        for (var i = 0; same && i < children.Count; i++)
+        {
+            same = previous![i] == children[i].Key;
+        }
+
+        if (!same)
+        {
+            previous = new Guid[children.Count];
+            for (var i = 0; i < children.Count; i++)
+            {
+                previous[i] = children[i].Key;
+            }
+        }
+
+        _nextChildren[parentKey] = previous!;
+        return same;
     }
 
     /// <summary>The version's name in the culture and the URL segment made from it (or from its umbracoUrlName).</summary>
@@ -61,6 +82,8 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
         _used.Clear();
         (_cultures, _nextCultures) = (_nextCultures, _cultures);
         _nextCultures.Clear();
+        (_children, _nextChildren) = (_nextChildren, _children);
+        _nextChildren.Clear();
     }
 
     /// <summary>A Markdown value of a version as sanitized HTML, rendered once for every snapshot that publishes it.</summary>
@@ -85,3 +108,16 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
         return html;
     }
 }
+
+/// <summary>
+/// A node's cultures in one build and what they were worked out from: its published rows (the list object), its
+/// parent's cultures and the languages (by reference), whether it was the home page; <see cref="Computed"/> before its
+/// siblings were deduplicated, <see cref="Final"/> after.
+/// </summary>
+internal sealed record CultureEntry(
+    object Rows,
+    IReadOnlyDictionary<string, PublishedCultureInfo>? ParentCultures,
+    Languages.LanguageSet Languages,
+    bool IsHome,
+    IReadOnlyDictionary<string, PublishedCultureInfo> Computed,
+    IReadOnlyDictionary<string, PublishedCultureInfo> Final);
