@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using Site.Core.Content;
 using Site.Core.Rendering;
 
@@ -8,81 +7,72 @@ namespace Site.Core.Publishing;
 /// <summary>A published culture of a node: its name, URL segment and URL.</summary>
 public sealed record PublishedCultureInfo(string Culture, string Name, string UrlSegment, string Url, DateTime PublishedAtUtc, ContentData Data);
 
-/// <summary>A node as visitors see it: only what is published, per culture. Immutable once the snapshot is built.</summary>
+/// <summary>
+/// A node as visitors see it in one snapshot: only what is published, per culture. Immutable. Its data is shared with
+/// the other snapshots in which it did not change; its parent and children are this snapshot's.
+/// </summary>
 public sealed class PublishedContent
 {
-    private readonly ContentData _invariant;
-    private readonly SnapshotBuildCache _cache;
-    private readonly ContentSchema _schema;
-    private List<PublishedContent>? _children; // most nodes are leaves: no list for them
+    private readonly PublishedNode _node;
+    private PublishedContent? _parent;
+    private PublishedContent[]? _children;
 
     // Links to pages resolved against this snapshot's URLs, kept with the HTML they were made from.
     private ConcurrentDictionary<(string Alias, string Culture), (string Source, string Html)>? _linked;
 
-    internal PublishedContent(
-        Guid key,
-        ContentType contentType,
-        int level,
-        int sortOrder,
-        DateTime createDateUtc,
-        DateTime updateDateUtc,
-        ContentData invariant,
-        SnapshotBuildCache cache,
-        ContentSchema schema)
+    internal PublishedContent(PublishedNode node, PublishedSnapshot snapshot)
     {
-        Key = key;
-        ContentType = contentType;
-        Level = level;
-        SortOrder = sortOrder;
-        CreateDateUtc = createDateUtc;
-        UpdateDateUtc = updateDateUtc;
-        _invariant = invariant;
-        _cache = cache;
-        _schema = schema;
+        _node = node;
+        Snapshot = snapshot;
     }
 
-    public Guid Key { get; }
+    public Guid Key => _node.Key;
 
-    public ContentType ContentType { get; }
+    public ContentType ContentType => _node.ContentType;
 
     public string ContentTypeAlias => ContentType.Alias;
 
-    public int Level { get; }
+    public int Level => _node.Record.Level;
 
-    public int SortOrder { get; }
+    public int SortOrder => _node.Record.SortOrder;
 
-    public DateTime CreateDateUtc { get; }
+    public DateTime CreateDateUtc => _node.CreateDateUtc;
 
-    public DateTime UpdateDateUtc { get; }
+    public DateTime UpdateDateUtc => _node.UpdateDateUtc;
 
-    public PublishedContent? Parent { get; internal set; }
+    public PublishedContent? Parent => _node.ParentKey is { } key ? _parent ??= Snapshot.GetByKey(key) : null;
 
     /// <summary>The routable cultures of this node (published, with every ancestor published in the same culture).</summary>
-    public IReadOnlyDictionary<string, PublishedCultureInfo> Cultures { get; internal set; } = FrozenDictionary<string, PublishedCultureInfo>.Empty;
+    public IReadOnlyDictionary<string, PublishedCultureInfo> Cultures => _node.Cultures;
 
-    public IReadOnlyList<PublishedContent> AllChildren => (IReadOnlyList<PublishedContent>?)_children ?? [];
+    public IReadOnlyList<PublishedContent> AllChildren => _children ??= ChildrenOf(_node, Snapshot);
 
     /// <summary>The rule protecting this node: its own, else the nearest ancestor's; null when it is public.</summary>
-    public Members.PublicAccessRule? AccessRule { get; internal set; }
+    public Members.PublicAccessRule? AccessRule => _node.AccessRule;
 
     /// <summary>The snapshot this node belongs to: links in its rich text point at the URLs of that snapshot.</summary>
-    internal PublishedSnapshot? Snapshot { get; set; }
+    internal PublishedSnapshot Snapshot { get; }
 
     public bool IsProtected => AccessRule is not null;
 
     /// <summary>Whether the site renders this node as a page; a node of a type without a template (site settings) is data only.</summary>
     public bool IsPage => ContentType.IsPage;
 
-    internal void AddChild(PublishedContent child) => (_children ??= []).Add(child);
+    private static PublishedContent[] ChildrenOf(PublishedNode node, PublishedSnapshot snapshot)
+    {
+        if (node.ChildKeys.Length == 0)
+        {
+            return [];
+        }
 
-    /// <summary>By sort order; ties by creation, then key, so every database gives the same order (and the same URLs).</summary>
-    internal void SortChildren() => _children?.Sort(TreeOrder);
+        var children = new PublishedContent[node.ChildKeys.Length];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = snapshot.GetByKey(node.ChildKeys[i])!;
+        }
 
-    /// <summary>Siblings' order: by sort order, then creation, then key.</summary>
-    internal static int TreeOrder(PublishedContent a, PublishedContent b) =>
-        a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder)
-        : a.CreateDateUtc != b.CreateDateUtc ? a.CreateDateUtc.CompareTo(b.CreateDateUtc)
-        : a.Key.CompareTo(b.Key);
+        return children;
+    }
 
     public bool IsPublished(string culture) => Cultures.ContainsKey(culture);
 
@@ -130,7 +120,7 @@ public sealed class PublishedContent
 
         return property.VariesByCulture
             ? Culture(culture)?.Data.GetValue(alias, culture)
-            : _invariant.GetValue(alias, null);
+            : _node.Invariant.GetValue(alias, null);
     }
 
     // Typed reads go through EditorValues, which skips whatever of a stored value does not fit its editor's shape.
@@ -172,7 +162,7 @@ public sealed class PublishedContent
             return null;
         }
 
-        var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_invariant, null);
+        var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_node.Invariant, null);
         if (data?.GetValue(alias, valueCulture) is not { } value)
         {
             return null;
@@ -182,12 +172,12 @@ public sealed class PublishedContent
         {
             // The culture asked for, not the value's: an image's alt text may come from the media item in it.
             return EditorValues.RichTextMarkup(value, out var blockKeys) is { } markup
-                && _cache.RichHtml(data, alias, culture, markup, blockKeys, EditorValues.RichTextConfigurationOf(_schema, property)) is { Length: > 0 } html
+                && Snapshot.Cache.RichHtml(data, alias, culture, markup, blockKeys, EditorValues.RichTextConfigurationOf(Snapshot.Schema, property)) is { Length: > 0 } html
                     ? WithPageLinks(alias, culture, html)
                     : null;
         }
 
-        return _cache.Html(data, alias, valueCulture ?? string.Empty, value);
+        return Snapshot.Cache.Html(data, alias, valueCulture ?? string.Empty, value);
     }
 
     /// <summary>
@@ -208,7 +198,7 @@ public sealed class PublishedContent
         }
 
         var snapshot = Snapshot;
-        var resolved = RichTextLinks.Resolve(html, key => snapshot?.GetByKey(key)?.Url(culture));
+        var resolved = RichTextLinks.Resolve(html, key => snapshot.GetByKey(key)?.Url(culture));
         linked[(alias, culture)] = (html, resolved);
         return resolved;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Site.Core.Content;
 using Site.Core.Languages;
 
@@ -9,31 +10,28 @@ namespace Site.Core.Publishing;
 /// </summary>
 public sealed class PublishedSnapshot
 {
-    private readonly Dictionary<Guid, PublishedContent> _byKey;
-    private readonly Dictionary<string, PublishedContent> _routes;
+    private readonly PublishedTree _tree;
 
-    internal PublishedSnapshot(long generation, DateTime builtAtUtc, ContentSchema schema, IReadOnlyList<PublishedContent> roots, int expectedCount = 0)
+    // A node's PublishedContent is made when first asked for, once per snapshot: pages touch a few nodes of thousands.
+    private readonly ConcurrentDictionary<Guid, PublishedContent> _contents = new();
+    private PublishedContent[]? _roots;
+
+    internal PublishedSnapshot(long generation, DateTime builtAtUtc, PublishedTree tree, SnapshotBuildCache cache)
     {
         Generation = generation;
         BuiltAtUtc = builtAtUtc;
-        Schema = schema;
-        Roots = roots;
-        _byKey = new Dictionary<Guid, PublishedContent>(expectedCount);
-        _routes = new Dictionary<string, PublishedContent>(expectedCount * Math.Max(1, schema.Languages.All.Count), StringComparer.Ordinal);
-        foreach (var node in roots.SelectMany(r => new[] { r }.Concat(r.Descendants())))
+        _tree = tree;
+        Cache = cache;
+        var last = DateTime.MinValue;
+        foreach (var node in tree.Nodes.Values)
         {
-            _byKey[node.Key] = node;
-            node.Snapshot = this;
-            foreach (var culture in node.Cultures.Values)
-            {
-                _routes.TryAdd(UrlSegments.NormalizePath(culture.Url), node);
-            }
+            last = node.UpdateDateUtc > last ? node.UpdateDateUtc : last;
         }
 
-        LastUpdatedUtc = _byKey.Count == 0 ? builtAtUtc : _byKey.Values.Max(n => n.UpdateDateUtc);
+        LastUpdatedUtc = tree.Nodes.Count == 0 ? builtAtUtc : last;
     }
 
-    public static PublishedSnapshot Empty { get; } = new(0, DateTime.UnixEpoch, ContentSchema.Empty, []);
+    public static PublishedSnapshot Empty { get; } = new(0, DateTime.UnixEpoch, PublishedTree.Empty, new SnapshotBuildCache(static markdown => markdown));
 
     public long Generation { get; }
 
@@ -48,24 +46,40 @@ public sealed class PublishedSnapshot
     /// <summary>The newest change to any published node: for Last-Modified and feeds.</summary>
     public DateTime LastUpdatedUtc { get; }
 
-    public ContentSchema Schema { get; }
+    public ContentSchema Schema => _tree.Schema;
+
+    internal PublishedTree Tree => _tree;
+
+    /// <summary>What renders the nodes' Markdown and rich text (shared by every snapshot of one service).</summary>
+    internal SnapshotBuildCache Cache { get; }
+
+    /// <summary>
+    /// The keys of the nodes added, changed or removed since the snapshot of generation <paramref name="generation"/>;
+    /// null when that is not the one this snapshot was made from (or it was made from scratch).
+    /// </summary>
+    internal IReadOnlyCollection<Guid>? ChangedSince(long generation) => generation == Generation - 1 ? _tree.Changed : null;
 
     public LanguageSet Languages => Schema.Languages;
 
-    public IReadOnlyList<PublishedContent> Roots { get; }
+    public IReadOnlyList<PublishedContent> Roots => _roots ??= [.. _tree.Roots.Select(k => GetByKey(k)!)];
 
     /// <summary>The site's home: the first root node that is a page (a settings node beside it is not).</summary>
-    public PublishedContent? Home => Roots.FirstOrDefault(r => r.IsPage);
+    public PublishedContent? Home => _tree.Home is { } home ? GetByKey(home) : null;
 
-    public IEnumerable<PublishedContent> All => _byKey.Values;
+    /// <summary>Every node in tree order: each root, then its descendants depth first.</summary>
+    public IEnumerable<PublishedContent> All => _tree.InTreeOrder().Select(n => Content(n));
 
-    public int Count => _byKey.Count;
+    public int Count => _tree.Nodes.Count;
 
-    public PublishedContent? GetByKey(Guid key) => _byKey.GetValueOrDefault(key);
+    public PublishedContent? GetByKey(Guid key) => _tree.Nodes.TryGetValue(key, out var node) ? Content(node) : null;
 
     /// <summary>The node at a path such as "/en/sessions/13th-forum-2017" (any case, with or without a trailing slash).</summary>
-    public PublishedContent? GetByRoute(string path) => _routes.GetValueOrDefault(UrlSegments.NormalizePath(path));
+    public PublishedContent? GetByRoute(string path) =>
+        _tree.Routes.TryGetValue(UrlSegments.NormalizePath(path), out var key) ? GetByKey(key) : null;
 
     public IEnumerable<PublishedContent> OfType(string contentTypeAlias) =>
-        All.Where(n => string.Equals(n.ContentTypeAlias, contentTypeAlias, StringComparison.Ordinal));
+        _tree.InTreeOrder().Where(n => string.Equals(n.ContentType.Alias, contentTypeAlias, StringComparison.Ordinal)).Select(n => Content(n));
+
+    private PublishedContent Content(PublishedNode node) =>
+        _contents.GetOrAdd(node.Key, static (_, state) => new PublishedContent(state.Node, state.Snapshot), (Node: node, Snapshot: this));
 }

@@ -102,7 +102,7 @@ internal sealed partial class PublishedSnapshotService(
         var read = clock.GetElapsedTime(started);
 
         var snapshot = PublishedSnapshotBuilder.Build(
-            generation, clock.GetUtcNow().UtcDateTime, schema, rows.Nodes.Values, rows.Published, versions, rules, _cache);
+            generation, clock.GetUtcNow().UtcDateTime, schema, rows.Nodes, rows.Published, versions, rules, _cache, Current, changed);
         snapshot.JournalPosition = journalPosition;
         snapshot.NodesRead = changed?.Count ?? rows.Nodes.Count;
         var total = clock.GetElapsedTime(started);

@@ -26,9 +26,13 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     private Dictionary<Guid, Guid[]> _children = [];
     private Dictionary<Guid, Guid[]> _nextChildren = [];
 
+    // A build from scratch fills new tables and keeps only what it used; one from the last tree updates them in place.
+    private bool _incremental;
+
     /// <summary>Begins a build; what a failed build left half done is forgotten.</summary>
-    public void Starting()
+    public void Starting(bool incremental)
     {
+        _incremental = incremental;
         _used.Clear();
         _nextCultures.Clear();
         _nextChildren.Clear();
@@ -37,27 +41,20 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     /// <summary>The node's cultures in the last build, to be reused as they are when nothing of them changed.</summary>
     public CultureEntry? PreviousCultures(Guid key) => _cultures.GetValueOrDefault(key);
 
-    public void Remember(Guid key, CultureEntry entry) => _nextCultures[key] = entry;
+    public void Remember(Guid key, CultureEntry entry) => (_incremental ? _cultures : _nextCultures)[key] = entry;
+
+    /// <summary>A node gone from the tree in a build from the last one.</summary>
+    public void Forget(Guid key)
+    {
+        _cultures.Remove(key);
+        _children.Remove(key);
+    }
 
     /// <summary>Whether the parent has the same children in the same order as in the last build (and remembers them).</summary>
-    public bool SameChildren(Guid parentKey, IReadOnlyList<PublishedContent> children)
+    public bool SameChildren(Guid parentKey, Guid[] children)
     {
-        var same = _children.TryGetValue(parentKey, out var previous) && previous.Length == children.Count;
-        for (var i = 0; same && i < children.Count; i++)
-        {
-            same = previous![i] == children[i].Key;
-        }
-
-        if (!same)
-        {
-            previous = new Guid[children.Count];
-            for (var i = 0; i < children.Count; i++)
-            {
-                previous[i] = children[i].Key;
-            }
-        }
-
-        _nextChildren[parentKey] = previous!;
+        var same = _children.TryGetValue(parentKey, out var previous) && (ReferenceEquals(previous, children) || previous.AsSpan().SequenceEqual(children));
+        (_incremental ? _children : _nextChildren)[parentKey] = children;
         return same;
     }
 
@@ -71,13 +68,22 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
             known = (name, segment);
         }
 
-        _used[(versionId, culture)] = known;
+        if (!_incremental)
+        {
+            _used[(versionId, culture)] = known; // a build from the last tree asks only for the versions it changed
+        }
+
         return known;
     }
 
     /// <summary>Ends a build: only what it used is kept for the next, so the cache never outgrows the snapshot.</summary>
     public void Completed()
     {
+        if (_incremental)
+        {
+            return;
+        }
+
         (_segments, _used) = (_used, _segments);
         _used.Clear();
         (_cultures, _nextCultures) = (_nextCultures, _cultures);

@@ -83,7 +83,7 @@ public sealed class MembersTestHost : IAsyncDisposable
 /// <summary>A published snapshot with the repository's two languages and no content.</summary>
 internal sealed class LanguagesOnly : IPublishedSnapshotAccessor
 {
-    public PublishedSnapshot Current { get; } = new(1, DateTime.UnixEpoch, new ContentSchema(
+    public PublishedSnapshot Current { get; } = PublishedSnapshotBuilder.Build(1, DateTime.UnixEpoch, new ContentSchema(
         new LanguageSet([new Language("zh-CN", "Chinese", IsDefault: true, IsMandatory: true), new Language("en-US", "English", IsDefault: false, IsMandatory: false)]),
-        [], [], []), []);
+        [], [], []), new List<Storage.ContentNodeRecord>(), new List<Storage.PublishedCultureRecord>(), new Dictionary<long, ContentData>(), [], new SnapshotBuildCache(static markdown => markdown));
 }
