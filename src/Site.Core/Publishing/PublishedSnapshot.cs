@@ -55,9 +55,10 @@ public sealed class PublishedSnapshot
 
     /// <summary>
     /// The keys of the nodes added, changed or removed since the snapshot of generation <paramref name="generation"/>;
-    /// null when that is not the one this snapshot was made from (or it was made from scratch).
+    /// none when it is this one; null when it is not the one this snapshot was made from (or it was made from scratch).
     /// </summary>
-    internal IReadOnlyCollection<Guid>? ChangedSince(long generation) => generation == Generation - 1 ? _tree.Changed : null;
+    internal IReadOnlyCollection<Guid>? ChangedSince(long generation) =>
+        generation == Generation ? [] : generation == Generation - 1 ? _tree.Changed : null;
 
     public LanguageSet Languages => Schema.Languages;
 

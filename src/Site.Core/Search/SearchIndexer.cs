@@ -53,6 +53,9 @@ internal sealed partial class SearchIndexer(
     private TermBridge _bridge = TermBridge.Empty;
     private TermBridgeLearning _learning = new();
     private Dictionary<Guid, FingerprintSource> _sources = [];
+
+    // The generation whose every node _sources holds; -1 when none (after a rebuild, or at start).
+    private long _walkedGeneration = -1;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -191,41 +194,40 @@ internal sealed partial class SearchIndexer(
 
             var started = TimeProvider.System.GetTimestamp();
             var cultures = Cultures(snapshot);
-            var seen = new HashSet<Guid>();
             var changed = new List<(PublishedContent Node, string Fingerprint)>();
-            var sources = new Dictionary<Guid, FingerprintSource>(_sources.Count);
-            foreach (var node in Indexable(snapshot))
+            List<Guid> removed = [];
+            Dictionary<Guid, FingerprintSource> sources;
+            var changedKeys = snapshot.ChangedSince(_walkedGeneration);
+            if (changedKeys is not null)
             {
-                seen.Add(node.Key);
-                var source = new FingerprintSource(node.Cultures, node.Parent?.Key, node.UpdateDateUtc, node.AccessRule);
-                sources[node.Key] = source;
-                if (_sources.TryGetValue(node.Key, out var before) && before.Same(source) && _fingerprints.ContainsKey(node.Key))
+                // The snapshot names what changed since the one walked last: only those nodes are looked at.
+                sources = [];
+                foreach (var key in changedKeys)
                 {
-                    continue; // what the fingerprint is made of is the same (the snapshot reused the culture table)
-                }
-
-                _learning.Learn(node);
-                var fingerprint = SearchDocumentFactory.Fingerprint(node);
-                if (_skipped.TryGetValue(node.Key, out var failed) && string.Equals(failed.Fingerprint, fingerprint, StringComparison.Ordinal))
-                {
-                    continue; // failed as it is now; a new publish of it tries again
-                }
-
-                if (!_fingerprints.TryGetValue(node.Key, out var indexed) || !string.Equals(indexed, fingerprint, StringComparison.Ordinal))
-                {
-                    changed.Add((node, fingerprint));
+                    if (snapshot.GetByKey(key) is { } node && IsIndexable(node))
+                    {
+                        Consider(node, sources, changed);
+                    }
+                    else
+                    {
+                        Forget(key, removed);
+                    }
                 }
             }
-
-            var removed = _fingerprints.Keys.Where(k => !seen.Contains(k)).ToList();
-            foreach (var key in _learning.Nodes.Where(k => !seen.Contains(k)).ToList())
+            else
             {
-                _learning.Forget(key);
-            }
+                var seen = new HashSet<Guid>();
+                sources = new Dictionary<Guid, FingerprintSource>(_sources.Count);
+                foreach (var node in Indexable(snapshot))
+                {
+                    seen.Add(node.Key);
+                    Consider(node, sources, changed);
+                }
 
-            foreach (var key in _skipped.Keys.Where(k => !seen.Contains(k)).ToList())
-            {
-                _skipped.Remove(key);
+                foreach (var key in _fingerprints.Keys.Concat(_learning.Nodes).Concat(_skipped.Keys).Where(k => !seen.Contains(k)).Distinct().ToList())
+                {
+                    Forget(key, removed);
+                }
             }
 
             if (changed.Count > 0 || removed.Count > 0)
@@ -262,7 +264,25 @@ internal sealed partial class SearchIndexer(
                 LogUpdated(logger, changed.Count - skipped, removed.Count, skipped, snapshot.Generation, elapsed);
             }
 
-            _sources = sources;
+            // Only now that the changes are committed: a sync that failed looks at the same nodes again.
+            if (changedKeys is null)
+            {
+                _sources = sources;
+            }
+            else
+            {
+                foreach (var key in changedKeys)
+                {
+                    _sources.Remove(key);
+                }
+
+                foreach (var (key, source) in sources)
+                {
+                    _sources[key] = source;
+                }
+            }
+
+            _walkedGeneration = snapshot.Generation;
             PublishSkipped();
 
             // What the changed nodes teach the bridge, and a new glossary, cost their own size: taken before the
@@ -274,6 +294,42 @@ internal sealed partial class SearchIndexer(
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Queues the node when what its document is made of changed, and learns what it teaches the bridge.</summary>
+    private void Consider(PublishedContent node, Dictionary<Guid, FingerprintSource> sources, List<(PublishedContent Node, string Fingerprint)> changed)
+    {
+        var source = new FingerprintSource(node.Cultures, node.Parent?.Key, node.UpdateDateUtc, node.AccessRule);
+        var known = _sources.TryGetValue(node.Key, out var before) && before.Same(source) && _fingerprints.ContainsKey(node.Key);
+        sources[node.Key] = source;
+        if (known)
+        {
+            return; // what the fingerprint is made of is the same (the snapshot reused the culture table)
+        }
+
+        _learning.Learn(node);
+        var fingerprint = SearchDocumentFactory.Fingerprint(node);
+        if (_skipped.TryGetValue(node.Key, out var failed) && string.Equals(failed.Fingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            return; // failed as it is now; a new publish of it tries again
+        }
+
+        if (!_fingerprints.TryGetValue(node.Key, out var indexed) || !string.Equals(indexed, fingerprint, StringComparison.Ordinal))
+        {
+            changed.Add((node, fingerprint));
+        }
+    }
+
+    /// <summary>A node no longer indexable: its document goes (listed in <paramref name="removed"/>), and what it taught.</summary>
+    private void Forget(Guid key, List<Guid> removed)
+    {
+        if (_fingerprints.ContainsKey(key))
+        {
+            removed.Add(key);
+        }
+
+        _learning.Forget(key);
+        _skipped.Remove(key);
     }
 
     private int Rebuild(PublishedSnapshot snapshot, IProgress<IndexRebuildProgress>? progress, CancellationToken cancellationToken)
@@ -332,6 +388,7 @@ internal sealed partial class SearchIndexer(
         _skipped = new Dictionary<Guid, (string, SkippedDocument)>(skipped);
         PublishSkipped();
         _sources = [];
+        _walkedGeneration = -1;
         _learning = learning;
         _needsRebuild = false;
         progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
@@ -407,7 +464,9 @@ internal sealed partial class SearchIndexer(
                 && Rule.AllowedGroups.SequenceEqual(other.Rule.AllowedGroups, StringComparer.Ordinal)));
     }
 
-    private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(n => n.Cultures.Count > 0 && n.IsPage);
+    private static IEnumerable<PublishedContent> Indexable(PublishedSnapshot snapshot) => snapshot.All.Where(IsIndexable);
+
+    private static bool IsIndexable(PublishedContent node) => node.Cultures.Count > 0 && node.IsPage;
 
     private static List<string> Cultures(PublishedSnapshot snapshot) => [.. snapshot.Languages.All.Select(l => l.IsoCode)];
 
