@@ -11,6 +11,7 @@ internal static class ContentMapping
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new PropertyValueConverter() },
     };
 
     public static string Serialize(ContentData data) => JsonSerializer.Serialize(data, Json);

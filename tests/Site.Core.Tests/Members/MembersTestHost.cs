@@ -85,5 +85,5 @@ internal sealed class LanguagesOnly : IPublishedSnapshotAccessor
 {
     public PublishedSnapshot Current { get; } = PublishedSnapshotBuilder.Build(1, DateTime.UnixEpoch, new ContentSchema(
         new LanguageSet([new Language("zh-CN", "Chinese", IsDefault: true, IsMandatory: true), new Language("en-US", "English", IsDefault: false, IsMandatory: false)]),
-        [], [], []), new List<Storage.ContentNodeRecord>(), new List<Storage.PublishedCultureRecord>(), new Dictionary<long, ContentData>(), [], new SnapshotBuildCache(static markdown => markdown));
+        [], [], []), new List<Site.Core.Storage.ContentNodeRecord>(), new List<Site.Core.Storage.PublishedCultureRecord>(), new Dictionary<long, ContentData>(), [], new SnapshotBuildCache(static markdown => markdown));
 }

@@ -17,6 +17,7 @@ public static class PublicSiteExtensions
         builder.Services.AddOptions<PublicSiteOptions>()
             .BindConfiguration(PublicSiteOptions.SectionName)
             .Validate(o => o.NewsPageSize is > 0 and <= 100, "Site:Public:NewsPageSize must be between 1 and 100.")
+            .Validate(o => o.SitemapPageSize is > 0 and <= 50_000, "Site:Public:SitemapPageSize must be between 1 and 50000 (the sitemap protocol's limit).")
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.IsWellFormedUriString(o.BaseUrl, UriKind.Absolute), "Site:Public:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         builder.AddPublicOrigin();
@@ -102,6 +103,7 @@ public static class PublicSiteExtensions
             return url is null ? Results.NotFound() : Results.Redirect(url);
         });
         app.MapGet("/sitemap.xml", SitemapEndpoints.Sitemap).CacheOutput(ContentCachePolicy);
+        app.MapGet("/sitemap-{page:int}.xml", SitemapEndpoints.SitemapPage).CacheOutput(ContentCachePolicy);
         app.MapGet("/robots.txt", SitemapEndpoints.Robots);
         app.MapGet("/{prefix:culturePrefix}/feed.xml", SitemapEndpoints.Feed).CacheOutput(ContentCachePolicy);
         app.MapSessionCalendars();

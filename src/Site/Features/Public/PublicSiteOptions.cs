@@ -12,4 +12,10 @@ public sealed class PublicSiteOptions
     public string? BaseUrl { get; set; }
 
     public int NewsPageSize { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses per sitemap file (1–50,000, the protocol's limit); a site with more gets a sitemap index of numbered
+    /// sitemaps. At about 600 bytes an address, 10,000 keep each file near 6 MB.
+    /// </summary>
+    public int SitemapPageSize { get; set; } = 10_000;
 }

@@ -14,34 +14,82 @@ internal static class SitemapEndpoints
     private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
     private const string AtomNs = "http://www.w3.org/2005/Atom";
 
+    /// <summary>
+    /// The sitemap: every public page in every culture, with its language alternates. Past
+    /// <see cref="PublicSiteOptions.SitemapPageSize"/> addresses (the protocol allows 50,000 per file and 50 MB), a
+    /// sitemap index of numbered sitemaps instead, so that no response grows with the site.
+    /// </summary>
     public static IResult Sitemap(HttpRequest request, IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options)
     {
         var snapshot = snapshots.Current;
         var baseUrl = PublicContentController.BaseUrl(request, options.Value);
+        var entries = Entries(snapshot);
+        var size = options.Value.SitemapPageSize;
+        if (entries.Count <= size)
+        {
+            return UrlSet(snapshot, baseUrl, entries);
+        }
+
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("sitemapindex", SitemapNs);
+            for (var page = 0; page * size < entries.Count; page++)
+            {
+                var last = entries.Skip(page * size).Take(size).Max(e => e.Node.UpdateDateUtc);
+                writer.WriteStartElement("sitemap", SitemapNs);
+                writer.WriteElementString("loc", SitemapNs, $"{baseUrl}/sitemap-{page + 1}.xml");
+                writer.WriteElementString("lastmod", SitemapNs, last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+        return new ValidatedTextResult(xml, "application/xml; charset=utf-8", LastChange(snapshot));
+    }
+
+    /// <summary>One of the numbered sitemaps a sitemap index lists; not found when the sitemap is a single file.</summary>
+    public static IResult SitemapPage(int page, HttpRequest request, IPublishedSnapshotAccessor snapshots, IOptions<PublicSiteOptions> options)
+    {
+        var snapshot = snapshots.Current;
+        var entries = Entries(snapshot);
+        var size = options.Value.SitemapPageSize;
+        if (entries.Count <= size || page < 1 || (long)(page - 1) * size >= entries.Count)
+        {
+            return Results.NotFound();
+        }
+
+        var baseUrl = PublicContentController.BaseUrl(request, options.Value);
+        return UrlSet(snapshot, baseUrl, entries.GetRange((page - 1) * size, Math.Min(size, entries.Count - ((page - 1) * size))));
+    }
+
+    /// <summary>Every address the sitemap lists, in tree order: pages anyone may read, in each of their cultures.</summary>
+    private static List<(PublishedContent Node, PublishedCultureInfo Culture)> Entries(PublishedSnapshot snapshot) =>
+        // Protected content stays out of the sitemap whoever asks, data nodes (settings) always.
+        [.. snapshot.All.Where(n => n.IsPage && !n.IsProtected)
+            .SelectMany(n => n.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal).Select(c => (n, c)))];
+
+    private static ValidatedTextResult UrlSet(PublishedSnapshot snapshot, string baseUrl, List<(PublishedContent Node, PublishedCultureInfo Culture)> entries)
+    {
         var xml = Write(writer =>
         {
             writer.WriteStartElement("urlset", SitemapNs);
             writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            // Only pages anyone may read: protected content stays out of the sitemap whoever asks, data nodes (settings) always.
-            foreach (var node in snapshot.Roots.SelectMany(r => new[] { r }.Concat(r.Descendants())).Where(n => n.IsPage && !n.IsProtected))
+            foreach (var (node, culture) in entries)
             {
-                foreach (var culture in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
+                writer.WriteStartElement("url", SitemapNs);
+                writer.WriteElementString("loc", SitemapNs, baseUrl + culture.Url);
+                writer.WriteElementString("lastmod", SitemapNs, node.UpdateDateUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                foreach (var alternate in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
                 {
-                    writer.WriteStartElement("url", SitemapNs);
-                    writer.WriteElementString("loc", SitemapNs, baseUrl + culture.Url);
-                    writer.WriteElementString("lastmod", SitemapNs, node.UpdateDateUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    foreach (var alternate in node.Cultures.Values.OrderBy(c => c.Culture, StringComparer.Ordinal))
-                    {
-                        WriteAlternate(writer, alternate.Culture, baseUrl + alternate.Url);
-                    }
-
-                    if (snapshot.Languages.Default is { } language && node.Url(language.IsoCode) is { } defaultUrl)
-                    {
-                        WriteAlternate(writer, "x-default", baseUrl + defaultUrl);
-                    }
-
-                    writer.WriteEndElement();
+                    WriteAlternate(writer, alternate.Culture, baseUrl + alternate.Url);
                 }
+
+                if (snapshot.Languages.Default is { } language && node.Url(language.IsoCode) is { } defaultUrl)
+                {
+                    WriteAlternate(writer, "x-default", baseUrl + defaultUrl);
+                }
+
+                writer.WriteEndElement();
             }
 
             writer.WriteEndElement();

@@ -36,6 +36,10 @@ public sealed class SitemapAndFeedTests(SiteFactory site)
         Assert.Equal("/en/sessions/13th-forum-2017", alternates["en-US"]);
         Assert.Equal("/zh/sessions/13th-forum-2017", alternates["x-default"]);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", tampere.Element(Sitemap + "lastmod")!.Value);
+
+        // One file holds them all: there are no numbered sitemaps (SitemapIndexTests has a site that needs them).
+        using var client = site.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/sitemap-1.xml", UriKind.Relative))).StatusCode);
     }
 
     [Theory]
