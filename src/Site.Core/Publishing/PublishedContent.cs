@@ -4,8 +4,14 @@ using Site.Core.Rendering;
 
 namespace Site.Core.Publishing;
 
-/// <summary>A published culture of a node: its name, URL segment and URL.</summary>
-public sealed record PublishedCultureInfo(string Culture, string Name, string UrlSegment, string Url, DateTime PublishedAtUtc, ContentData Data);
+/// <summary>A published culture of a node: its name, URL segment and URL, and its values.</summary>
+public sealed record PublishedCultureInfo(string Culture, string Name, string UrlSegment, string Url, DateTime PublishedAtUtc)
+{
+    internal PublishedVersion Version { get; init; } = PublishedVersion.Empty;
+
+    /// <summary>The values published in this culture (decoded again when they were let go: see <see cref="PublishedVersion"/>).</summary>
+    public ContentData Data => Version.Data;
+}
 
 /// <summary>
 /// A node as visitors see it in one snapshot: only what is published, per culture. Immutable. Its data is shared with
@@ -120,7 +126,7 @@ public sealed class PublishedContent
 
         return property.VariesByCulture
             ? Culture(culture)?.Data.GetValue(alias, culture)
-            : _node.Invariant.GetValue(alias, null);
+            : _node.Invariant.Data.GetValue(alias, null);
     }
 
     // Typed reads go through EditorValues, which skips whatever of a stored value does not fit its editor's shape.
@@ -162,7 +168,7 @@ public sealed class PublishedContent
             return null;
         }
 
-        var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_node.Invariant, null);
+        var (data, valueCulture) = property.VariesByCulture ? (Culture(culture)?.Data, culture) : (_node.Invariant.Data, null);
         if (data?.GetValue(alias, valueCulture) is not { } value)
         {
             return null;

@@ -57,6 +57,12 @@ public sealed class PublishedSnapshot
     /// The keys of the nodes added, changed or removed since the snapshot of generation <paramref name="generation"/>;
     /// none when it is this one; null when it is not the one this snapshot was made from (or it was made from scratch).
     /// </summary>
+    /// <summary>The versions its service read and still holds decoded (see <see cref="Publishing.HeldVersions"/>).</summary>
+    internal HeldVersions? HeldVersions { get; set; }
+
+    /// <summary>Called by the search index once it has read this snapshot: the values it read are kept compressed again.</summary>
+    internal void LetGoOfDecodedValues() => HeldVersions?.LetGo();
+
     internal IReadOnlyCollection<Guid>? ChangedSince(long generation) =>
         generation == Generation ? [] : generation == Generation - 1 ? _tree.Changed : null;
 

@@ -24,13 +24,14 @@ internal static class PublishedSnapshotBuilder
         IReadOnlyList<PublicAccessRule> accessRules,
         SnapshotBuildCache cache)
     {
+        var kept = versions.ToDictionary(v => v.Key, v => PublishedVersion.Of(v.Value));
         var byNode = new Dictionary<Guid, IReadOnlyList<PublishedCultureRecord>>();
         foreach (var group in published.GroupBy(p => p.NodeKey))
         {
             byNode[group.Key] = [.. group];
         }
 
-        return Build(generation, nowUtc, schema, nodes.ToDictionary(n => n.Key), byNode, versions, accessRules, cache);
+        return Build(generation, nowUtc, schema, nodes.ToDictionary(n => n.Key), byNode, kept, accessRules, cache);
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ internal static class PublishedSnapshotBuilder
         ContentSchema schema,
         IReadOnlyDictionary<Guid, ContentNodeRecord> nodes,
         IReadOnlyDictionary<Guid, IReadOnlyList<PublishedCultureRecord>> publishedByNode,
-        IReadOnlyDictionary<long, ContentData> versions,
+        IReadOnlyDictionary<long, PublishedVersion> versions,
         IReadOnlyList<PublicAccessRule> accessRules,
         SnapshotBuildCache cache,
         PublishedSnapshot? previous = null,
@@ -349,7 +350,7 @@ internal static class PublishedSnapshotBuilder
         var rows = inputs.RowsOf(record.Key);
         var invariant = record.InvariantPublishedVersionId is { } invariantId && inputs.Versions.TryGetValue(invariantId, out var data)
             ? data
-            : ContentData.Empty;
+            : PublishedVersion.Empty;
 
         // What visitors see last changed when a culture was last published: a draft saved since does not count.
         var updated = DateTime.MinValue;
@@ -453,7 +454,7 @@ internal static class PublishedSnapshotBuilder
             var url = isHome ? $"/{language.UrlPrefix}/"
                 : parentUrl is null ? $"/{language.UrlPrefix}/{segment}"
                 : $"{parentUrl.TrimEnd('/')}/{segment}";
-            cultures[language.IsoCode] = new PublishedCultureInfo(language.IsoCode, name, segment, url, ContentMapping.AsUtc(row.PublishedAtUtc), data);
+            cultures[language.IsoCode] = new PublishedCultureInfo(language.IsoCode, name, segment, url, ContentMapping.AsUtc(row.PublishedAtUtc)) { Version = data };
         }
 
         return cultures;
@@ -495,7 +496,7 @@ internal static class PublishedSnapshotBuilder
 
             count++;
             if (!previous.TryGetValue(language.IsoCode, out var known)
-                || !ReferenceEquals(known.Data, data)
+                || !ReferenceEquals(known.Version, data)
                 || known.PublishedAtUtc != ContentMapping.AsUtc(row.PublishedAtUtc)
                 || !string.Equals(known.Name, name, StringComparison.Ordinal)
                 || !string.Equals(known.UrlSegment, segment, StringComparison.Ordinal)
@@ -524,7 +525,7 @@ internal static class PublishedSnapshotBuilder
     }
 
     /// <summary>A published row's language, data, name, segment and parent URL; null when the row is not live.</summary>
-    private static (Languages.Language Language, ContentData Data, string Name, string Segment, string? ParentUrl)? Resolve(
+    private static (Languages.Language Language, PublishedVersion Data, string Name, string Segment, string? ParentUrl)? Resolve(
         PublishedCultureRecord row,
         IReadOnlyDictionary<string, PublishedCultureInfo>? parentCultures,
         Inputs inputs,
@@ -576,7 +577,7 @@ internal static class PublishedSnapshotBuilder
         ContentSchema Schema,
         IReadOnlyDictionary<Guid, ContentNodeRecord> Nodes,
         IReadOnlyDictionary<Guid, IReadOnlyList<PublishedCultureRecord>> PublishedByNode,
-        IReadOnlyDictionary<long, ContentData> Versions,
+        IReadOnlyDictionary<long, PublishedVersion> Versions,
         SnapshotBuildCache Cache)
     {
         public IReadOnlyList<PublishedCultureRecord> RowsOf(Guid key) => PublishedByNode.TryGetValue(key, out var rows) ? rows : [];

@@ -14,7 +14,7 @@ internal sealed class PublishedNode(
     IReadOnlyList<PublishedCultureRecord> rows,
     ContentType contentType,
     DateTime updateDateUtc,
-    ContentData invariant,
+    PublishedVersion invariant,
     Guid[] childKeys,
     IReadOnlyDictionary<string, PublishedCultureInfo> cultures,
     PublicAccessRule? accessRule)
@@ -35,7 +35,7 @@ internal sealed class PublishedNode(
 
     public DateTime UpdateDateUtc { get; } = updateDateUtc;
 
-    public ContentData Invariant { get; } = invariant;
+    public PublishedVersion Invariant { get; } = invariant;
 
     /// <summary>Its children in the tree, in order (<see cref="PublishedTree.Order"/>).</summary>
     public Guid[] ChildKeys { get; } = childKeys;

@@ -59,10 +59,11 @@ internal sealed class SnapshotBuildCache(Func<string, string> renderMarkdown, IR
     }
 
     /// <summary>The version's name in the culture and the URL segment made from it (or from its umbracoUrlName).</summary>
-    public (string Name, string Segment) NameAndSegment(long versionId, string culture, ContentData data)
+    public (string Name, string Segment) NameAndSegment(long versionId, string culture, PublishedVersion version)
     {
         if (!_segments.TryGetValue((versionId, culture), out var known))
         {
+            var data = version.Data;
             var name = data.GetName(culture) ?? string.Empty;
             var segment = data.GetValue(UrlSegments.UrlNameAlias, culture) is { } custom ? UrlSegments.FromName(custom) : UrlSegments.FromName(name);
             known = (name, segment);

@@ -437,6 +437,8 @@ internal sealed partial class SearchIndexer(
 
     private void Published(PublishedSnapshot snapshot)
     {
+        // Every value of this snapshot the index needed has been read: from now on they are kept compressed.
+        snapshot.LetGoOfDecodedValues();
         Volatile.Write(ref _documentCount, _fingerprints.Count);
         Volatile.Write(ref _generation, snapshot.Generation);
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -19,6 +19,9 @@ internal static class ContentMapping
     public static ContentData DeserializeData(string json) =>
         JsonSerializer.Deserialize<ContentData>(json, Json) ?? ContentData.Empty;
 
+    public static ContentData DeserializeData(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<ContentData>(utf8Json, Json) ?? ContentData.Empty;
+
     public static string Serialize(ContentType type) => JsonSerializer.Serialize(type, Json);
 
     public static ContentType DeserializeType(string json) =>

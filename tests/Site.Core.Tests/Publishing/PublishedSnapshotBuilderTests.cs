@@ -114,7 +114,7 @@ public sealed class PublishedSnapshotBuilderTests
         private readonly ContentSchema _schema;
         private readonly Dictionary<Guid, ContentNodeRecord> _nodes = [];
         private readonly Dictionary<Guid, IReadOnlyList<PublishedCultureRecord>> _rows = [];
-        private readonly Dictionary<long, ContentData> _versions = [];
+        private readonly Dictionary<long, PublishedVersion> _versions = [];
         private readonly Dictionary<Guid, ContentNodeRecord> _trashed = [];
         private readonly List<PublicAccessRule> _rules = [];
         private long _nextVersion;
@@ -147,7 +147,7 @@ public sealed class PublishedSnapshotBuilderTests
         public void Rename(Guid key, string culture, string name)
         {
             var rows = _rows[key];
-            var version = NewVersion(culture, name, _versions[rows[0].VersionId]);
+            var version = NewVersion(culture, name, _versions[rows[0].VersionId].Data);
             Publish(key, [.. rows.Where(r => r.Culture != culture), Row(key, culture, version)]);
         }
 
@@ -264,7 +264,7 @@ public sealed class PublishedSnapshotBuilderTests
             var version = NewVersion(Cultures[0], name, ContentData.Empty);
             foreach (var culture in cultures.Skip(1))
             {
-                version = NewVersion(culture, name + " " + culture, _versions[version]);
+                version = NewVersion(culture, name + " " + culture, _versions[version].Data);
             }
 
             Replace(key, r => r.InvariantPublishedVersionId = version);
@@ -275,7 +275,7 @@ public sealed class PublishedSnapshotBuilderTests
         private long NewVersion(string culture, string name, ContentData from)
         {
             var names = new Dictionary<string, string>(from.Names) { [culture] = name };
-            _versions[++_nextVersion] = new ContentData(names, from.Values);
+            _versions[++_nextVersion] = PublishedVersion.Of(new ContentData(names, from.Values));
             return _nextVersion;
         }
 
