@@ -54,7 +54,7 @@ internal sealed partial class SearchIndexer(
     private TermBridgeLearning _learning = new();
     private Dictionary<Guid, FingerprintSource> _sources = [];
 
-    // The generation whose every node _sources holds; -1 when none (after a rebuild, or at start).
+    // The generation whose every node _sources holds; -1 when none (at start, until the first sync or rebuild).
     private long _walkedGeneration = -1;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
@@ -299,7 +299,7 @@ internal sealed partial class SearchIndexer(
     /// <summary>Queues the node when what its document is made of changed, and learns what it teaches the bridge.</summary>
     private void Consider(PublishedContent node, Dictionary<Guid, FingerprintSource> sources, List<(PublishedContent Node, string Fingerprint)> changed)
     {
-        var source = new FingerprintSource(node.Cultures, node.Parent?.Key, node.UpdateDateUtc, node.AccessRule);
+        var source = SourceOf(node);
         var known = _sources.TryGetValue(node.Key, out var before) && before.Same(source) && _fingerprints.ContainsKey(node.Key);
         sources[node.Key] = source;
         if (known)
@@ -319,6 +319,8 @@ internal sealed partial class SearchIndexer(
             changed.Add((node, fingerprint));
         }
     }
+
+    private static FingerprintSource SourceOf(PublishedContent node) => new(node.Cultures, node.Parent?.Key, node.UpdateDateUtc, node.AccessRule);
 
     /// <summary>A node no longer indexable: its document goes (listed in <paramref name="removed"/>), and what it taught.</summary>
     private void Forget(Guid key, List<Guid> removed)
@@ -387,8 +389,9 @@ internal sealed partial class SearchIndexer(
         _fingerprints = new Dictionary<Guid, string>(fingerprints);
         _skipped = new Dictionary<Guid, (string, SkippedDocument)>(skipped);
         PublishSkipped();
-        _sources = [];
-        _walkedGeneration = -1;
+        // What each document was made of: the next sync follows the snapshot's list of changes, not a walk of every node.
+        _sources = nodes.ToDictionary(n => n.Key, SourceOf);
+        _walkedGeneration = snapshot.Generation;
         _learning = learning;
         _needsRebuild = false;
         progress?.Report(new IndexRebuildProgress(nodes.Count, nodes.Count));
