@@ -53,23 +53,7 @@ public sealed partial class ThirdLanguageTests(SiteFactory site) : IAsyncLifetim
         await Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_french is not null)
-        {
-            await _french.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
-    }
+    public ValueTask DisposeAsync() => OwnDataFolder.StopAndDeleteAsync(_french, _root);
 
     [Fact]
     public async Task French_pages_are_served_with_the_sites_words_in_english_and_french_in_the_switcher()

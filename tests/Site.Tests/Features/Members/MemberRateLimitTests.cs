@@ -26,19 +26,7 @@ public sealed class MemberRateLimitTests(SiteFactory site)
 
         public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Host => host;
 
-        public async ValueTask DisposeAsync()
-        {
-            await host.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(dataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder does not change the result.
-            }
-        }
+        public ValueTask DisposeAsync() => OwnDataFolder.StopAndDeleteAsync(host, dataPath);
     }
 
     [Fact]

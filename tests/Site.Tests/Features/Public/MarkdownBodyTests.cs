@@ -43,23 +43,7 @@ public sealed partial class MarkdownBodyTests(SiteFactory site) : IAsyncLifetime
         _ = _markdownSite.Server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_markdownSite is not null)
-        {
-            await _markdownSite.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
-    }
+    public ValueTask DisposeAsync() => OwnDataFolder.StopAndDeleteAsync(_markdownSite, _root);
 
     [Fact]
     public async Task Markdown_is_sanitized_HTML_on_the_page_and_in_the_Delivery_API_and_its_source_on_request()

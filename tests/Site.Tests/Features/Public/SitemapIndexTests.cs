@@ -32,23 +32,7 @@ public sealed class SitemapIndexTests(SiteFactory site) : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
-    }
+    public ValueTask DisposeAsync() => OwnDataFolder.StopAndDeleteAsync(_site, _root);
 
     [Fact]
     public async Task Past_one_file_the_sitemap_is_an_index_of_numbered_sitemaps_that_list_every_address_once()

@@ -33,15 +33,6 @@ public sealed class SearchRateLimitTests(SiteFactory site)
         // Pages that are not searches are not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/en/sessions", UriKind.Relative))).StatusCode);
 
-        await limited.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
+        await OwnDataFolder.StopAndDeleteAsync(limited, dataPath);
     }
 }

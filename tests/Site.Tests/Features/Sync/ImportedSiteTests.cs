@@ -33,23 +33,7 @@ public sealed class ImportedSiteTests(SiteFactory site) : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_imported is not null)
-        {
-            await _imported.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
-    }
+    public ValueTask DisposeAsync() => OwnDataFolder.StopAndDeleteAsync(_imported, _root);
 
     [Fact]
     public async Task A_page_of_a_type_without_a_view_is_the_generic_page_with_its_properties_and_blocks()
