@@ -49,6 +49,9 @@ internal sealed partial class PublishedSnapshotService(
     // Versions never change once saved: a rebuild reads only the versions it has not read before (under the lock).
     private Dictionary<long, PublishedVersion> _versions = [];
 
+    // Which versions each live node publishes (under the lock): a refresh drops the changed nodes' old ones.
+    private Dictionary<Guid, long[]> _versionIdsByNode = [];
+
     public PublishedSnapshot Current => Volatile.Read(ref _current);
 
     public Task<PublishedSnapshot> RefreshAsync(CancellationToken cancellationToken) => BuildAndSwapAsync(incremental: true, cancellationToken);
@@ -96,7 +99,7 @@ internal sealed partial class PublishedSnapshotService(
         rows.JournalPosition = journalPosition;
         _rows = rows;
 
-        var versions = await VersionsAsync(db, rows, cancellationToken).ConfigureAwait(false);
+        var versions = await VersionsAsync(db, rows, changed, cancellationToken).ConfigureAwait(false);
         var rules = (await db.PublicAccess.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(Members.PublicAccessService.ToRule)
             .ToList();
@@ -168,23 +171,61 @@ internal sealed partial class PublishedSnapshotService(
         return rows;
     }
 
-    /// <summary>The parsed data of every version the rows publish: kept from the last build, read only when new.</summary>
-    private async Task<Dictionary<long, PublishedVersion>> VersionsAsync(SiteDbContext db, SnapshotRows rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parsed data of every version the rows publish: kept from the last build, read only when new. After a refresh
+    /// only the changed nodes' versions come and go (a version belongs to one node), so a publish does not list the
+    /// versions of every node again.
+    /// </summary>
+    private async Task<Dictionary<long, PublishedVersion>> VersionsAsync(
+        SiteDbContext db, SnapshotRows rows, List<Guid>? changed, CancellationToken cancellationToken)
     {
-        var versionIds = rows.Published.Values.SelectMany(p => p).Select(p => p.VersionId)
-            .Concat(rows.Nodes.Values.Where(n => n.InvariantPublishedVersionId is not null).Select(n => n.InvariantPublishedVersionId!.Value))
-            .ToHashSet();
-        var versions = new Dictionary<long, PublishedVersion>(versionIds.Count);
+        Dictionary<long, PublishedVersion> versions;
         var missing = new List<long>();
-        foreach (var id in versionIds)
+        if (changed is null)
         {
-            if (_versions.TryGetValue(id, out var known))
+            var byNode = new Dictionary<Guid, long[]>(rows.Nodes.Count);
+            versions = new Dictionary<long, PublishedVersion>(_versions.Count);
+            foreach (var key in rows.Nodes.Keys)
             {
-                versions[id] = known;
+                var ids = byNode[key] = VersionIdsOf(rows, key);
+                foreach (var id in ids)
+                {
+                    if (_versions.TryGetValue(id, out var known))
+                    {
+                        versions[id] = known;
+                    }
+                    else
+                    {
+                        missing.Add(id);
+                    }
+                }
             }
-            else
+
+            _versionIdsByNode = byNode;
+        }
+        else
+        {
+            versions = _versions; // a failed build is followed by a whole read, which makes this table anew
+            foreach (var key in changed)
             {
-                missing.Add(id);
+                var now = VersionIdsOf(rows, key);
+                foreach (var id in _versionIdsByNode.GetValueOrDefault(key) ?? [])
+                {
+                    if (!now.Contains(id))
+                    {
+                        versions.Remove(id);
+                    }
+                }
+
+                missing.AddRange(now.Where(id => !versions.ContainsKey(id)));
+                if (now.Length == 0)
+                {
+                    _versionIdsByNode.Remove(key);
+                }
+                else
+                {
+                    _versionIdsByNode[key] = now;
+                }
             }
         }
 
@@ -217,6 +258,25 @@ internal sealed partial class PublishedSnapshotService(
         // Only what is published now is kept: the cache never outgrows the snapshot.
         _versions = versions;
         return versions;
+    }
+
+    /// <summary>The versions a node publishes (its cultures' and its invariant values'); none when it is not live.</summary>
+    private static long[] VersionIdsOf(SnapshotRows rows, Guid key)
+    {
+        if (!rows.Nodes.TryGetValue(key, out var node))
+        {
+            return [];
+        }
+
+        var ids = rows.Published.TryGetValue(key, out var published) ? published.Select(p => p.VersionId) : [];
+        return [.. (node.InvariantPublishedVersionId is { } invariant ? ids.Append(invariant) : ids).Distinct()];
+    }
+
+    /// <summary>Whether the kept versions are exactly those the kept rows publish (for tests: nothing is left behind).</summary>
+    internal bool KeepsOnlyPublishedVersions()
+    {
+        var published = _rows is { } rows ? rows.Nodes.Keys.SelectMany(k => VersionIdsOf(rows, k)).ToHashSet() : [];
+        return published.SetEquals(_versions.Keys);
     }
 
     public void Dispose() => _rebuildLock.Dispose();

@@ -152,6 +152,7 @@ public sealed class PublishedSnapshotServiceTests
             var refreshed = engine.Snapshots.Current;
             Assert.True(refreshed.Generation > before.Generation, $"{name}: no new snapshot");
             Assert.InRange(refreshed.NodesRead, 0, 25);
+            Assert.True(((PublishedSnapshotService)engine.Snapshots).KeepsOnlyPublishedVersions(), $"{name}: versions left behind or missing");
 
             var full = await engine.Snapshots.RebuildAsync(Ct);
 
