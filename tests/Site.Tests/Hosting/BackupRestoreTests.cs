@@ -37,23 +37,12 @@ public sealed partial class BackupRestoreTests(SiteFactory site) : IAsyncLifetim
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var factory in new[] { _restored, _original })
+        if (_restored is not null)
         {
-            if (factory is not null)
-            {
-                await factory.DisposeAsync();
-            }
+            await _restored.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder does not change the result.
-        }
+        await OwnDataFolder.StopAndDeleteAsync(_original, _root);
     }
 
     [Fact]
