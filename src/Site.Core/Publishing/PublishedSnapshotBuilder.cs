@@ -120,8 +120,7 @@ internal static class PublishedSnapshotBuilder
         }
 
         // A node whose parent is not published is not reachable, so it is left out.
-        var tree = new PublishedTree(nodes, rootKeys, home, [], false, rules, inputs.Schema);
-        var (routes, shadowed) = PublishedTree.Route(tree.InTreeOrder(), nodes.Count * Math.Max(1, inputs.Schema.Languages.All.Count));
+        var (routes, shadowed) = PublishedTree.Route(nodes, rootKeys, nodes.Count * Math.Max(1, inputs.Schema.Languages.All.Count));
         return new PublishedTree(nodes, rootKeys, home, routes, shadowed, rules, inputs.Schema);
 
         void AddSubtree(ContentNodeRecord record, IReadOnlyDictionary<string, PublishedCultureInfo> final, PublicAccessRule? rule)
@@ -218,8 +217,7 @@ internal static class PublishedSnapshotBuilder
         var (routes, shadowed) = previous.RoutesShadowed ? (null, true) : (Rerouted(previous, nodes, touched), false);
         if (routes is null)
         {
-            var tree = new PublishedTree(nodes, previous.Roots, previous.Home, [], false, previous.Rules, inputs.Schema);
-            (routes, shadowed) = PublishedTree.Route(tree.InTreeOrder(), previous.Routes.Count);
+            (routes, shadowed) = PublishedTree.Route(nodes, previous.Roots, previous.Routes.Count);
         }
 
         return new PublishedTree(nodes, previous.Roots, previous.Home, routes, shadowed, previous.Rules, inputs.Schema) { Changed = touched };
@@ -244,7 +242,7 @@ internal static class PublishedSnapshotBuilder
             }
             else if (!ReferenceEquals(before.Cultures, final) || !ReferenceEquals(before.AccessRule, rule))
             {
-                node = NewNode(before.Record, before.ChildKeys, final, rule, inputs);
+                node = before.With(final, rule);
             }
             else
             {

@@ -47,8 +47,9 @@ internal sealed class PublishedNode(
     public PublishedNode WithChildren(Guid[] childKeys) =>
         new(Record, Rows, ContentType, UpdateDateUtc, Invariant, childKeys, Cultures, AccessRule);
 
-    public PublishedNode WithCultures(IReadOnlyDictionary<string, PublishedCultureInfo> cultures) =>
-        new(Record, Rows, ContentType, UpdateDateUtc, Invariant, ChildKeys, cultures, AccessRule);
+    /// <summary>The same node under a parent whose URLs or access rule changed.</summary>
+    public PublishedNode With(IReadOnlyDictionary<string, PublishedCultureInfo> cultures, PublicAccessRule? accessRule) =>
+        new(Record, Rows, ContentType, UpdateDateUtc, Invariant, ChildKeys, cultures, accessRule);
 }
 
 /// <summary>
@@ -93,31 +94,14 @@ internal sealed class PublishedTree(
         : a.Key.CompareTo(b.Key);
 
     /// <summary>Every node in tree order: each root, then its descendants depth first.</summary>
-    public IEnumerable<PublishedNode> InTreeOrder()
-    {
-        var stack = new Stack<Guid>();
-        for (var i = Roots.Length - 1; i >= 0; i--)
-        {
-            stack.Push(Roots[i]);
-        }
-
-        while (stack.TryPop(out var key))
-        {
-            var node = Nodes[key];
-            yield return node;
-            for (var i = node.ChildKeys.Length - 1; i >= 0; i--)
-            {
-                stack.Push(node.ChildKeys[i]);
-            }
-        }
-    }
+    public IEnumerable<PublishedNode> InTreeOrder() => InTreeOrder(Nodes, Roots);
 
     /// <summary>The routing table made from scratch, in tree order; whether some path was taken twice.</summary>
-    public static (Dictionary<string, Guid> Routes, bool Shadowed) Route(IEnumerable<PublishedNode> inTreeOrder, int capacity)
+    public static (Dictionary<string, Guid> Routes, bool Shadowed) Route(Dictionary<Guid, PublishedNode> nodes, Guid[] roots, int capacity)
     {
         var routes = new Dictionary<string, Guid>(capacity, StringComparer.Ordinal);
         var shadowed = false;
-        foreach (var node in inTreeOrder)
+        foreach (var node in InTreeOrder(nodes, roots))
         {
             foreach (var culture in node.Cultures.Values)
             {
@@ -127,5 +111,24 @@ internal sealed class PublishedTree(
         }
 
         return (routes, shadowed);
+    }
+
+    private static IEnumerable<PublishedNode> InTreeOrder(Dictionary<Guid, PublishedNode> nodes, Guid[] roots)
+    {
+        var stack = new Stack<Guid>();
+        for (var i = roots.Length - 1; i >= 0; i--)
+        {
+            stack.Push(roots[i]);
+        }
+
+        while (stack.TryPop(out var key))
+        {
+            var node = nodes[key];
+            yield return node;
+            for (var i = node.ChildKeys.Length - 1; i >= 0; i--)
+            {
+                stack.Push(node.ChildKeys[i]);
+            }
+        }
     }
 }

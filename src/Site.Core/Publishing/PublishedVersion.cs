@@ -52,7 +52,7 @@ internal sealed class PublishedVersion
         return json.Length < PackFrom ? new PublishedVersion(data) : new PublishedVersion(Pack(json), data);
     }
 
-    /// <summary>The compressed size, or null when kept decoded (for the benchmarks' accounting).</summary>
+    /// <summary>The compressed size, or null when kept decoded.</summary>
     public int? PackedBytes => _packed?.Length;
 
     public ContentData Data
