@@ -40,6 +40,7 @@ internal sealed partial class PublishedSnapshotService(
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
     private readonly SnapshotBuildCache _cache = new(markdown.ToSafeHtml, richText);
     private readonly HeldVersions _held = new();
+    private readonly StoredValues _stored = new(dbFactory);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
 
     // The rows the current snapshot was built from (under the lock). Every change to published content is journalled
@@ -233,17 +234,17 @@ internal sealed partial class PublishedSnapshotService(
         {
             var found = await db.Versions.AsNoTracking().Where(v => chunk.Contains(v.Id))
                 .Select(v => new { v.Id, v.DataJson }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            // Parsing and compressing is most of a start's reading: both cores take a share of a large chunk.
+            // Parsing is most of a start's reading: both cores take a share of a large chunk.
             var read = new PublishedVersion[found.Count];
             if (found.Count > 16)
             {
-                Parallel.For(0, found.Count, i => read[i] = PublishedVersion.FromJson(found[i].DataJson));
+                Parallel.For(0, found.Count, i => read[i] = PublishedVersion.FromJson(found[i].Id, found[i].DataJson, _stored));
             }
             else
             {
                 for (var i = 0; i < found.Count; i++)
                 {
-                    read[i] = PublishedVersion.FromJson(found[i].DataJson);
+                    read[i] = PublishedVersion.FromJson(found[i].Id, found[i].DataJson, _stored);
                 }
             }
 
@@ -283,6 +284,20 @@ internal sealed partial class PublishedSnapshotService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published snapshot {Generation} built: {Count} nodes ({Reading}) in {ReadMilliseconds:F0} ms + {BuildMilliseconds:F0} ms")]
     private static partial void LogRebuilt(ILogger logger, long generation, int count, string reading, double readMilliseconds, double buildMilliseconds);
+
+    /// <summary>A version's stored values, read one at a time when a page needs a version no longer decoded in memory.</summary>
+    private sealed class StoredValues(ISiteDbContextFactory dbFactory) : IPublishedValueSource
+    {
+        // Per service, not static: a compiled query keeps the first context's provider, and tests run two providers.
+        private readonly Func<SiteDbContext, long, string?> _read = EF.CompileQuery(
+            (SiteDbContext db, long id) => db.Versions.AsNoTracking().Where(v => v.Id == id).Select(v => v.DataJson).FirstOrDefault());
+
+        public string? ReadJson(long versionId)
+        {
+            using var db = dbFactory.Create();
+            return _read(db, versionId);
+        }
+    }
 
     /// <summary>The live rows of the last build: nodes that are not trashed and publish at least one culture.</summary>
     private sealed class SnapshotRows(ContentSchema schema)

@@ -1,31 +1,29 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
 using Site.Core.Content;
 using Site.Core.Storage;
 
 namespace Site.Core.Publishing;
 
 /// <summary>
-/// A published version's values, kept compressed while nobody reads them: at 50,000 documents the text of every
-/// published version was most of the site's memory. Reading decodes them again; the versions read most recently stay
-/// decoded (a bounded ring shared by the process), the others only as long as something else holds them (a page being
-/// rendered, the HTML cached for them).
+/// A published version's values. Large ones are not kept in memory while nobody reads them (at 50,000 documents the
+/// text of every published version was most of the site's memory, and still a third of it compressed): reading decodes
+/// them again from the database, as Umbraco's HybridCache loads what is not in its bounded memory cache. The versions
+/// read most recently stay decoded (a bounded ring shared by the process), the others as long as something else holds
+/// them (a page being rendered, the HTML rendered from them).
 /// </summary>
 internal sealed class PublishedVersion
 {
     /// <summary>How many decoded versions are held whatever the garbage collector does: a site's busy pages.</summary>
     private const int RecentlyRead = 2_048;
 
-    /// <summary>Versions whose JSON is shorter stay decoded: compressing them would save less than it costs.</summary>
-    private const int PackFrom = 1_024;
+    /// <summary>Versions whose JSON is shorter stay decoded: reading them again would save less than it costs.</summary>
+    private const int KeepUnder = 1_024;
 
     private static readonly ContentData?[] Recent = new ContentData?[RecentlyRead];
     private static int _next;
 
     private readonly ContentData? _kept;
-    private readonly byte[]? _packed;
+    private readonly long _id;
+    private readonly IPublishedValueSource? _source;
     private readonly WeakReference<ContentData>? _decoded;
 
     // Held decoded from the read until let go: right after a build, the search index reads every new version again.
@@ -33,9 +31,10 @@ internal sealed class PublishedVersion
 
     private PublishedVersion(ContentData kept) => _kept = kept;
 
-    private PublishedVersion(byte[] packed, ContentData decoded)
+    private PublishedVersion(long id, IPublishedValueSource source, ContentData decoded)
     {
-        _packed = packed;
+        _id = id;
+        _source = source;
         _decoded = new WeakReference<ContentData>(decoded);
         _held = decoded;
     }
@@ -45,15 +44,17 @@ internal sealed class PublishedVersion
     /// <summary>Values already decoded, kept as they are (previews and tests).</summary>
     public static PublishedVersion Of(ContentData data) => new(data);
 
-    /// <summary>A stored version: parsed now (a build reads its names), then kept compressed when it is large.</summary>
-    public static PublishedVersion FromJson(string json)
+    /// <summary>A stored version: parsed now (a build reads its names), then, when it is large, read again from the source.</summary>
+    public static PublishedVersion FromJson(long id, string json, IPublishedValueSource source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         var data = ContentMapping.DeserializeData(json);
-        return json.Length < PackFrom ? new PublishedVersion(data) : new PublishedVersion(Pack(json), data);
+        return json.Length < KeepUnder ? new PublishedVersion(data) : new PublishedVersion(id, source, data);
     }
 
-    /// <summary>The compressed size, or null when kept decoded.</summary>
-    public int? PackedBytes => _packed?.Length;
+    /// <summary>Whether the values stay in memory whatever reads them (small versions, previews).</summary>
+    public bool IsKept => _kept is not null;
 
     public ContentData Data
     {
@@ -66,7 +67,9 @@ internal sealed class PublishedVersion
 
             if (!_decoded!.TryGetTarget(out var data))
             {
-                data = Unpack(_packed!);
+                // Versions never change once saved. One emptied from the recycle bin while a page of the snapshot before
+                // is still rendered has no row left: that page shows it without values, the next snapshot no longer has it.
+                data = _source!.ReadJson(_id) is { } json ? ContentMapping.DeserializeData(json) : ContentData.Empty;
                 _decoded.SetTarget(data);
             }
 
@@ -79,52 +82,19 @@ internal sealed class PublishedVersion
     public void LetGo() => Volatile.Write(ref _held, null);
 
     private static void Remember(ContentData data) => Recent[(int)((uint)Interlocked.Increment(ref _next) % RecentlyRead)] = data;
+}
 
-    /// <summary>The JSON as UTF-8, Brotli at its fastest setting, after its length.</summary>
-    private static byte[] Pack(string json)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8.Length) + sizeof(int));
-        try
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, utf8.Length);
-            if (!BrotliEncoder.TryCompress(utf8, buffer.AsSpan(sizeof(int)), out var written, quality: 1, window: 22))
-            {
-                throw new InvalidOperationException("Brotli could not compress a published version.");
-            }
-
-            return buffer.AsSpan(0, sizeof(int) + written).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static ContentData Unpack(byte[] packed)
-    {
-        var length = BinaryPrimitives.ReadInt32LittleEndian(packed);
-        var utf8 = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            if (!BrotliDecoder.TryDecompress(packed.AsSpan(sizeof(int)), utf8, out var written) || written != length)
-            {
-                throw new InvalidDataException("A published version's compressed values are damaged.");
-            }
-
-            return ContentMapping.DeserializeData(utf8.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
+/// <summary>Where a published version's stored values are read again when no decoded copy is left.</summary>
+internal interface IPublishedValueSource
+{
+    /// <summary>The version's values as stored (JSON); null when the version no longer exists.</summary>
+    string? ReadJson(long versionId);
 }
 
 /// <summary>
 /// The versions a snapshot service read and still holds decoded. Everything that reads them all right after a build
-/// (the tree, the search index's sync) has done so when the index has caught up: it lets them go, and they are kept
-/// compressed from then on.
+/// (the tree, the search index's sync) has done so when the index has caught up: it lets them go, and they are read
+/// again from the database when needed from then on.
 /// </summary>
 internal sealed class HeldVersions
 {

@@ -16,42 +16,63 @@ public sealed class PublishedVersionTests
         ]);
 
     [Fact]
-    public void A_large_version_is_kept_compressed_and_reads_back_the_same_after_it_was_let_go()
+    public void A_large_version_is_not_kept_and_reads_back_the_same_from_its_source_after_it_was_let_go()
     {
-        var json = ContentMapping.Serialize(Article(1));
-        var version = PublishedVersion.FromJson(json);
-        Assert.InRange(version.PackedBytes!.Value, 1, json.Length / 4);
+        var source = new Source();
+        var json = source.Store(1, Article(1));
+        var version = PublishedVersion.FromJson(1, json, source);
+        Assert.False(version.IsKept);
 
         // Held decoded until let go (the search index reads every new version right after a build).
         var heldRead = ReadAndForget(version);
-        ReadManyOthers();
+        ReadManyOthers(source);
         AssertStillHeld(heldRead, version);
+        Assert.Equal(0, source.ReadsOf(1));
 
         version.LetGo();
-        ReadManyOthers();
+        ReadManyOthers(source);
         Assert.False(heldRead.TryGetTarget(out _));
         var again = version.Data;
+        Assert.Equal(1, source.ReadsOf(1));
         Assert.Equal(Article(1).Values, again.Values);
         Assert.Equal(Article(1).Names, again.Names);
-        Assert.Same(again, version.Data); // decoded once, then held while read
+        Assert.Same(again, version.Data); // read and decoded once, then held while read
+        Assert.Equal(1, source.ReadsOf(1));
     }
 
     [Fact]
     public void A_small_version_is_kept_as_it_is()
     {
-        var version = PublishedVersion.FromJson("""{"names":{"en-US":"About"},"values":[{"alias":"year","value":"2005"}]}""");
+        var source = new Source();
+        var version = PublishedVersion.FromJson(7, """{"names":{"en-US":"About"},"values":[{"alias":"year","value":"2005"}]}""", source);
+        version.LetGo();
 
-        Assert.Null(version.PackedBytes);
+        Assert.True(version.IsKept);
         Assert.Same(version.Data, version.Data);
         Assert.Equal("2005", version.Data.GetValue("year", null));
+        Assert.Equal(0, source.ReadsOf(7));
+    }
+
+    [Fact]
+    public void A_version_whose_row_is_gone_reads_as_empty_not_as_an_error()
+    {
+        var source = new Source();
+        var version = PublishedVersion.FromJson(3, source.Store(3, Article(3)), source);
+        source.Remove(3); // emptied from the recycle bin while an older snapshot is still read
+        version.LetGo();
+        ReadManyOthers(source);
+
+        Assert.Empty(version.Data.Values);
+        Assert.Equal(1, source.ReadsOf(3));
     }
 
     /// <summary>More versions read than the ring of recently read ones holds, then a collection.</summary>
-    private static void ReadManyOthers()
+    private static void ReadManyOthers(Source source)
     {
         for (var i = 0; i < 2_100; i++)
         {
-            var other = PublishedVersion.FromJson(ContentMapping.Serialize(Article(i + 2)));
+            var id = 1_000 + i;
+            var other = PublishedVersion.FromJson(id, source.Store(id, Article(i + 2)), source);
             other.LetGo();
             _ = other.Data;
         }
@@ -74,5 +95,24 @@ public sealed class PublishedVersionTests
         var data = version.Data;
         Assert.Equal(Article(1).Values, data.Values);
         return new WeakReference<ContentData>(data);
+    }
+
+    /// <summary>Stored versions, counting how often each is read again.</summary>
+    private sealed class Source : IPublishedValueSource
+    {
+        private readonly Dictionary<long, string> _rows = [];
+        private readonly Dictionary<long, int> _reads = [];
+
+        public string Store(long id, ContentData data) => _rows[id] = ContentMapping.Serialize(data);
+
+        public void Remove(long id) => _rows.Remove(id);
+
+        public int ReadsOf(long id) => _reads.GetValueOrDefault(id);
+
+        public string? ReadJson(long versionId)
+        {
+            _reads[versionId] = ReadsOf(versionId) + 1;
+            return _rows.GetValueOrDefault(versionId);
+        }
     }
 }
