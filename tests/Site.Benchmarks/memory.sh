@@ -4,7 +4,7 @@
 # alternating them with the baseline in one session (docs/performance.md, "Where the memory is"):
 #   bash tests/Site.Benchmarks/memory.sh /tmp/site-base 5301 base
 #   bash tests/Site.Benchmarks/memory.sh /tmp/site-base 5302 tc-off DOTNET_TieredCompilation=0
-# Prints one line: cold start (process start to the first 200 on /en/), resident memory (VmRSS) split into anonymous
+# Prints one line, once the site has settled (below): cold start (process start to the first 200 on /en/), resident memory (VmRSS) split into anonymous
 # (GC heap, native heaps, stacks), file-backed (mapped assemblies and libraries) and shared (the runtime's
 # double-mapped executable code, `/memfd:doublemapper`: JIT output and stubs), the peak (VmHWM) and wrk's requests/s.
 # DATA=folder reuses (and keeps) a data folder instead of a fresh one; LOAD=0 only starts the site (no pages, no wrk);
@@ -37,6 +37,15 @@ if [ "${LOAD:-1}" = 1 ]; then
   rps=$(wrk -t2 -c16 -d5s "http://127.0.0.1:$port/en/sessions/13th-forum-2017" 2>&1 \
     | awk '/Requests\/sec/{printf "%d", $2} /Non-2xx/{printf " (non-2xx: %s)", $4}')
 fi
+# Settled: work started by the start or the load (the search index's first sync of a large site) has ended when the
+# process used under 5 % of a core for two seconds in a row (at most 60 s), then 2 s more.
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK); quiet=0; before=$(ticks)
+for _ in $(seq 1 60); do
+  sleep 1; now=$(ticks)
+  if [ $(( (now - before) * 100 )) -lt $(( hz * 5 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  before=$now; [ "$quiet" -ge 2 ] && break
+done
 sleep 2
 
 mib() { awk -v key="$1:" '$1 == key {print int($2 / 1024)}' "/proc/$pid/status"; }

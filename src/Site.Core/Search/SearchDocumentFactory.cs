@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -24,7 +25,9 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTex
 
     /// <summary>
     /// Changes whenever anything the document is made of may have changed: a publish (dates), a rename or move
-    /// (names, URLs), a change of protection. Cheap to compute for every node after every snapshot.
+    /// (names, URLs), a change of protection. Cheap to compute for every node after every snapshot; kept for every
+    /// node, so it is a hash of that description (128 bits, as 22 characters) rather than the description itself,
+    /// which took 20 MB at 50,000 documents.
     /// </summary>
     public static string Fingerprint(PublishedContent node)
     {
@@ -45,7 +48,9 @@ internal sealed class SearchDocumentFactory(IMarkdownRenderer markdown, IRichTex
                 .Append(culture.Url).Append(':').Append(culture.Name);
         }
 
-        return builder.ToString();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()), hash);
+        return Convert.ToBase64String(hash[..16]).TrimEnd('=');
     }
 
     public Document Create(PublishedContent node, IReadOnlyList<string> siteCultures)

@@ -14,7 +14,7 @@ public static class SearchFields
     /// Written into every commit. A different stamp on disk (a new layout, new analyzers) means the index is rebuilt
     /// from the published snapshot on start. Bump it whenever documents would be written differently.
     /// </summary>
-    public const string IndexVersion = "site-search-7";
+    public const string IndexVersion = "site-search-8";
 
     public const string VersionKey = "site.search.version";
 

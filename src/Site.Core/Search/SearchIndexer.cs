@@ -440,7 +440,7 @@ internal sealed partial class SearchIndexer(
 
     private void Published(PublishedSnapshot snapshot)
     {
-        // Every value of this snapshot the index needed has been read: from now on they are kept compressed.
+        // Every value of this snapshot the index needed has been read: from now on large ones are read again when needed.
         snapshot.LetGoOfDecodedValues();
         Volatile.Write(ref _documentCount, _fingerprints.Count);
         Volatile.Write(ref _generation, snapshot.Generation);

@@ -69,6 +69,34 @@ public sealed class TermBridgeLearningTests
     }
 
     [Fact]
+    public void Nodes_that_teach_the_same_share_one_list_and_lists_no_node_teaches_are_dropped()
+    {
+        var twin = Guid.NewGuid();
+        var snapshot = UsyncSnapshots.Build(1, extra: [UsyncSnapshots.Item(KnownContent.Session13) with { Key = twin, File = "twin.config" }]);
+        var learning = new TermBridgeLearning();
+        foreach (var node in Nodes(snapshot))
+        {
+            learning.Learn(node);
+        }
+
+        Assert.NotNull(learning.TaughtBy(twin));
+        Assert.Same(learning.TaughtBy(KnownContent.Session13), learning.TaughtBy(twin));
+
+        // The 13th session moves through more cities than the pool keeps spare lists for.
+        var session13 = snapshot.GetByKey(KnownContent.Session13)!;
+        var cities = UsyncSnapshots.Build(2, CityOfSession13("Turku", "图尔库")).GetByKey(KnownContent.Session13)!;
+        for (var i = 0; i < 1_200; i++)
+        {
+            learning.Learn(i % 2 == 0 ? cities : session13);
+            learning.Learn(UsyncSnapshots.Build(3 + i, CityOfSession13($"City {i}", $"城市{i}")).GetByKey(KnownContent.Session13)!);
+        }
+
+        Assert.InRange(learning.KeptLists, 1, (2 * learning.Nodes.Count) + 1_025);
+        var last = UsyncSnapshots.Build(5_000, CityOfSession13("City 1199", "城市1199"), extra: [UsyncSnapshots.Item(KnownContent.Session13) with { Key = twin, File = "twin.config" }]);
+        Assert.Equal(TermBridge.Build(Nodes(last)).Learnt, learning.Bridge(Glossary.Empty).Learnt);
+    }
+
+    [Fact]
     public async Task The_indexer_learns_a_publish_without_learning_every_node_again_and_searches_with_it()
     {
         await using var search = await SnapshotSearch.StartAsync();
