@@ -90,6 +90,26 @@ public sealed class IndexMaintenanceTests
     }
 
     [Fact]
+    public async Task A_rebuilt_index_is_one_segment_and_publishes_do_not_pile_segments_up()
+    {
+        await using var search = await SnapshotSearch.StartAsync();
+        Assert.Equal(1, search.SegmentCount);
+
+        for (var i = 0; i < 3 * SearchIndexer.MaxSegments; i++)
+        {
+            var city = $"Rovaniemi{i}";
+            await search.SwapAsync(UsyncSnapshots.Build(2 + i, item => item.Key == KnownContent.Session13
+                ? item with { Data = item.Data.WithValue("venueCity", KnownContent.English, city) }
+                : item));
+            Assert.True(Finds(search, city, KnownContent.English, KnownContent.Session13));
+        }
+
+        Assert.True(await SearchTestEngine.EventuallyAsync(() => search.SegmentCount <= SearchIndexer.MaxSegments, FollowBound));
+        Assert.True(Finds(search, "Tampere", KnownContent.English, KnownContent.Session13)); // what the merges kept
+        Assert.False(Finds(search, "Rovaniemi0", KnownContent.English, KnownContent.Session13));
+    }
+
+    [Fact]
     public async Task Protected_content_is_found_only_by_members_allowed_to_see_it()
     {
         await using var search = await SnapshotSearch.StartAsync();

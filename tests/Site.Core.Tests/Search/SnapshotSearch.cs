@@ -117,6 +117,8 @@ internal sealed class SnapshotSearch : IAsyncDisposable
 
     public TermBridge Bridge => _indexer.Bridge;
 
+    public int SegmentCount => _indexer.SegmentCount;
+
     /// <summary>Starts with the repository's content and waits until it is indexed.</summary>
     public static async Task<SnapshotSearch> StartAsync(
         SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, SearchOptions? options = null, IRichTextRenderer? richText = null)
