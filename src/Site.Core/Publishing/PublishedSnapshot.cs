@@ -63,6 +63,18 @@ public sealed class PublishedSnapshot
     /// <summary>Called by the search index once it has read this snapshot: the values it read are kept compressed again.</summary>
     internal void LetGoOfDecodedValues() => HeldVersions?.LetGo();
 
+    /// <summary>
+    /// Holds every value of this snapshot decoded until <see cref="LetGoOfDecodedValues"/>, reading those not in memory
+    /// a chunk at a time: for whoever is about to read them all (a rebuild of the search index).
+    /// </summary>
+    internal void HoldDecodedValues()
+    {
+        if (HeldVersions is { } held)
+        {
+            held.Add(PublishedVersion.HoldAll(_tree.Nodes.Values.SelectMany(n => n.Cultures.Values.Select(c => c.Version).Append(n.Invariant))));
+        }
+    }
+
     internal IReadOnlyCollection<Guid>? ChangedSince(long generation) =>
         generation == Generation ? [] : generation == Generation - 1 ? _tree.Changed : null;
 

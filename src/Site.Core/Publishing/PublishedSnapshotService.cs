@@ -297,6 +297,17 @@ internal sealed partial class PublishedSnapshotService(
             using var db = dbFactory.Create();
             return _read(db, versionId);
         }
+
+        public IReadOnlyDictionary<long, string> ReadJson(IReadOnlyCollection<long> versionIds)
+        {
+            if (versionIds.Count == 0)
+            {
+                return new Dictionary<long, string>();
+            }
+
+            using var db = dbFactory.Create();
+            return db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.DataJson }).ToDictionary(v => v.Id, v => v.DataJson);
+        }
     }
 
     /// <summary>The live rows of the last build: nodes that are not trashed and publish at least one culture.</summary>

@@ -18,6 +18,8 @@ internal sealed class PublishedVersion
     /// <summary>Versions whose JSON is shorter stay decoded: reading them again would save less than it costs.</summary>
     private const int KeepUnder = 1_024;
 
+    private const int ReadChunk = 500;
+
     private static readonly ContentData?[] Recent = new ContentData?[RecentlyRead];
     private static int _next;
 
@@ -81,6 +83,39 @@ internal sealed class PublishedVersion
     /// <summary>From now on the decoded values are kept only while read (see <see cref="HeldVersions"/>).</summary>
     public void LetGo() => Volatile.Write(ref _held, null);
 
+    /// <summary>
+    /// Decodes the versions whose values are not held, reading them a chunk at a time rather than one row each, and
+    /// holds them until let go (a rebuild of the search index reads every version). Returns those it now holds.
+    /// </summary>
+    public static IReadOnlyList<PublishedVersion> HoldAll(IEnumerable<PublishedVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var held = new List<PublishedVersion>();
+        foreach (var group in versions.Where(v => v._source is not null && Volatile.Read(ref v._held) is null).Distinct().GroupBy(v => v._source!))
+        {
+            foreach (var chunk in group.Chunk(ReadChunk))
+            {
+                var stored = group.Key.ReadJson([.. chunk.Where(v => !v._decoded!.TryGetTarget(out _)).Select(v => v._id)]);
+                Parallel.ForEach(chunk, version =>
+                {
+                    if (!version._decoded!.TryGetTarget(out var data))
+                    {
+                        data = stored.TryGetValue(version._id, out var json) ? ContentMapping.DeserializeData(json) : ContentData.Empty;
+                        version._decoded.SetTarget(data);
+                    }
+
+                    Volatile.Write(ref version._held, data);
+                });
+                held.AddRange(chunk);
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>Empties the ring of recently read versions (tests: what is not held must be read again).</summary>
+    internal static void ForgetRecentlyRead() => Array.Clear(Recent);
+
     private static void Remember(ContentData data) => Recent[(int)((uint)Interlocked.Increment(ref _next) % RecentlyRead)] = data;
 }
 
@@ -89,6 +124,9 @@ internal interface IPublishedValueSource
 {
     /// <summary>The version's values as stored (JSON); null when the version no longer exists.</summary>
     string? ReadJson(long versionId);
+
+    /// <summary>The values of those of the versions that still exist, by id, in one read.</summary>
+    IReadOnlyDictionary<long, string> ReadJson(IReadOnlyCollection<long> versionIds);
 }
 
 /// <summary>

@@ -372,6 +372,9 @@ internal sealed partial class SearchIndexer(
     private int Rebuild(PublishedSnapshot snapshot, IProgress<IndexRebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
+        // Every value is read twice below (the bridge, the documents): those no longer in memory are read in chunks
+        // now, not one row at a time, and held until the index is published (right after a start they all still are).
+        snapshot.HoldDecodedValues();
         var nodes = Indexable(snapshot).ToList();
         var cultures = Cultures(snapshot);
         var writer = _writer!;

@@ -66,6 +66,31 @@ public sealed class PublishedVersionTests
         Assert.Equal(1, source.ReadsOf(3));
     }
 
+    [Fact]
+    public void Holding_all_reads_the_versions_not_in_memory_in_one_go_and_keeps_them_until_let_go()
+    {
+        var source = new Source();
+        var versions = Enumerable.Range(1, 40).Select(i => PublishedVersion.FromJson(i, source.Store(i, Article(i)), source)).ToList();
+        foreach (var version in versions)
+        {
+            version.LetGo();
+        }
+
+        ReadManyOthers(source);
+        source.Remove(40);
+
+        var held = PublishedVersion.HoldAll(versions.Append(versions[0]));
+
+        Assert.Equal(40, held.Count);
+        Assert.Equal(1, source.ManyReads);
+        ReadManyOthers(source);
+        Assert.All(versions.Take(39), v => Assert.Equal(Article(versions.IndexOf(v) + 1).Values, v.Data.Values));
+        Assert.Empty(versions[39].Data.Values);
+        Assert.All(Enumerable.Range(1, 40), i => Assert.Equal(0, source.ReadsOf(i))); // none read again one by one
+        Assert.Empty(PublishedVersion.HoldAll(versions)); // already held: nothing to read
+        Assert.Equal(1, source.ManyReads);
+    }
+
     /// <summary>More versions read than the ring of recently read ones holds, then a collection.</summary>
     private static void ReadManyOthers(Source source)
     {
@@ -109,10 +134,18 @@ public sealed class PublishedVersionTests
 
         public int ReadsOf(long id) => _reads.GetValueOrDefault(id);
 
+        public int ManyReads { get; private set; }
+
         public string? ReadJson(long versionId)
         {
             _reads[versionId] = ReadsOf(versionId) + 1;
             return _rows.GetValueOrDefault(versionId);
+        }
+
+        public IReadOnlyDictionary<long, string> ReadJson(IReadOnlyCollection<long> versionIds)
+        {
+            ManyReads++;
+            return versionIds.Where(_rows.ContainsKey).ToDictionary(id => id, id => _rows[id]);
         }
     }
 }

@@ -1,7 +1,11 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Core.Content;
 using Site.Core.Members;
+using Site.Core.Publishing;
 using Site.Core.Search;
+using Site.Core.Storage;
 using Site.Core.Tests.TestSupport;
 
 namespace Site.Core.Tests.Search;
@@ -45,5 +49,54 @@ public sealed class EngineIndexTests
         await engine.WaitUntilCurrentAsync();
         Assert.True(Finds(engine, "Zanzibarfjord", KnownContent.About));
         Assert.True(Finds(engine, "Tampere", KnownContent.Session13));
+    }
+
+    [Fact]
+    public async Task A_requested_rebuild_reads_the_values_no_longer_in_memory_a_chunk_at_a_time_not_row_by_row()
+    {
+        var reads = new VersionReads();
+        await using var engine = await SearchTestEngine.StartAsync(
+            configure: services => services.AddKeyedSingleton<IInterceptor>(SiteDbContextFactory.InterceptorKey, reads));
+        // The start's values were let go when the index synced; now none is decoded in memory either.
+        PublishedVersion.ForgetRecentlyRead();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        reads.Reset();
+
+        Assert.True(await engine.Rebuilder.RebuildAsync(null, Ct) > 30);
+
+        Assert.InRange(reads.Count, 1, 2); // 38 nodes' versions in one chunk (a second only if a page read one meanwhile)
+        Assert.True(Finds(engine, "Tampere", KnownContent.Session13));
+    }
+
+    /// <summary>Counts the commands that read stored versions.</summary>
+    private sealed class VersionReads : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Volatile.Write(ref _count, 0);
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Counted(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Counted(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Counted(DbCommand command)
+        {
+            if (command.CommandText.Contains("content_versions", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
     }
 }

@@ -38,11 +38,13 @@ public sealed class SearchTestEngine : IAsyncDisposable
 
     public IPublicAccessService PublicAccess => _services.GetRequiredService<IPublicAccessService>();
 
-    public static async Task<SearchTestEngine> StartAsync(SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null)
+    public static async Task<SearchTestEngine> StartAsync(
+        SearchIndexStorage storage = SearchIndexStorage.Memory, string? dataPath = null, Action<IServiceCollection>? configure = null)
     {
         dataPath ??= TempFolders.NewPath("search");
         Directory.CreateDirectory(dataPath);
         var services = new ServiceCollection().AddLogging().AddSiteCore();
+        configure?.Invoke(services);
         services.AddSingleton<IOptions<SiteCoreOptions>>(Options.Create(new SiteCoreOptions
         {
             DataPath = dataPath,
