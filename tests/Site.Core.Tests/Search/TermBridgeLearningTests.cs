@@ -22,6 +22,19 @@ public sealed class TermBridgeLearningTests
             },
         };
 
+    /// <summary>The shipped content and a second page naming Tampere in both languages, learnt node by node.</summary>
+    private static (PublishedSnapshot Snapshot, TermBridgeLearning Learning) LearntWithTwin(Guid twin)
+    {
+        var snapshot = UsyncSnapshots.Build(1, extra: [UsyncSnapshots.Item(KnownContent.Session13) with { Key = twin, File = "twin.config" }]);
+        var learning = new TermBridgeLearning();
+        foreach (var node in Nodes(snapshot))
+        {
+            learning.Learn(node);
+        }
+
+        return (snapshot, learning);
+    }
+
     [Fact]
     public void Learning_the_changed_node_only_gives_the_bridge_of_a_full_learn()
     {
@@ -49,14 +62,8 @@ public sealed class TermBridgeLearningTests
     [Fact]
     public void A_node_no_longer_published_is_forgotten_and_what_two_nodes_teach_stays_while_one_does()
     {
-        // A second page naming Tampere in both languages, as the 13th session does.
         var twin = Guid.NewGuid();
-        var snapshot = UsyncSnapshots.Build(1, extra: [UsyncSnapshots.Item(KnownContent.Session13) with { Key = twin, File = "twin.config" }]);
-        var learning = new TermBridgeLearning();
-        foreach (var node in Nodes(snapshot))
-        {
-            learning.Learn(node);
-        }
+        var (_, learning) = LearntWithTwin(twin);
 
         Assert.True(learning.Forget(KnownContent.Session13));
         Assert.False(learning.Forget(KnownContent.Session13));
@@ -72,12 +79,7 @@ public sealed class TermBridgeLearningTests
     public void Nodes_that_teach_the_same_share_one_list_and_lists_no_node_teaches_are_dropped()
     {
         var twin = Guid.NewGuid();
-        var snapshot = UsyncSnapshots.Build(1, extra: [UsyncSnapshots.Item(KnownContent.Session13) with { Key = twin, File = "twin.config" }]);
-        var learning = new TermBridgeLearning();
-        foreach (var node in Nodes(snapshot))
-        {
-            learning.Learn(node);
-        }
+        var (snapshot, learning) = LearntWithTwin(twin);
 
         Assert.NotNull(learning.TaughtBy(twin));
         Assert.Same(learning.TaughtBy(KnownContent.Session13), learning.TaughtBy(twin));
