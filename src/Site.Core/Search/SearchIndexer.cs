@@ -312,6 +312,47 @@ internal sealed partial class SearchIndexer(
         }
     }
 
+    /// <summary>
+    /// Merges the index into one segment on the merge scheduler's threads, then commits it and lets searches read it:
+    /// every segment costs each query a look-up of every word in every field and scorer tables of its own (one segment
+    /// instead of six at 50,000 documents: a sixth of the garbage per query; docs/performance.md). In the background,
+    /// because merging 200 MB takes a fifth of a rebuild's time, which searches need not wait for.
+    /// </summary>
+    private void MergeInBackground(IndexWriter writer)
+    {
+        writer.ForceMerge(1, doWait: false);
+        var stopping = _stopping.Token;
+        _ = Task.Run(
+            () =>
+            {
+                try
+                {
+                    writer.WaitForMerges();
+                    _writeLock.Wait(stopping);
+                    try
+                    {
+                        if (!_disposed && ReferenceEquals(writer, _writer))
+                        {
+                            Commit(Volatile.Read(ref _generation));
+                        }
+                    }
+                    finally
+                    {
+                        _writeLock.Release();
+                    }
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+                {
+                    // Stopping: the writer commits what it merged when it is closed, or the next start merges again.
+                }
+                catch (Exception exception) when (exception is IOException or InvalidOperationException)
+                {
+                    LogSyncFailed(logger, exception); // the index stays as it was committed; the next publish commits again
+                }
+            },
+            stopping);
+    }
+
     /// <summary>How many segments searches read now (merges finished in the background included).</summary>
     internal int SegmentCount
     {
@@ -414,11 +455,6 @@ internal sealed partial class SearchIndexer(
                         progress?.Report(new IndexRebuildProgress(count, nodes.Count));
                     }
                 });
-
-            // Every segment costs each query a look-up of every word in every field and scorer tables of its own:
-            // one segment instead of six at 50,000 documents, one word 0.5 instead of 2.5 ms and a sixth of the
-            // garbage (docs/performance.md). Merging is about a tenth of a rebuild's time.
-            writer.ForceMerge(1);
             Commit(snapshot.Generation);
         }
         catch
@@ -442,6 +478,7 @@ internal sealed partial class SearchIndexer(
         LogRebuilt(logger, fingerprints.Count, skipped.Count, elapsed);
         RefreshBridge(snapshot);
         Published(snapshot);
+        MergeInBackground(writer);
         return fingerprints.Count;
     }
 
@@ -548,6 +585,10 @@ internal sealed partial class SearchIndexer(
         };
         _writer = new IndexWriter(_directory, config);
         Volatile.Write(ref _searchers, new SearcherManager(_writer, true, new FacetWarmingSearcherFactory()));
+        if (!_needsRebuild && SegmentCount > MaxSegments)
+        {
+            MergeInBackground(_writer); // written before merging was done, or stopped before its merge was committed
+        }
     }
 
     private LuceneDirectory OpenDirectory(out string? reason, out Dictionary<Guid, string>? fingerprints)

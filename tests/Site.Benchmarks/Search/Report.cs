@@ -76,6 +76,8 @@ internal sealed class Report(BenchmarkSettings settings)
 
     public int IndexSegments { get; set; }
 
+    public TimeSpan MergedAfterRebuild { get; set; }
+
     public MemoryFigures? SnapshotMemory { get; set; }
 
     public MemoryFigures? AfterBuild { get; set; }
@@ -148,6 +150,7 @@ internal sealed class Report(BenchmarkSettings settings)
             Line(md, $"| garbage collection during that | {RebuildOnStartGc} | – | – | – |");
         }
 
+        Line(md, $"| merged into one segment in the background, after the rebuild | {Seconds(MergedAfterRebuild)} | – | – | – |");
         Line(md, $"| size on disk | {Mib(IndexBytes)} MiB ({IndexSegments} segments) | {Mib(BaselineBytes)} MiB | {Ratio(IndexBytes, BaselineBytes)} | – |");
         Line(md);
         Line(md, $"FTS5: English `porter unicode61`, Chinese `{BaselineTokenizer}`; Chinese words under three characters cannot use the trigram index and are matched with LIKE over every row.");
