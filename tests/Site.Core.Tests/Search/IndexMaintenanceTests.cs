@@ -110,6 +110,19 @@ public sealed class IndexMaintenanceTests
     }
 
     [Fact]
+    public async Task A_large_rebuild_is_merged_into_one_segment_after_it_is_committed()
+    {
+        // Over a thousand nodes are indexed on every core, each thread writing its own segment.
+        var session = UsyncSnapshots.Item(KnownContent.Session13);
+        var copies = Enumerable.Range(0, 1_100).Select(i => session with { Key = Guid.NewGuid(), File = $"copy-{i}.config" }).ToList();
+        await using var search = new SnapshotSearch();
+        await search.SwapAsync(UsyncSnapshots.Build(1, extra: copies));
+
+        Assert.True(await SearchTestEngine.EventuallyAsync(() => search.SegmentCount == 1, FollowBound));
+        Assert.True(search.Find("Tampere", KnownContent.English).Total > 1_100); // the copies and the real pages naming it
+    }
+
+    [Fact]
     public async Task Protected_content_is_found_only_by_members_allowed_to_see_it()
     {
         await using var search = await SnapshotSearch.StartAsync();
