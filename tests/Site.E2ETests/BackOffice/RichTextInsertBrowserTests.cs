@@ -54,7 +54,10 @@ public sealed class RichTextInsertBrowserTests(SiteServerFixture site)
 
     private static async Task SaveAsync(IPage page)
     {
-        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/", StringComparison.Ordinal));
+        // The form's own post, not the autosave the editor fires five seconds after typing (on a loaded machine it
+        // can be on its way when the button is clicked: the save then waits for it and posts after it).
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/content/", StringComparison.Ordinal)
+            && !r.Url.EndsWith("/autosave", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         var response = await posted;
         if (response.Status != 302)
