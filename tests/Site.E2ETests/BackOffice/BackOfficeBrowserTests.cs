@@ -318,6 +318,9 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
         Assert.Contains("<ul><li><p>first item</p>", html, StringComparison.Ordinal);
 
         // Word's and WeChat's markup: structure kept, styles, classes, fonts, empty spans and remote images dropped.
+        // The chooser hands focus back to the text when it closes: type and paste only once it has (a loaded machine
+        // is slower to do so than this test is to type).
+        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('rte-content')");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Enter");
         await editor.EvaluateAsync("""
@@ -332,6 +335,7 @@ public sealed class BackOfficeBrowserTests(SiteServerFixture site)
               el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
             }
             """);
+        await page.WaitForFunctionAsync("() => document.querySelector(\"textarea[name='v.bodyText.en-US']\").value.includes('Word heading')");
         html = await field.InputValueAsync();
         Assert.Contains("<h2>Word heading</h2>", html, StringComparison.Ordinal);
         Assert.Contains("Word text", html, StringComparison.Ordinal);

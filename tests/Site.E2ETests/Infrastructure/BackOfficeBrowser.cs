@@ -27,7 +27,9 @@ public static class BackOfficeBrowser
         await page.Locator("#f-Email").FillAsync(email);
         await page.Locator("#f-Password").FillAsync(Password);
         await page.Locator("#f-Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/umbraco");
+        // Signed in once the dashboard's document is there; its images and scripts need not have loaded (on a loaded
+        // machine the load event once took longer than the test's 90 s).
+        await page.WaitForURLAsync("**/umbraco", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Whether the page has the back office's editors (the ClientApp bundle, built where Node.js is installed).</summary>
