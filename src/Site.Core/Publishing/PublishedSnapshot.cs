@@ -60,7 +60,7 @@ public sealed class PublishedSnapshot
     /// <summary>The versions its service read and still holds decoded (see <see cref="Publishing.HeldVersions"/>).</summary>
     internal HeldVersions? HeldVersions { get; set; }
 
-    /// <summary>Called by the search index once it has read this snapshot: the values it read are kept compressed again.</summary>
+    /// <summary>Called by the search index once it has read this snapshot: large values it read are read again from the database when needed.</summary>
     internal void LetGoOfDecodedValues() => HeldVersions?.LetGo();
 
     /// <summary>

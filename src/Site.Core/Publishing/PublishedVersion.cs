@@ -95,13 +95,17 @@ internal sealed class PublishedVersion
         {
             foreach (var chunk in group.Chunk(ReadChunk))
             {
-                var stored = group.Key.ReadJson([.. chunk.Where(v => !v._decoded!.TryGetTarget(out _)).Select(v => v._id)]);
-                Parallel.ForEach(chunk, version =>
+                // What is still decoded is held from here on: collected between the look and the read, it would be
+                // neither read nor kept, and would be taken for a version whose row is gone.
+                var decoded = Array.ConvertAll(chunk, v => v._decoded!.TryGetTarget(out var data) ? data : null);
+                var stored = group.Key.ReadJson([.. chunk.Where((_, i) => decoded[i] is null).Select(v => v._id)]);
+                Parallel.For(0, chunk.Length, i =>
                 {
-                    if (!version._decoded!.TryGetTarget(out var data))
+                    var version = chunk[i];
+                    if (decoded[i] is not { } data)
                     {
                         data = stored.TryGetValue(version._id, out var json) ? ContentMapping.DeserializeData(json) : ContentData.Empty;
-                        version._decoded.SetTarget(data);
+                        version._decoded!.SetTarget(data);
                     }
 
                     Volatile.Write(ref version._held, data);

@@ -333,7 +333,9 @@ internal sealed partial class SearchIndexer(
                     {
                         if (!_disposed && ReferenceEquals(writer, _writer))
                         {
-                            Commit(Volatile.Read(ref _generation));
+                            // The last commit's data (index version, snapshot generation) carries over to this one.
+                            writer.Commit();
+                            _searchers!.MaybeRefreshBlocking();
                         }
                     }
                     finally

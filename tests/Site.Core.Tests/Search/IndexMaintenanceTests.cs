@@ -115,11 +115,26 @@ public sealed class IndexMaintenanceTests
         // Over a thousand nodes are indexed on every core, each thread writing its own segment.
         var session = UsyncSnapshots.Item(KnownContent.Session13);
         var copies = Enumerable.Range(0, 1_100).Select(i => session with { Key = Guid.NewGuid(), File = $"copy-{i}.config" }).ToList();
-        await using var search = new SnapshotSearch();
-        await search.SwapAsync(UsyncSnapshots.Build(1, extra: copies));
+        var dataPath = TempFolders.NewPath("search-merge");
+        try
+        {
+            var search = new SnapshotSearch(SearchIndexStorage.Disk, dataPath);
+            await search.SwapAsync(UsyncSnapshots.Build(1, extra: copies));
 
-        Assert.True(await SearchTestEngine.EventuallyAsync(() => search.SegmentCount == 1, FollowBound));
-        Assert.True(search.Find("Tampere", KnownContent.English).Total > 1_100); // the copies and the real pages naming it
+            Assert.True(await SearchTestEngine.EventuallyAsync(() => search.SegmentCount == 1, FollowBound));
+            Assert.True(search.Find("Tampere", KnownContent.English).Total > 1_100); // the copies and the real pages naming it
+            await search.DisposeIndexOnlyAsync();
+
+            // The merged index was committed with its stamp: a restart keeps it, as one segment.
+            await using var again = new SnapshotSearch(SearchIndexStorage.Disk, dataPath);
+            await again.SwapAsync(UsyncSnapshots.Build(1, extra: copies));
+            Assert.Null(again.Status.LastRebuildReason);
+            Assert.Equal(1, again.SegmentCount);
+        }
+        finally
+        {
+            TempFolders.Delete(dataPath);
+        }
     }
 
     [Fact]
